@@ -1,0 +1,103 @@
+/**
+ * Performance metrics of a run. Returns are daily: the equity at the last instant of each UTC
+ * day that has bars, returns taken between consecutive such days. Annualisation multiplies by
+ * periodsPerYear (volatility and ratios by its square root). The risk-free rate is 0.
+ */
+import { isWeekend } from '../clock/index.js';
+import { MS_PER_DAY } from '../data/timestamp.js';
+import type { Trade } from '../ledger/index.js';
+import type { EquityCurve } from '../sim/types.js';
+
+export interface Metrics {
+  readonly totalReturn: number;
+  readonly cagr: number | null;
+  readonly volatility: number | null;
+  readonly sharpe: number | null;
+  readonly sortino: number | null;
+  readonly maxDrawdown: number;
+  readonly calmar: number | null;
+  readonly trades: number;
+  readonly winRate: number | null;
+  readonly profitFactor: number | null;
+  /** Share of sampled instants with an open position. */
+  readonly exposure: number;
+}
+
+const DAYS_PER_YEAR = 365.25;
+
+/** Equity at the end of each UTC day present in the curve. */
+export function dailyCloses(curve: EquityCurve): { day: number[]; equity: number[] } {
+  const day: number[] = [];
+  const equity: number[] = [];
+  for (let i = 0; i < curve.length; i++) {
+    const d = Math.floor((curve.time[i] as number) / MS_PER_DAY);
+    if (day.length > 0 && day[day.length - 1] === d) equity[equity.length - 1] = curve.equity[i] as number;
+    else {
+      day.push(d);
+      equity.push(curve.equity[i] as number);
+    }
+  }
+  return { day, equity };
+}
+
+export function dailyReturns(curve: EquityCurve): number[] {
+  const { equity } = dailyCloses(curve);
+  const returns: number[] = [];
+  for (let i = 1; i < equity.length; i++) returns.push((equity[i] as number) / (equity[i - 1] as number) - 1);
+  return returns;
+}
+
+/** 365 when any bar falls on a weekend (24/7 markets), else 252 trading days. */
+export function detectPeriodsPerYear(curve: EquityCurve): number {
+  for (let i = 0; i < curve.length; i++) if (isWeekend(curve.time[i] as number)) return 365;
+  return 252;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Sample standard deviation (n - 1). */
+export function sampleStdev(values: readonly number[]): number {
+  if (values.length < 2) return NaN;
+  const m = mean(values);
+  return Math.sqrt(values.reduce((sum, v) => sum + (v - m) ** 2, 0) / (values.length - 1));
+}
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+export function sharpeRatio(returns: readonly number[], periodsPerYear: number): number | null {
+  const deviation = sampleStdev(returns);
+  return deviation > 0 ? finiteOrNull((mean(returns) / deviation) * Math.sqrt(periodsPerYear)) : null;
+}
+
+export function computeMetrics(curve: EquityCurve, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number): Metrics {
+  const returns = dailyReturns(curve);
+  const deviation = sampleStdev(returns);
+  const downside = Math.sqrt(mean(returns.map((r) => Math.min(r, 0) ** 2)));
+  const years = curve.length > 0 ? ((curve.time[curve.length - 1] as number) - (curve.time[0] as number)) / (DAYS_PER_YEAR * MS_PER_DAY) : 0;
+  const growth = finalEquity / initialCapital;
+  const cagr = years > 0 && growth > 0 ? growth ** (1 / years) - 1 : NaN;
+  let maxDrawdown = 0;
+  let exposed = 0;
+  for (let i = 0; i < curve.length; i++) {
+    maxDrawdown = Math.max(maxDrawdown, curve.drawdown[i] as number);
+    if ((curve.exposure[i] as number) > 0) exposed++;
+  }
+  const pnls = trades.map((trade) => trade.pnl.toNumber());
+  const grossProfit = pnls.filter((p) => p > 0).reduce((a, b) => a + b, 0);
+  const grossLoss = -pnls.filter((p) => p < 0).reduce((a, b) => a + b, 0);
+  return {
+    totalReturn: growth - 1,
+    cagr: finiteOrNull(cagr),
+    volatility: finiteOrNull(deviation * Math.sqrt(periodsPerYear)),
+    sharpe: sharpeRatio(returns, periodsPerYear),
+    sortino: downside > 0 ? finiteOrNull((mean(returns) / downside) * Math.sqrt(periodsPerYear)) : null,
+    maxDrawdown,
+    calmar: maxDrawdown > 0 ? finiteOrNull(cagr / maxDrawdown) : null,
+    trades: trades.length,
+    winRate: trades.length > 0 ? pnls.filter((p) => p > 0).length / trades.length : null,
+    profitFactor: grossLoss > 0 ? grossProfit / grossLoss : null,
+    exposure: curve.length > 0 ? exposed / curve.length : 0,
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Maps errors to exit codes (0 ok, 1 failed or drift, 2 usage or input) and prints one clear
+ * line plus a hint; stack traces only with GOALSIM_DEBUG=1.
+ */
+import { DataError, isInputError, ScenarioError } from '../errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_INPUT = 2;
+
+function hintFor(error: unknown): string | undefined {
+  if (error instanceof DataError) return 'fix the row, or set "onBadRow": "skip" on this data source to skip and count bad rows';
+  if (error instanceof ScenarioError) return 'see SPEC §7 in the README for the scenario format';
+  return undefined;
+}
+
+export function reportError(error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`goalsim: error: ${message}\n`);
+  const hint = hintFor(error);
+  if (hint !== undefined) process.stderr.write(`  hint: ${hint}\n`);
+  if (process.env['GOALSIM_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+  return isInputError(error) ? EXIT_INPUT : EXIT_FAILED;
+}

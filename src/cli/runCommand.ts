@@ -1,0 +1,47 @@
+/** `goalsim run <scenario> [--out DIR]`: one scenario, its report folder, a summary table. */
+import { join } from 'node:path';
+import { defaultCacheDir } from '../data/cache.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioData } from '../sim/loadData.js';
+import { runScenario } from '../sim/run.js';
+import { writeRunFiles } from '../report/runFiles.js';
+import type { RunResult } from '../sim/types.js';
+import { alignedTable, fixed, percent } from './table.js';
+
+export interface RunCommandOptions {
+  readonly scenario: string;
+  readonly out?: string | undefined;
+  readonly cache: boolean;
+}
+
+export function runSummaryTable(result: RunResult): string {
+  const m = result.metrics;
+  const rows: [string, string][] = [
+    ['initial capital', `${result.initialCapital.toFixed(2)} ${result.currency}`],
+    ['final equity', `${result.finalEquity.toFixed(2)} ${result.currency}`],
+    ['total return', percent(m.totalReturn)],
+    ['CAGR', percent(m.cagr)],
+    ['volatility', percent(m.volatility)],
+    ['Sharpe', fixed(m.sharpe)],
+    ['Sortino', fixed(m.sortino)],
+    ['max drawdown', percent(m.maxDrawdown)],
+    ['Calmar', fixed(m.calmar)],
+    ['trades', String(m.trades)],
+    ['win rate', percent(m.winRate)],
+    ['profit factor', fixed(m.profitFactor)],
+    ['exposure', percent(m.exposure)],
+  ];
+  return alignedTable(['metric', 'value'], rows);
+}
+
+export async function runCommand(options: RunCommandOptions): Promise<number> {
+  const resolved = loadScenarioFile(options.scenario);
+  const data = await loadScenarioData(resolved, options.cache ? defaultCacheDir() : undefined);
+  const result = await runScenario(resolved, data);
+  const outDir = options.out ?? join('reports', resolved.scenario.name);
+  writeRunFiles(result, outDir);
+  process.stdout.write(`${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n`);
+  process.stdout.write(`${runSummaryTable(result)}\n`);
+  process.stdout.write(`report: ${outDir}\n`);
+  return 0;
+}

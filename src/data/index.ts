@@ -1,0 +1,10 @@
+export type { BadRowPolicy, SkippedRow, SkippedRows } from './badRows.js';
+export { MAX_LISTED_SKIPS } from './badRows.js';
+export { defaultCacheDir } from './cache.js';
+export { loadBarsCsv, type LoadedPrices } from './loadBars.js';
+export { loadPrices, type LoadOptions } from './loadPrices.js';
+export { loadSignalsCsv, SIGNAL_SIDES, type LoadedSignals, type SignalSide, type SignalTable } from './loadSignals.js';
+export { loadTradesCsv } from './loadTrades.js';
+export { allocateBarSeries, shareBarSeries, viewBarSeries, type BarSeries, type SharedBarSeries } from './series.js';
+export type { CsvFormat, PriceKind, PriceSourceOptions } from './source.js';
+export { formatDate, formatTimestamp, MS_PER_DAY, parseInterval, parseTimestamp, startOfUtcDay } from './timestamp.js';

@@ -1,0 +1,38 @@
+/**
+ * Loads one price source of any kind, through the parsed-data cache when one is given.
+ */
+import { DataError } from '../errors.js';
+import { cacheKey, readCachedPrices, writeCachedPrices } from './cache.js';
+import { loadBarsCsv, type LoadedPrices } from './loadBars.js';
+import { loadTradesCsv } from './loadTrades.js';
+import type { PriceSourceOptions } from './source.js';
+import { readFileSync } from 'node:fs';
+
+export interface LoadOptions {
+  /** Folder of the parsed-data cache; `undefined` disables it. */
+  readonly cacheDir?: string | undefined;
+}
+
+export async function loadPrices(source: PriceSourceOptions, options: LoadOptions = {}): Promise<LoadedPrices> {
+  if (options.cacheDir === undefined) return parsePrices(source);
+  let content: Buffer;
+  try {
+    content = readFileSync(source.path);
+  } catch {
+    throw new DataError(`${source.displayPath}: file not found`, source.displayPath);
+  }
+  const key = cacheKey(content, source);
+  const cached = readCachedPrices(options.cacheDir, key, source.symbol);
+  if (cached !== undefined) return cached;
+  const loaded = await parsePrices(source);
+  try {
+    writeCachedPrices(options.cacheDir, key, loaded);
+  } catch {
+    // A read-only or full cache folder only costs speed; the parsed data is still correct.
+  }
+  return loaded;
+}
+
+function parsePrices(source: PriceSourceOptions): Promise<LoadedPrices> {
+  return source.kind === 'trades' ? loadTradesCsv(source) : loadBarsCsv(source);
+}

@@ -1,0 +1,54 @@
+/**
+ * How a data source is described to the loaders: where the file is, its layout preset, the
+ * optional column mapping, and what a bad row does.
+ */
+import type { BadRowPolicy } from './badRows.js';
+
+export type CsvFormat = 'generic' | 'yahoo' | 'binance';
+
+/** bars: OHLCV rows; close: `timestamp,close` rows; trades: tick prints aggregated into bars. */
+export type PriceKind = 'bars' | 'close' | 'trades';
+
+export type BarField = 'timestamp' | 'open' | 'high' | 'low' | 'close' | 'volume';
+export type TradeField = 'timestamp' | 'price' | 'size' | 'side';
+
+export interface PriceSourceOptions {
+  readonly symbol: string;
+  /** Absolute path of the file to read. */
+  readonly path: string;
+  /** The path as the user wrote it, used in messages. */
+  readonly displayPath: string;
+  readonly format: CsvFormat;
+  readonly kind: PriceKind;
+  /** Logical field -> header name in the file, overriding the preset. */
+  readonly columns?: Readonly<Record<string, string>>;
+  /** Bar length for trades aggregation, close-only resampling, and binance stamping. */
+  readonly barInterval?: string;
+  /** Aggregate close-only rows into OHLC bars of `barInterval` on load. */
+  readonly resample?: boolean;
+  readonly onBadRow: BadRowPolicy;
+}
+
+/** Header names of each preset, matched case-insensitively. */
+export const PRESET_HEADERS: Record<Exclude<CsvFormat, 'binance'>, Record<BarField, string>> = {
+  generic: { timestamp: 'timestamp', open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
+  yahoo: { timestamp: 'Date', open: 'Open', high: 'High', low: 'Low', close: 'Close', volume: 'Volume' },
+};
+
+/** Binance kline CSVs have no header: open time, O, H, L, C, volume, close time, ... */
+export const BINANCE_COLUMNS = { openTime: 0, open: 1, high: 2, low: 3, close: 4, volume: 5, closeTime: 6 } as const;
+
+/** Positions of the wanted fields in a header row; `undefined` where the header lacks one. */
+export function locateColumns<F extends string>(
+  header: readonly string[],
+  wanted: Readonly<Record<F, string>>,
+): Record<F, number | undefined> {
+  const positions = new Map(header.map((name, index) => [name.toLowerCase(), index]));
+  const located = {} as Record<F, number | undefined>;
+  for (const field of Object.keys(wanted) as F[]) located[field] = positions.get(wanted[field].toLowerCase());
+  return located;
+}
+
+export function missingColumnMessage(displayPath: string, column: string, header: readonly string[]): string {
+  return `${displayPath}:1: missing column "${column}" (the header has: ${header.join(', ')})`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Timestamps at the edge: ISO-8601 (a bare date is 00:00 UTC, a time without offset is UTC)
+ * or epoch seconds / milliseconds / microseconds told apart by magnitude. Internally time is
+ * epoch milliseconds. A hand parser: Date.parse is slow and reads offset-less times as local.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/** Returns epoch ms, or NaN when the text is not a timestamp. */
+export function parseTimestamp(text: string): number {
+  const first = text.charCodeAt(0);
+  if (text.length >= 10 && text.charCodeAt(4) === 45 /* - */) return parseIso(text);
+  if ((first >= 48 && first <= 57) || first === 45) return parseEpoch(text);
+  return NaN;
+}
+
+function parseEpoch(text: string): number {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return NaN;
+  const value = Number(text);
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e11) return value * 1000; // seconds until the year 5138
+  if (magnitude < 1e14) return value; // milliseconds
+  if (magnitude < 1e17) return value / 1000; // microseconds
+  return NaN;
+}
+
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parseIso(text: string): number {
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || text.charCodeAt(7) !== 45) return NaN;
+  if (day > 28 && day > daysInMonth(year, month)) return NaN;
+  let ms = Date.UTC(year, month - 1, day);
+  if (text.length === 10) return ms;
+
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 /* T */ && separator !== 32 /* space */) return NaN;
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || text.charCodeAt(13) !== 58) return NaN;
+  ms += hour * 3_600_000 + minute * 60_000;
+  let at = 16;
+  if (text.charCodeAt(at) === 58 /* : */) {
+    const second = digits(text, at + 1, 2);
+    if (second < 0 || second > 59) return NaN;
+    ms += second * 1000;
+    at += 3;
+    if (text.charCodeAt(at) === 46 /* . */) {
+      let end = at + 1;
+      while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+      if (end === at + 1) return NaN;
+      ms += Number(`0.${text.slice(at + 1, end)}`) * 1000;
+      at = end;
+    }
+  }
+  if (at === text.length) return ms;
+  const zone = text.charCodeAt(at);
+  if (zone === 90 /* Z */ && at + 1 === text.length) return ms;
+  if (zone !== 43 && zone !== 45) return NaN;
+  const offsetHours = digits(text, at + 1, 2);
+  const hasColon = text.charCodeAt(at + 3) === 58;
+  const offsetMinutes = digits(text, at + (hasColon ? 4 : 3), 2);
+  if (offsetHours < 0 || offsetMinutes < 0 || at + (hasColon ? 6 : 5) !== text.length) return NaN;
+  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return zone === 43 ? ms - offset : ms + offset;
+}
+
+/** ISO-8601 UTC text of epoch ms, seconds precision unless milliseconds are present. */
+export function formatTimestamp(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
+}
+
+/** `YYYY-MM-DD` of the UTC day holding `ms`. */
+export function formatDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function startOfUtcDay(ms: number): number {
+  return Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
+}
+
+export { MS_PER_DAY };
+
+/** Bar intervals such as `1m`, `5m`, `1h`, `1d`, `1w` in milliseconds. */
+export function parseInterval(text: string): number {
+  const match = /^(\d+)(ms|s|m|h|d|w)$/.exec(text);
+  if (match === null) return NaN;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: MS_PER_DAY, w: 7 * MS_PER_DAY }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd' | 'w'];
+  const count = Number(match[1]);
+  return count > 0 ? count * unit : NaN;
+}

@@ -1,0 +1,16 @@
+/** goalsim as a library: everything the CLI does is reachable from here. */
+export * from './data/index.js';
+export * from './clock/index.js';
+export * from './strategy/index.js';
+export * from './sizing/index.js';
+export * from './ledger/index.js';
+export * from './scenario/index.js';
+export { computeMetrics, dailyReturns, detectPeriodsPerYear, type Metrics } from './analysis/metrics.js';
+export { simulate, protectiveExit, type SimulationSetup, type ExecutionSettings } from './sim/engine.js';
+export { loadScenarioData, type ScenarioData } from './sim/loadData.js';
+export { runScenario, sliceSeries } from './sim/run.js';
+export type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, RunResult, SimulationOutput } from './sim/types.js';
+export { writeRunFiles } from './report/runFiles.js';
+export { buildSummary } from './report/summary.js';
+export { DataError, ScenarioError, UsageError } from './errors.js';
+export { VERSION } from './version.js';

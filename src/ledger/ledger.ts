@@ -1,0 +1,185 @@
+/**
+ * Cash, positions, fills, fees and realised P&L in decimal.js. Float64 mirrors of cash and of
+ * signed position sizes are kept beside the decimals for per-bar valuation, which must not
+ * allocate; they are refreshed from the decimals on every fill, so they never drift apart.
+ */
+import { Money, money, roundDownToStep, ZERO } from './money.js';
+import type { Costs, Direction, Fill, FillReason, Instrument, OpenPosition, OrderNote, OrderSide, Trade } from './types.js';
+
+const BPS = new Money(10_000);
+
+export interface OpenRequest {
+  readonly symbolIndex: number;
+  readonly direction: Direction;
+  readonly quantity: Money;
+  /** Raw market price (an open, a stop level); slippage is applied here. */
+  readonly marketPrice: number;
+  readonly time: number;
+  readonly stopLossPct: number;
+  readonly takeProfitPct: number;
+  /** Gross exposure allowed, as a multiple of equity, for shorts. */
+  readonly maxGrossExposure: number;
+}
+
+export class Ledger {
+  cash: Money;
+  /** Float mirror of {@link cash}. */
+  cashValue: number;
+  /** Signed position size per symbol (float mirror): > 0 long, < 0 short. */
+  readonly signedQuantity: Float64Array;
+  readonly positions: (OpenPosition | undefined)[];
+  readonly fills: Fill[] = [];
+  readonly trades: Trade[] = [];
+  readonly notes: OrderNote[] = [];
+  feesPaid: Money = ZERO;
+  realizedPnl: Money = ZERO;
+  private readonly feeRate: Money;
+  private readonly slippageRate: Money;
+
+  constructor(
+    readonly initialCapital: Money,
+    readonly instruments: readonly Instrument[],
+    readonly costs: Costs,
+  ) {
+    this.cash = initialCapital;
+    this.cashValue = initialCapital.toNumber();
+    this.signedQuantity = new Float64Array(instruments.length);
+    this.positions = instruments.map(() => undefined);
+    this.feeRate = new Money(costs.feeBps).div(BPS);
+    this.slippageRate = new Money(costs.slippageBps).div(BPS);
+  }
+
+  instrument(symbolIndex: number): Instrument {
+    const instrument = this.instruments[symbolIndex];
+    if (instrument === undefined) throw new Error(`no instrument at index ${symbolIndex}`);
+    return instrument;
+  }
+
+  /** Price after slippage against the trader. */
+  executionPrice(side: OrderSide, marketPrice: number): Money {
+    const price = money(marketPrice);
+    return side === 'buy' ? price.mul(Money.add(1, this.slippageRate)) : price.mul(Money.sub(1, this.slippageRate));
+  }
+
+  /** Equity marked at the given last prices (float64, allocation-free). */
+  equityAt(lastPrices: Float64Array): number {
+    let equity = this.cashValue;
+    for (let s = 0; s < this.signedQuantity.length; s++) equity += (this.signedQuantity[s] as number) * (lastPrices[s] as number);
+    return equity;
+  }
+
+  /** Gross position value at the given prices (float64). */
+  grossExposureAt(lastPrices: Float64Array): number {
+    let gross = 0;
+    for (let s = 0; s < this.signedQuantity.length; s++) gross += Math.abs((this.signedQuantity[s] as number) * (lastPrices[s] as number));
+    return gross;
+  }
+
+  /** Exact equity: cash plus every position marked at the given prices. */
+  equityDecimal(lastPrices: Float64Array): Money {
+    let equity = this.cash;
+    this.positions.forEach((position, s) => {
+      if (position === undefined) return;
+      const value = position.quantity.mul(money(lastPrices[s] as number));
+      equity = position.direction === 'long' ? equity.add(value) : equity.sub(value);
+    });
+    return equity;
+  }
+
+  /**
+   * Opens a position at the market price. The quantity is reduced to what can be paid for
+   * (longs never drive cash negative; shorts stay within the gross exposure limit), rounded
+   * down to the lot step; below min notional the order is skipped. Returns the filled size.
+   */
+  open(request: OpenRequest, lastPrices: Float64Array): Money {
+    const { symbolIndex, direction, time } = request;
+    const instrument = this.instrument(symbolIndex);
+    if (this.positions[symbolIndex] !== undefined) {
+      this.note(time, instrument.symbol, 'skipped', 'a position is already open');
+      return ZERO;
+    }
+    const side: OrderSide = direction === 'long' ? 'buy' : 'sell';
+    const price = this.executionPrice(side, request.marketPrice);
+    const perUnitCost = price.mul(Money.add(1, this.feeRate));
+    const affordable = direction === 'long' ? this.cash.div(perUnitCost) : this.shortCapacity(request, lastPrices, price);
+    let quantity = request.quantity;
+    if (quantity.gt(affordable)) {
+      const reduced = roundDownToStep(Money.max(affordable, 0), instrument.lotStep);
+      this.note(time, instrument.symbol, 'reduced', `${direction} ${quantity.toFixed()} reduced to ${reduced.toFixed()}: ${direction === 'long' ? 'cash' : 'gross exposure'} covers only that at ${price.toFixed()}`);
+      quantity = reduced;
+    }
+    const notional = quantity.mul(price);
+    if (quantity.lte(0) || notional.lt(instrument.minNotional)) {
+      this.note(time, instrument.symbol, 'skipped', `entry of ${quantity.toFixed()} at ${price.toFixed()} is below min notional ${instrument.minNotional.toFixed()}`);
+      return ZERO;
+    }
+    const fee = notional.mul(this.feeRate);
+    this.cash = direction === 'long' ? this.cash.sub(notional).sub(fee) : this.cash.add(notional).sub(fee);
+    this.record({ time, symbol: instrument.symbol, side, quantity, price, fee, reason: 'entry' });
+    const entry = price.toNumber();
+    const sign = direction === 'long' ? 1 : -1;
+    this.positions[symbolIndex] = {
+      direction,
+      quantity,
+      entryPrice: price,
+      entryTime: time,
+      entryFee: fee,
+      stopPrice: request.stopLossPct > 0 ? entry * (1 - sign * request.stopLossPct) : NaN,
+      takeProfitPrice: request.takeProfitPct > 0 ? entry * (1 + sign * request.takeProfitPct) : NaN,
+    };
+    this.signedQuantity[symbolIndex] = sign * quantity.toNumber();
+    return quantity;
+  }
+
+  /** Units a new short may sell so that gross exposure stays within the limit. */
+  private shortCapacity(request: OpenRequest, lastPrices: Float64Array, price: Money): Money {
+    const equity = this.equityDecimal(lastPrices);
+    const gross = money(this.grossExposureAt(lastPrices));
+    const room = equity.mul(request.maxGrossExposure).sub(gross);
+    return room.div(price.mul(Money.add(1, this.feeRate)));
+  }
+
+  /** Closes the whole position at the market price (slippage applied) and records the trade. */
+  close(symbolIndex: number, marketPrice: number, time: number, reason: FillReason): Trade | undefined {
+    const position = this.positions[symbolIndex];
+    if (position === undefined) return undefined;
+    const instrument = this.instrument(symbolIndex);
+    const side: OrderSide = position.direction === 'long' ? 'sell' : 'buy';
+    const price = this.executionPrice(side, marketPrice);
+    const notional = position.quantity.mul(price);
+    const fee = notional.mul(this.feeRate);
+    this.cash = side === 'sell' ? this.cash.add(notional).sub(fee) : this.cash.sub(notional).sub(fee);
+    this.record({ time, symbol: instrument.symbol, side, quantity: position.quantity, price, fee, reason });
+    const move = position.direction === 'long' ? price.sub(position.entryPrice) : position.entryPrice.sub(price);
+    const fees = position.entryFee.add(fee);
+    const pnl = move.mul(position.quantity).sub(fees);
+    const trade: Trade = {
+      symbol: instrument.symbol,
+      direction: position.direction,
+      entryTime: position.entryTime,
+      entryPrice: position.entryPrice,
+      exitTime: time,
+      exitPrice: price,
+      quantity: position.quantity,
+      fees,
+      pnl,
+      returnPct: pnl.div(position.quantity.mul(position.entryPrice)).toNumber(),
+      exitReason: reason,
+    };
+    this.trades.push(trade);
+    this.realizedPnl = this.realizedPnl.add(pnl);
+    this.positions[symbolIndex] = undefined;
+    this.signedQuantity[symbolIndex] = 0;
+    return trade;
+  }
+
+  note(time: number, symbol: string, kind: OrderNote['kind'], reason: string): void {
+    this.notes.push({ time, symbol, kind, reason });
+  }
+
+  private record(fill: Fill): void {
+    this.fills.push(fill);
+    this.feesPaid = this.feesPaid.add(fill.fee);
+    this.cashValue = this.cash.toNumber();
+  }
+}

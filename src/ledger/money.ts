@@ -1,0 +1,36 @@
+/**
+ * The one decimal module for ledger amounts. Every rounding names its mode; nothing else in
+ * the code base constructs decimals with its own settings.
+ */
+import { Decimal } from 'decimal.js';
+
+/** Ledger decimal: 40 significant digits, so products of prices and quantities stay exact. */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export type Money = InstanceType<typeof Money>;
+
+export const ZERO: Money = new Money(0);
+
+export function money(value: string | number | Money): Money {
+  return new Money(value);
+}
+
+/** Largest multiple of `step` that is <= quantity (toward zero for negatives). */
+export function roundDownToStep(quantity: Money, step: Money): Money {
+  if (step.isZero()) return quantity;
+  return quantity.div(step).toDecimalPlaces(0, Decimal.ROUND_DOWN).mul(step);
+}
+
+/** Conversion to float64 at the ledger boundary (valuation, metrics). */
+export function toNumber(amount: Money): number {
+  return amount.toNumber();
+}
+
+/** Exact decimal text without exponent, for CSV and JSON outputs. */
+export function formatMoney(amount: Money): string {
+  return amount.toFixed();
+}
+
+/** Conversion of a float64 (a price or a size) into the ledger, at full float precision. */
+export function fromNumber(value: number): Money {
+  return new Money(value);
+}

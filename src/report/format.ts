@@ -1,0 +1,39 @@
+/**
+ * Fixed rules for numbers in output files, so that the same inputs give byte-identical files:
+ * floats are rounded to 10 significant digits, ledger decimals are written exactly, times are
+ * ISO-8601 UTC. Missing values are empty cells in CSV and null in JSON.
+ */
+import { formatTimestamp } from '../data/timestamp.js';
+import type { Money } from '../ledger/index.js';
+
+export function formatFloat(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const rounded = Number(value.toPrecision(10));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** A float for JSON: rounded like CSV cells, null when not finite. */
+export function jsonFloat(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  const rounded = Number(value.toPrecision(10));
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+export function formatDecimal(value: Money): string {
+  return value.toFixed();
+}
+
+export function formatTime(ms: number): string {
+  return Number.isFinite(ms) ? formatTimestamp(ms) : '';
+}
+
+function escapeCell(cell: string): string {
+  return /[",\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** CSV text with a header row and `\n` line ends. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
+  const lines = [header.map(escapeCell).join(',')];
+  for (const row of rows) lines.push(row.map(escapeCell).join(','));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,69 @@
+/**
+ * summary.json (SPEC §5, §7): scenario, seed, version, capital, metrics, goal outcomes and
+ * sizing statistics.
+ */
+import { formatDate } from '../data/timestamp.js';
+import type { RunResult } from '../sim/types.js';
+import { VERSION } from '../version.js';
+import { formatDecimal, formatTime, jsonFloat } from './format.js';
+
+export interface RunSummary {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly version: string;
+  readonly currency: string;
+  readonly initialCapital: string;
+  readonly finalEquity: string;
+  readonly period: { readonly start: string; readonly end: string; readonly bars: number; readonly periodsPerYear: number };
+  readonly metrics: Readonly<Record<string, number | null>>;
+  readonly goals: Readonly<Record<string, unknown>>;
+  readonly sizing: Readonly<Record<string, unknown>>;
+  readonly orders: Readonly<Record<string, unknown>>;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A skip or reduction reason without its amounts, so equal causes count together. */
+function reasonKind(reason: string): string {
+  return reason.replace(/-?\d+(\.\d+)?/g, 'N');
+}
+
+export function buildSummary(result: RunResult): RunSummary {
+  const metrics = Object.fromEntries(Object.entries(result.metrics).map(([key, value]) => [key, jsonFloat(value as number | null)]));
+  const skippedDecisions = result.decisions.filter((record) => record.decision.skipped !== null);
+  return {
+    scenario: result.name,
+    seed: result.seed,
+    version: VERSION,
+    currency: result.currency,
+    initialCapital: formatDecimal(result.initialCapital),
+    finalEquity: formatDecimal(result.finalEquity),
+    period: {
+      start: Number.isFinite(result.firstTime) ? formatDate(result.firstTime) : '',
+      end: Number.isFinite(result.lastTime) ? formatDate(result.lastTime) : '',
+      bars: result.bars,
+      periodsPerYear: result.periodsPerYear,
+    },
+    metrics,
+    goals: {},
+    sizing: {
+      decisions: result.decisions.length,
+      skipped: skippedDecisions.length,
+      skippedByReason: countBy(skippedDecisions, (record) => reasonKind(record.decision.skipped ?? '')),
+    },
+    orders: {
+      fills: result.fills.length,
+      feesPaid: formatDecimal(result.fills.reduce((sum, fill) => sum.add(fill.fee), result.initialCapital.mul(0))),
+      reduced: result.notes.filter((note) => note.kind === 'reduced').length,
+      skipped: result.notes.filter((note) => note.kind === 'skipped').length,
+      byReason: countBy(result.notes, (note) => `${note.kind}: ${reasonKind(note.reason)}`),
+      firstNotes: result.notes.slice(0, 20).map((note) => ({ time: formatTime(note.time), symbol: note.symbol, kind: note.kind, reason: note.reason })),
+    },
+    data: { skippedRows: result.skippedRows, signalsUndelivered: result.signalsUndelivered },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Reading and validating a scenario file, and resolving what the file leaves relative:
+ * data paths (relative to the scenario file) and the period (UTC instants).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import type { z } from 'zod';
+import type { BadRowPolicy } from '../data/badRows.js';
+import type { PriceSourceOptions } from '../data/source.js';
+import { MS_PER_DAY, parseTimestamp } from '../data/timestamp.js';
+import { ScenarioError } from '../errors.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+
+export interface SignalsSource {
+  readonly path: string;
+  readonly displayPath: string;
+  readonly onBadRow: BadRowPolicy;
+}
+
+export interface ResolvedScenario {
+  readonly scenario: Scenario;
+  /** The scenario file as given (used in messages). */
+  readonly file: string;
+  readonly priceSources: readonly (PriceSourceOptions & { readonly dataIndex: number })[];
+  readonly signalsSource: SignalsSource | undefined;
+  /** Bars with periodStart <= time < periodEnd are simulated. */
+  readonly periodStart: number;
+  readonly periodEnd: number;
+}
+
+/** `data[0].path` style text of a zod issue path. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`), '');
+}
+
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ScenarioError('file not found or not readable', file, '');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ScenarioError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`, file, '');
+  }
+}
+
+/** First schema problem as a ScenarioError naming the JSON path. */
+export function schemaError(file: string, error: z.ZodError): ScenarioError {
+  const [first, ...rest] = error.issues;
+  if (first === undefined) return new ScenarioError('invalid scenario', file, '');
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`;
+  return new ScenarioError(`${first.message}${more}`, file, formatJsonPath(first.path));
+}
+
+export function validateScenario(raw: unknown, file: string): Scenario {
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) throw schemaError(file, parsed.error);
+  return parsed.data;
+}
+
+function periodBound(text: string | undefined, file: string, key: 'start' | 'end'): number {
+  if (text === undefined) return key === 'start' ? -Infinity : Infinity;
+  const time = parseTimestamp(text);
+  if (!Number.isFinite(time)) throw new ScenarioError(`"${text}" is not an ISO-8601 date or time`, file, `period.${key}`);
+  // A bare end date includes that whole day.
+  return key === 'end' && text.length === 10 ? time + MS_PER_DAY : key === 'end' ? time + 1 : time;
+}
+
+/** Resolves a validated scenario that was read from `file` (paths are relative to it). */
+export function resolveScenario(scenario: Scenario, file: string): ResolvedScenario {
+  const baseDir = dirname(resolve(file));
+  const locate = (path: string): { path: string; displayPath: string } => {
+    const absolute = resolve(baseDir, path);
+    return { path: absolute, displayPath: relative(process.cwd(), absolute) || absolute };
+  };
+  const priceSources: (PriceSourceOptions & { dataIndex: number })[] = [];
+  let signalsSource: SignalsSource | undefined;
+  scenario.data.forEach((source, dataIndex) => {
+    if (source.kind === 'signals') {
+      signalsSource = { ...locate(source.path), onBadRow: source.onBadRow };
+      return;
+    }
+    priceSources.push({
+      ...locate(source.path),
+      dataIndex,
+      symbol: source.symbol ?? '',
+      format: source.format,
+      kind: source.kind,
+      columns: source.columns,
+      barInterval: source.barInterval,
+      resample: source.resample,
+      onBadRow: source.onBadRow,
+    });
+  });
+  const periodStart = periodBound(scenario.period.start, file, 'start');
+  const periodEnd = periodBound(scenario.period.end, file, 'end');
+  if (periodStart >= periodEnd) throw new ScenarioError('the period ends before it starts', file, 'period.end');
+  return { scenario, file, priceSources, signalsSource, periodStart, periodEnd };
+}
+
+export function loadScenarioFile(file: string): ResolvedScenario {
+  return resolveScenario(validateScenario(readJsonFile(file), file), file);
+}

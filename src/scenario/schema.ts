@@ -1,0 +1,108 @@
+/**
+ * The scenario file's schema (SPEC §7). Defaults live here and nowhere else. Objects are strict,
+ * so a misspelt option is an error that names its JSON path rather than a silent default.
+ */
+import { z } from 'zod';
+
+/** Money as a decimal string (numbers are accepted and turned into their decimal text). */
+export const decimalText = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .refine((text) => /^-?\d+(\.\d+)?$/.test(text), { message: 'must be a decimal amount such as "100000" or "0.01"' });
+
+const positiveDecimal = decimalText.refine((text) => Number(text) > 0, { message: 'must be > 0' });
+const fraction = z.number().min(0).max(1);
+
+export const dataSourceSchema = z.strictObject({
+  symbol: z.string().min(1).optional(),
+  path: z.string().min(1),
+  format: z.enum(['generic', 'yahoo', 'binance']).default('generic'),
+  kind: z.enum(['bars', 'close', 'trades', 'signals']).default('bars'),
+  columns: z.record(z.string(), z.string()).optional(),
+  barInterval: z.string().optional(),
+  resample: z.boolean().optional(),
+  assetClass: z.string().min(1).default('equity'),
+  lotStep: positiveDecimal.default('0.00000001'),
+  minNotional: decimalText.default('0'),
+  onBadRow: z.enum(['error', 'skip']).default('error'),
+});
+
+const protectiveParams = {
+  stopLossPct: z.number().gt(0).lt(1).optional(),
+  takeProfitPct: z.number().gt(0).optional(),
+  confidence: fraction.optional(),
+};
+
+export const strategySchema = z.discriminatedUnion('name', [
+  z.strictObject({
+    name: z.literal('sma-cross'),
+    params: z
+      .strictObject({ fast: z.number().int().min(1).default(10), slow: z.number().int().min(2).default(30), ...protectiveParams })
+      .refine((p) => p.fast < p.slow, { message: 'fast must be shorter than slow', path: ['fast'] })
+      .default({ fast: 10, slow: 30 }),
+  }),
+  z.strictObject({
+    name: z.literal('breakout'),
+    params: z
+      .strictObject({ entry: z.number().int().min(1).default(20), exit: z.number().int().min(1).default(10), allowShort: z.boolean().optional(), ...protectiveParams })
+      .default({ entry: 20, exit: 10 }),
+  }),
+  z.strictObject({ name: z.literal('signals'), params: z.record(z.string(), z.unknown()).default({}) }),
+  z.strictObject({ name: z.literal('module'), module: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
+]);
+
+export const sizingSchema = z.discriminatedUnion('engine', [
+  z.strictObject({
+    engine: z.literal('fixed-fraction'),
+    params: z.strictObject({ fraction: z.number().gt(0).max(1).default(0.1) }).default({ fraction: 0.1 }),
+  }),
+  z.strictObject({ engine: z.literal('fixed-risk'), params: z.strictObject({}).default({}) }),
+]);
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'use letters, digits, ".", "_" or "-" (it names the report folder)' }),
+    description: z.string().optional(),
+    data: z.array(dataSourceSchema).min(1),
+    period: z.strictObject({ start: z.string().optional(), end: z.string().optional() }).default({}),
+    account: z.strictObject({
+      currency: z.string().min(1).default('USD'),
+      initialCapital: positiveDecimal,
+      riskTolerance: z.number().gt(0).max(1).default(0.02),
+      maxDrawdownPct: z.number().gt(0).lt(1).default(0.15),
+    }),
+    costs: z.strictObject({ feeBps: z.number().min(0).default(0), slippageBps: z.number().min(0).default(0) }).default({ feeBps: 0, slippageBps: 0 }),
+    execution: z
+      .strictObject({ closeAtEnd: z.boolean().default(true), allowShort: z.boolean().default(false), maxGrossExposure: z.number().gt(0).default(1) })
+      .default({ closeAtEnd: true, allowShort: false, maxGrossExposure: 1 }),
+    strategy: strategySchema,
+    sizing: sizingSchema,
+    metrics: z
+      .strictObject({ periodsPerYear: z.union([z.literal('auto'), z.number().int().positive()]).default('auto') })
+      .default({ periodsPerYear: 'auto' }),
+    seed: z.number().int().default(1),
+  })
+  .superRefine((scenario, ctx) => {
+    const priceSources = scenario.data.filter((source) => source.kind !== 'signals');
+    if (priceSources.length === 0) ctx.addIssue({ code: 'custom', path: ['data'], message: 'needs at least one price source (kind bars, close or trades)' });
+    const symbols = new Set<string>();
+    scenario.data.forEach((source, index) => {
+      if (source.kind === 'signals') return;
+      if (source.symbol === undefined) ctx.addIssue({ code: 'custom', path: ['data', index, 'symbol'], message: 'is required for a price source' });
+      else if (symbols.has(source.symbol)) ctx.addIssue({ code: 'custom', path: ['data', index, 'symbol'], message: `"${source.symbol}" is loaded twice` });
+      else symbols.add(source.symbol);
+      if (source.kind === 'trades' && source.barInterval === undefined) ctx.addIssue({ code: 'custom', path: ['data', index, 'barInterval'], message: 'is required for trades (e.g. "1m")' });
+      if (source.resample === true && source.barInterval === undefined) ctx.addIssue({ code: 'custom', path: ['data', index, 'barInterval'], message: 'is required to resample' });
+    });
+    const signalSources = scenario.data.filter((source) => source.kind === 'signals').length;
+    if (scenario.strategy.name === 'signals' && signalSources !== 1) ctx.addIssue({ code: 'custom', path: ['strategy', 'name'], message: 'the signals strategy needs exactly one data source of kind "signals"' });
+    if (scenario.sizing.engine === 'fixed-risk' && (scenario.strategy.name === 'sma-cross' || scenario.strategy.name === 'breakout') && scenario.strategy.params.stopLossPct === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['strategy', 'params', 'stopLossPct'], message: 'is required: fixed-risk sizes from the stop-loss distance' });
+    }
+  });
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type DataSourceConfig = z.output<typeof dataSourceSchema>;
+export type SizingConfig = Scenario['sizing'];
+export type StrategyConfig = Scenario['strategy'];

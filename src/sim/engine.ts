@@ -1,0 +1,275 @@
+/**
+ * One simulation on the simulated clock. At each instant, for the symbols that have a bar:
+ * 1. fill orders pending from the previous bar at this bar's open;
+ * 2. check stop-loss / take-profit against this bar's low and high;
+ * 3. mark the portfolio to market at the close;
+ * 4. call the strategy; its orders are sized now (from this close) and fill at the next open.
+ * Timers fire when the clock passes their time, before any later bar. The loop allocates
+ * nothing per bar: every per-bar state lives in typed arrays or reused objects.
+ */
+import { BarMerge, NO_TIMERS, TimerSchedule, type TimerKind } from '../clock/index.js';
+import type { BarSeries } from '../data/series.js';
+import { Ledger, type Costs, type Direction, type Instrument, type Money } from '../ledger/index.js';
+import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory } from '../strategy/index.js';
+import type { SizingEngine, SizingRequest, TradeStats, VolatilityInput } from '../sizing/types.js';
+import { tradeStatsOf } from './tradeStats.js';
+import type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, SimulationOutput } from './types.js';
+
+export interface ExecutionSettings {
+  readonly closeAtEnd: boolean;
+  readonly allowShort: boolean;
+  readonly maxGrossExposure: number;
+}
+
+export interface SimulationSetup {
+  readonly series: readonly BarSeries[];
+  readonly instruments: readonly Instrument[];
+  readonly initialCapital: Money;
+  readonly costs: Costs;
+  readonly execution: ExecutionSettings;
+  readonly strategyFactory: StrategyFactory;
+  readonly sizing: SizingEngine;
+  readonly riskTolerance: number;
+  readonly goalHooks?: GoalHooks | undefined;
+  /** Lookbacks (in bars) of the short and long volatility handed to sizing. */
+  readonly volatilityLookback?: { readonly short: number; readonly long: number } | undefined;
+  /** Rolling window of closed trades for Kelly statistics. */
+  readonly tradeStatsWindow?: number | undefined;
+}
+
+interface PendingOpen {
+  readonly direction: Direction;
+  readonly quantity: Money;
+  readonly stopLossPct: number;
+  readonly takeProfitPct: number;
+}
+
+class MutableContext implements StrategyContext {
+  position = 0;
+  time = 0;
+  constructor(
+    readonly symbol: string,
+    readonly symbolIndex: number,
+    readonly bars: SeriesHistory,
+  ) {}
+}
+
+class MutablePortfolio implements PortfolioView {
+  equity = 0;
+  peakEquity = 0;
+  constructor(
+    readonly ledger: Ledger,
+    readonly lastPrices: Float64Array,
+  ) {}
+}
+
+function allocateCurve(capacity: number): EquityCurve & { length: number } {
+  return {
+    length: 0,
+    time: new Float64Array(capacity),
+    equity: new Float64Array(capacity),
+    cash: new Float64Array(capacity),
+    exposure: new Float64Array(capacity),
+    drawdown: new Float64Array(capacity),
+  };
+}
+
+export function simulate(setup: SimulationSetup): SimulationOutput {
+  const { series, instruments, execution, sizing, goalHooks } = setup;
+  const symbolCount = series.length;
+  const ledger = new Ledger(setup.initialCapital, instruments, setup.costs);
+  const lastPrices = new Float64Array(symbolCount);
+  const lastBar = new Int32Array(symbolCount).fill(-1);
+  const histories = series.map((bars) => new SeriesHistory(bars));
+  const contexts = series.map((bars, s) => new MutableContext(bars.symbol, s, histories[s] as SeriesHistory));
+  const strategies = series.map((bars) => setup.strategyFactory(bars.symbol));
+  const pendingClose = new Uint8Array(symbolCount);
+  const pendingOpen: (PendingOpen | undefined)[] = series.map(() => undefined);
+  const decisions: DecisionRecord[] = [];
+  const merge = new BarMerge(series);
+  const curve = allocateCurve(merge.totalBars());
+  const portfolio = new MutablePortfolio(ledger, lastPrices);
+  const firstTime = merge.peek();
+  const schedule = new TimerSchedule(goalHooks?.timers ?? NO_TIMERS, Number.isFinite(firstTime) ? firstTime : 0);
+  const fireTimer = (kind: TimerKind, time: number): void => goalHooks?.onTimer(kind, time, portfolio);
+  let peak = setup.initialCapital.toNumber();
+  portfolio.equity = peak;
+  portfolio.peakEquity = peak;
+
+  const decide = (s: number, signal: Signal, direction: Direction, time: number): void => {
+    const instrument = instruments[s] as Instrument;
+    const price = lastPrices[s] as number;
+    const request: SizingRequest = {
+      time,
+      symbol: instrument.symbol,
+      assetClass: instrument.assetClass,
+      direction,
+      price,
+      confidence: signal.confidence,
+      stopLossPct: signal.stopLossPct,
+      equity: portfolio.equity,
+      cash: ledger.cashValue,
+      grossExposure: ledger.grossExposureAt(lastPrices),
+      assetClassExposure: exposureByAssetClass(ledger, instruments, lastPrices),
+      lotStep: instrument.lotStep,
+      minNotional: instrument.minNotional,
+      riskTolerance: setup.riskTolerance,
+      currentRisk: goalHooks?.currentRisk() ?? setup.riskTolerance,
+      goals: goalHooks?.goalInputs(time, portfolio),
+      tradeStats: tradeStatsFor(ledger, setup.tradeStatsWindow),
+      volatility: volatilityOf(series[s] as BarSeries, lastBar[s] as number, setup.volatilityLookback),
+      portfolioVolatilities: series.map((bars, k) => volatilityOf(bars, lastBar[k] as number, setup.volatilityLookback)?.short ?? NaN),
+    };
+    const decision = sizing.size(request);
+    decisions.push({ time, symbol: instrument.symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });
+    if (decision.skipped === null) {
+      pendingOpen[s] = { direction, quantity: decision.units, stopLossPct: signal.stopLossPct, takeProfitPct: signal.takeProfitPct };
+    }
+  };
+
+  const onSignal = (s: number, signal: Signal, time: number): void => {
+    const held = (ledger.signedQuantity[s] as number) > 0 ? 'long' : (ledger.signedQuantity[s] as number) < 0 ? 'short' : 'flat';
+    const planned = pendingOpen[s]?.direction ?? (pendingClose[s] === 1 ? 'flat' : held);
+    const target = signal.side === 'buy' ? 'long' : signal.side === 'sell' && execution.allowShort ? 'short' : 'flat';
+    if (target === planned) return;
+    pendingOpen[s] = undefined;
+    if (held !== 'flat' && held !== target) pendingClose[s] = 1;
+    if (target !== 'flat') decide(s, signal, target, time);
+  };
+
+  while (merge.advance()) {
+    const t = merge.time;
+    if (schedule.earliest < t) schedule.fireUntil(t, false, fireTimer);
+    const count = merge.count;
+
+    for (let a = 0; a < count; a++) {
+      const s = merge.active[a] as number;
+      if (pendingClose[s] === 0 && pendingOpen[s] === undefined) continue;
+      const open = (series[s] as BarSeries).open[merge.activeBar[a] as number] as number;
+      if (pendingClose[s] === 1) {
+        ledger.close(s, open, t, 'exit');
+        pendingClose[s] = 0;
+      }
+      const order = pendingOpen[s];
+      if (order !== undefined) {
+        pendingOpen[s] = undefined;
+        ledger.open({ symbolIndex: s, direction: order.direction, quantity: order.quantity, marketPrice: open, time: t, stopLossPct: order.stopLossPct, takeProfitPct: order.takeProfitPct, maxGrossExposure: execution.maxGrossExposure }, lastPrices);
+      }
+    }
+
+    for (let a = 0; a < count; a++) {
+      const s = merge.active[a] as number;
+      const position = ledger.positions[s];
+      if (position === undefined || (Number.isNaN(position.stopPrice) && Number.isNaN(position.takeProfitPrice))) continue;
+      const bars = series[s] as BarSeries;
+      const i = merge.activeBar[a] as number;
+      const exit = protectiveExit(position.direction, position.stopPrice, position.takeProfitPrice, bars.open[i] as number, bars.high[i] as number, bars.low[i] as number);
+      if (exit !== 0) ledger.close(s, Math.abs(exit), t, exit < 0 ? 'stop_loss' : 'take_profit');
+    }
+
+    for (let a = 0; a < count; a++) {
+      const s = merge.active[a] as number;
+      const i = merge.activeBar[a] as number;
+      lastPrices[s] = (series[s] as BarSeries).close[i] as number;
+      lastBar[s] = i;
+      (histories[s] as SeriesHistory).length = i + 1;
+    }
+    const equity = ledger.equityAt(lastPrices);
+    if (equity > peak) peak = equity;
+    portfolio.equity = equity;
+    portfolio.peakEquity = peak;
+    const row = curve.length++;
+    curve.time[row] = t;
+    curve.equity[row] = equity;
+    curve.cash[row] = ledger.cashValue;
+    curve.exposure[row] = equity > 0 ? ledger.grossExposureAt(lastPrices) / equity : 0;
+    curve.drawdown[row] = peak > 0 ? 1 - equity / peak : 0;
+
+    for (let a = 0; a < count; a++) {
+      const s = merge.active[a] as number;
+      const context = contexts[s] as MutableContext;
+      context.position = ledger.signedQuantity[s] as number;
+      context.time = t;
+      const signals = (strategies[s] as { onBar(ctx: StrategyContext): readonly Signal[] }).onBar(context);
+      for (let k = 0; k < signals.length; k++) onSignal(s, signals[k] as Signal, t);
+    }
+  }
+
+  const lastTime = merge.time;
+  if (Number.isFinite(lastTime)) schedule.fireUntil(lastTime, true, fireTimer);
+  finishRun(ledger, series, lastBar, lastPrices, pendingClose, pendingOpen, execution.closeAtEnd);
+  if (curve.length > 0) {
+    const last = curve.length - 1;
+    curve.equity[last] = ledger.equityAt(lastPrices);
+    curve.cash[last] = ledger.cashValue;
+    curve.exposure[last] = (curve.equity[last] as number) > 0 ? ledger.grossExposureAt(lastPrices) / (curve.equity[last] as number) : 0;
+    const finalPeak = Math.max(peak, curve.equity[last] as number);
+    curve.drawdown[last] = finalPeak > 0 ? 1 - (curve.equity[last] as number) / finalPeak : 0;
+  }
+  return { equityCurve: curve, ledger, decisions, firstTime: Number.isFinite(firstTime) ? firstTime : NaN, lastTime: Number.isFinite(lastTime) ? lastTime : NaN, bars: merge.totalBars() };
+}
+
+/**
+ * Exit price of a triggered stop (negative) or take-profit (positive), 0 when neither is hit.
+ * A gap through the level fills at the open; otherwise at the level. The stop is checked first:
+ * when one bar reaches both, the conservative outcome is assumed.
+ */
+export function protectiveExit(direction: Direction, stop: number, takeProfit: number, open: number, high: number, low: number): number {
+  if (direction === 'long') {
+    if (low <= stop) return -(open <= stop ? open : stop);
+    if (high >= takeProfit) return open >= takeProfit ? open : takeProfit;
+    return 0;
+  }
+  if (high >= stop) return -(open >= stop ? open : stop);
+  if (low <= takeProfit) return open <= takeProfit ? open : takeProfit;
+  return 0;
+}
+
+function finishRun(
+  ledger: Ledger,
+  series: readonly BarSeries[],
+  lastBar: Int32Array,
+  lastPrices: Float64Array,
+  pendingClose: Uint8Array,
+  pendingOpen: (PendingOpen | undefined)[],
+  closeAtEnd: boolean,
+): void {
+  series.forEach((bars, s) => {
+    const lastTime = (lastBar[s] as number) >= 0 ? (bars.time[lastBar[s] as number] as number) : NaN;
+    if (pendingClose[s] === 1 || pendingOpen[s] !== undefined) ledger.note(lastTime, bars.symbol, 'skipped', 'order decided on the last bar: no later bar to fill at');
+    if (closeAtEnd && ledger.positions[s] !== undefined) ledger.close(s, lastPrices[s] as number, lastTime, 'close_at_end');
+  });
+}
+
+function exposureByAssetClass(ledger: Ledger, instruments: readonly Instrument[], lastPrices: Float64Array): Record<string, number> {
+  const exposure: Record<string, number> = {};
+  instruments.forEach((instrument, s) => {
+    exposure[instrument.assetClass] = (exposure[instrument.assetClass] ?? 0) + Math.abs((ledger.signedQuantity[s] as number) * (lastPrices[s] as number));
+  });
+  return exposure;
+}
+
+function tradeStatsFor(ledger: Ledger, window: number | undefined): TradeStats {
+  return tradeStatsOf(ledger.trades, window ?? 50);
+}
+
+/** Standard deviation of close-to-close returns over the lookbacks ending at bar `last`. */
+export function volatilityOf(bars: BarSeries, last: number, lookback: { short: number; long: number } | undefined): VolatilityInput | undefined {
+  if (lookback === undefined || last < 1) return undefined;
+  return { short: returnStdev(bars.close, last, lookback.short), long: returnStdev(bars.close, last, lookback.long) };
+}
+
+function returnStdev(close: Float64Array, last: number, lookback: number): number {
+  const first = Math.max(1, last - lookback + 1);
+  const n = last - first + 1;
+  if (n < 2) return NaN;
+  let sum = 0;
+  for (let i = first; i <= last; i++) sum += (close[i] as number) / (close[i - 1] as number) - 1;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = first; i <= last; i++) {
+    const deviation = (close[i] as number) / (close[i - 1] as number) - 1 - mean;
+    squares += deviation * deviation;
+  }
+  return Math.sqrt(squares / (n - 1));
+}

@@ -1,0 +1,35 @@
+/**
+ * Loads every data source of a scenario once. The result is what a parallel run shares with
+ * its workers: price series in SharedArrayBuffers, signals as small columns.
+ */
+import type { SkippedRows } from '../data/badRows.js';
+import { loadPrices } from '../data/loadPrices.js';
+import { loadSignalsCsv, type SignalTable } from '../data/loadSignals.js';
+import type { BarSeries } from '../data/series.js';
+import type { ResolvedScenario } from '../scenario/load.js';
+
+export interface ScenarioData {
+  /** One series per price source, in the scenario's symbol order. */
+  readonly series: readonly BarSeries[];
+  readonly signals: SignalTable | undefined;
+  /** Skipped rows per file (display path), for `onBadRow: "skip"` sources. */
+  readonly skippedRows: Readonly<Record<string, SkippedRows>>;
+}
+
+export async function loadScenarioData(resolved: ResolvedScenario, cacheDir?: string): Promise<ScenarioData> {
+  const skippedRows: Record<string, SkippedRows> = {};
+  const series: BarSeries[] = [];
+  for (const source of resolved.priceSources) {
+    const loaded = await loadPrices(source, { cacheDir });
+    series.push(loaded.series);
+    if (source.onBadRow === 'skip') skippedRows[source.displayPath] = loaded.skipped;
+  }
+  let signals: SignalTable | undefined;
+  const signalsSource = resolved.signalsSource;
+  if (signalsSource !== undefined) {
+    const loaded = await loadSignalsCsv(signalsSource.path, signalsSource.displayPath, signalsSource.onBadRow);
+    signals = loaded.table;
+    if (signalsSource.onBadRow === 'skip') skippedRows[signalsSource.displayPath] = loaded.skipped;
+  }
+  return { series, signals, skippedRows };
+}

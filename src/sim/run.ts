@@ -1,0 +1,96 @@
+/**
+ * One scenario end to end: restricts the data to the period, builds the strategy, sizing engine
+ * and ledger settings from the scenario, simulates, and returns a RunResult. It wires; the
+ * components live in their own folders.
+ */
+import { dirname, resolve } from 'node:path';
+import { computeMetrics, detectPeriodsPerYear } from '../analysis/metrics.js';
+import type { BarSeries } from '../data/series.js';
+import { money, type Instrument } from '../ledger/index.js';
+import type { ResolvedScenario } from '../scenario/load.js';
+import { createSizingEngine } from '../sizing/registry.js';
+import { strategyFactory, type StrategySpec } from '../strategy/index.js';
+import { simulate } from './engine.js';
+import type { ScenarioData } from './loadData.js';
+import type { RunResult } from './types.js';
+
+/** The bars of `series` with start <= time < end, as views over the same shared memory. */
+export function sliceSeries(series: BarSeries, start: number, end: number): BarSeries {
+  const from = lowerBound(series.time, start);
+  const to = lowerBound(series.time, end);
+  if (from === 0 && to === series.length) return series;
+  return {
+    symbol: series.symbol,
+    length: to - from,
+    buffer: series.buffer,
+    time: series.time.subarray(from, to),
+    open: series.open.subarray(from, to),
+    high: series.high.subarray(from, to),
+    low: series.low.subarray(from, to),
+    close: series.close.subarray(from, to),
+    volume: series.volume.subarray(from, to),
+  };
+}
+
+function lowerBound(values: Float64Array, target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The strategy as the registry wants it; a user module's path is relative to the scenario file. */
+export function strategySpecOf(resolved: ResolvedScenario): StrategySpec {
+  const strategy = resolved.scenario.strategy;
+  if (strategy.name !== 'module') return strategy;
+  return { name: 'module', module: resolve(dirname(resolve(resolved.file)), strategy.module), params: strategy.params };
+}
+
+export async function runScenario(resolved: ResolvedScenario, data: ScenarioData): Promise<RunResult> {
+  const { scenario } = resolved;
+  const series = data.series.map((bars) => sliceSeries(bars, resolved.periodStart, resolved.periodEnd));
+  const instruments: Instrument[] = resolved.priceSources.map((source) => {
+    const config = scenario.data[source.dataIndex];
+    if (config === undefined) throw new Error(`no data entry ${source.dataIndex}`);
+    return { symbol: source.symbol, assetClass: config.assetClass, lotStep: money(config.lotStep), minNotional: money(config.minNotional) };
+  });
+  const replayCounter = { delivered: 0 };
+  const factory = await strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter });
+  const initialCapital = money(scenario.account.initialCapital);
+  const output = simulate({
+    series,
+    instruments,
+    initialCapital,
+    costs: scenario.costs,
+    execution: scenario.execution,
+    strategyFactory: factory,
+    sizing: createSizingEngine(scenario.sizing),
+    riskTolerance: scenario.account.riskTolerance,
+  });
+  const finalEquity = output.ledger.equityDecimal(lastCloses(series));
+  const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(output.equityCurve) : scenario.metrics.periodsPerYear;
+  const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
+  return {
+    ...output,
+    name: scenario.name,
+    seed: scenario.seed,
+    currency: scenario.account.currency,
+    initialCapital,
+    finalEquity,
+    trades: output.ledger.trades,
+    fills: output.ledger.fills,
+    notes: output.ledger.notes,
+    skippedRows: data.skippedRows,
+    signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
+    periodsPerYear,
+    metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
+  };
+}
+
+function lastCloses(series: readonly BarSeries[]): Float64Array {
+  return Float64Array.from(series, (bars) => (bars.length > 0 ? (bars.close[bars.length - 1] as number) : 0));
+}

@@ -1,0 +1,92 @@
+/**
+ * The sizing contract every engine implements. The simulation, `goalsim size` and `regress` all
+ * call engines through it, so no stage is written twice.
+ */
+import type { Direction, Money } from '../ledger/index.js';
+
+export type EngineName = 'pipeline' | 'goal-kelly' | 'fixed-fraction' | 'fixed-risk' | 'kelly';
+
+/** Progress and expected progress of one goal (fractions of its target, see goals/progress). */
+export interface GoalProgressInput {
+  readonly progress: number;
+  readonly expected: number;
+}
+
+/** What the goal-aware engines read about the goals at decision time. */
+export interface GoalInputs {
+  readonly monthly_return?: GoalProgressInput | undefined;
+  readonly monthly_income?: GoalProgressInput | undefined;
+  readonly portfolio_value?: GoalProgressInput | undefined;
+}
+
+/** Closed-trade statistics for Kelly sizing; returns are per-trade fractions. */
+export interface TradeStats {
+  readonly trades: number;
+  readonly winRate: number;
+  readonly avgWin: number;
+  readonly avgLoss: number;
+  readonly sharpe: number;
+}
+
+/** Standard deviation of per-bar returns over a short and a long lookback. */
+export interface VolatilityInput {
+  readonly short: number;
+  readonly long: number;
+}
+
+export interface SizingRequest {
+  readonly time: number;
+  readonly symbol: string;
+  readonly assetClass: string;
+  readonly direction: Direction;
+  /** The last known price: the decision bar's close. */
+  readonly price: number;
+  readonly confidence: number;
+  /** Stop-loss distance as a fraction of price; NaN when the signal has none. */
+  readonly stopLossPct: number;
+  readonly equity: number;
+  readonly cash: number;
+  /** Gross value of all open positions. */
+  readonly grossExposure: number;
+  /** Gross value of open positions per asset class. */
+  readonly assetClassExposure: Readonly<Record<string, number>>;
+  /** Units are rounded down to this step; `undefined` leaves them unrounded (calculator use). */
+  readonly lotStep: Money | undefined;
+  readonly minNotional: Money | undefined;
+  /** The account's base risk per trade. */
+  readonly riskTolerance: number;
+  /** The tracker's current (adjusted) risk per trade; equals riskTolerance without a tracker. */
+  readonly currentRisk: number;
+  readonly goals: GoalInputs | undefined;
+  readonly tradeStats: TradeStats | undefined;
+  readonly volatility: VolatilityInput | undefined;
+  /** Number of symbols and their volatilities, for risk parity. */
+  readonly portfolioVolatilities?: readonly number[] | undefined;
+}
+
+export interface SizingStage {
+  readonly name: string;
+  /** Position value (account currency) after this stage. */
+  readonly value: number;
+}
+
+export interface SizingDecision {
+  readonly engine: EngineName;
+  readonly stages: readonly SizingStage[];
+  readonly goalFactor: number | null;
+  readonly riskPct: number;
+  readonly riskAmount: number | null;
+  readonly finalValue: number;
+  /** finalValue / equity. */
+  readonly allocation: number;
+  readonly units: Money;
+  readonly kelly: number | null;
+  /** Why no order results, or null. */
+  readonly skipped: string | null;
+  readonly reasoning: string;
+}
+
+export interface SizingEngine {
+  readonly name: EngineName;
+  size(request: SizingRequest): SizingDecision;
+}

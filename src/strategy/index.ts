@@ -1,0 +1,6 @@
+export { createBreakout, type BreakoutParams } from './breakout.js';
+export { LookAheadError, SeriesHistory } from './history.js';
+export { strategyFactory, type StrategyInputs, type StrategySpec } from './registry.js';
+export { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
+export { createSmaCross, simpleAverage, type SmaCrossParams } from './smaCross.js';
+export { NO_SIGNALS, type BarHistory, type Signal, type SignalSide, type Strategy, type StrategyContext, type StrategyFactory } from './types.js';

@@ -1,0 +1,52 @@
+/**
+ * Builds a per-symbol strategy factory from a scenario's strategy section: a built-in by name
+ * or a user module by path. A user module exports `createStrategy(params, symbol)` (named or
+ * default) returning an object with `onBar(ctx)`.
+ */
+import { pathToFileURL } from 'node:url';
+import type { SignalTable } from '../data/loadSignals.js';
+import { createBreakout, type BreakoutParams } from './breakout.js';
+import { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
+import { createSmaCross, type SmaCrossParams } from './smaCross.js';
+import type { Strategy, StrategyFactory } from './types.js';
+
+export type StrategySpec =
+  | { readonly name: 'sma-cross'; readonly params: SmaCrossParams }
+  | { readonly name: 'breakout'; readonly params: BreakoutParams }
+  | { readonly name: 'signals'; readonly params: Readonly<Record<string, unknown>> }
+  | { readonly name: 'module'; readonly module: string; readonly params: Readonly<Record<string, unknown>> };
+
+export interface StrategyInputs {
+  readonly signals?: SignalTable | undefined;
+  readonly replayCounter: ReplayCounter;
+}
+
+export async function strategyFactory(spec: StrategySpec, inputs: StrategyInputs): Promise<StrategyFactory> {
+  switch (spec.name) {
+    case 'sma-cross':
+      return () => createSmaCross(spec.params);
+    case 'breakout':
+      return () => createBreakout(spec.params);
+    case 'signals': {
+      const table = inputs.signals;
+      if (table === undefined) throw new Error('the signals strategy needs a data source of kind "signals"');
+      return (symbol) => createSignalsReplay(table, symbol, inputs.replayCounter);
+    }
+    case 'module':
+      return loadUserStrategy(spec.module, spec.params);
+  }
+}
+
+type UserCreate = (params: Readonly<Record<string, unknown>>, symbol: string) => Strategy;
+
+async function loadUserStrategy(modulePath: string, params: Readonly<Record<string, unknown>>): Promise<StrategyFactory> {
+  const loaded = (await import(pathToFileURL(modulePath).href)) as { createStrategy?: UserCreate; default?: UserCreate | { createStrategy?: UserCreate } };
+  const fromDefault = typeof loaded.default === 'function' ? loaded.default : loaded.default?.createStrategy;
+  const create = loaded.createStrategy ?? fromDefault;
+  if (typeof create !== 'function') throw new Error(`${modulePath}: a strategy module must export createStrategy(params, symbol)`);
+  return (symbol) => {
+    const strategy = create(params, symbol);
+    if (typeof strategy?.onBar !== 'function') throw new Error(`${modulePath}: createStrategy must return an object with onBar(ctx)`);
+    return strategy;
+  };
+}

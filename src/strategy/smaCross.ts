@@ -1,0 +1,41 @@
+/**
+ * sma-cross: buy when the fast simple moving average crosses above the slow one while flat,
+ * close when it crosses below while long. Averages are summed over their whole window each bar
+ * (not a running sum) so that they carry no accumulated rounding and match any plain
+ * implementation to the last bit.
+ */
+import { NO_SIGNALS, type BarHistory, type Signal, type Strategy, type StrategyContext } from './types.js';
+
+export interface SmaCrossParams {
+  readonly fast: number;
+  readonly slow: number;
+  readonly stopLossPct?: number | undefined;
+  readonly takeProfitPct?: number | undefined;
+  readonly confidence?: number | undefined;
+}
+
+export function simpleAverage(bars: BarHistory, last: number, window: number): number {
+  let sum = 0;
+  for (let i = last - window + 1; i <= last; i++) sum += bars.close(i);
+  return sum / window;
+}
+
+export function createSmaCross(params: SmaCrossParams): Strategy {
+  const { fast, slow } = params;
+  const base = { confidence: params.confidence ?? 1, stopLossPct: params.stopLossPct ?? NaN, takeProfitPct: params.takeProfitPct ?? NaN };
+  const buy: readonly Signal[] = Object.freeze([{ side: 'buy', ...base }]);
+  const close: readonly Signal[] = Object.freeze([{ side: 'close', ...base }]);
+  return {
+    onBar(ctx: StrategyContext): readonly Signal[] {
+      const last = ctx.bars.length - 1;
+      if (last < slow) return NO_SIGNALS; // needs the previous bar's slow average too
+      const fastNow = simpleAverage(ctx.bars, last, fast);
+      const slowNow = simpleAverage(ctx.bars, last, slow);
+      const fastBefore = simpleAverage(ctx.bars, last - 1, fast);
+      const slowBefore = simpleAverage(ctx.bars, last - 1, slow);
+      if (ctx.position === 0 && fastBefore <= slowBefore && fastNow > slowNow) return buy;
+      if (ctx.position > 0 && fastBefore >= slowBefore && fastNow < slowNow) return close;
+      return NO_SIGNALS;
+    },
+  };
+}

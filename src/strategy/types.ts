@@ -1,0 +1,51 @@
+/**
+ * The strategy contract. A strategy sees one symbol's bars up to the current one through a
+ * {@link BarHistory} that refuses to read ahead, and answers with signals. Orders it causes
+ * fill at the next bar's open.
+ */
+import type { SignalSide } from '../data/loadSignals.js';
+
+export type { SignalSide };
+
+export interface Signal {
+  /** buy: be long; sell: be short (flat when shorts are off); close: be flat. */
+  readonly side: SignalSide;
+  /** 0..1, scales the size in the goal-aware engines. */
+  readonly confidence: number;
+  /** Stop-loss distance as a fraction of price; NaN when the signal has none. */
+  readonly stopLossPct: number;
+  /** Take-profit distance as a fraction of price; NaN when none. */
+  readonly takeProfitPct: number;
+}
+
+/** Returned when a bar produces nothing: a shared frozen array, so no allocation per bar. */
+export const NO_SIGNALS: readonly Signal[] = Object.freeze([]);
+
+/** Read-only view of one symbol's bars up to the current one (absolute indices). */
+export interface BarHistory {
+  /** Number of bars visible: the current bar is `length - 1`. */
+  readonly length: number;
+  time(index: number): number;
+  open(index: number): number;
+  high(index: number): number;
+  low(index: number): number;
+  close(index: number): number;
+  volume(index: number): number;
+}
+
+export interface StrategyContext {
+  readonly symbol: string;
+  readonly symbolIndex: number;
+  readonly bars: BarHistory;
+  /** Signed position size held now (> 0 long, < 0 short, 0 flat). */
+  readonly position: number;
+  /** Epoch ms of the current bar. */
+  readonly time: number;
+}
+
+export interface Strategy {
+  onBar(ctx: StrategyContext): readonly Signal[];
+}
+
+/** Built once per symbol, so a strategy's state never mixes symbols. */
+export type StrategyFactory = (symbol: string) => Strategy;
