@@ -88,7 +88,8 @@ type PriceField = 'open' | 'high' | 'low' | 'close' | 'volume';
 
 /** The first rule a bar breaks, or undefined when it is valid. */
 export function barProblem(o: number, h: number, l: number, c: number, v: number): { field: PriceField; text: string } | undefined {
-  const prices: [PriceField, number][] = [['open', o], ['high', h], ['low', l], ['close', c]];
+  // close first: in close-only files open, high and low are copies of it
+  const prices: [PriceField, number][] = [['close', c], ['open', o], ['high', h], ['low', l]];
   for (const [field, value] of prices) {
     if (!Number.isFinite(value)) return { field, text: 'is not a finite number' };
     if (value <= 0) return { field, text: `is ${value}, but prices must be > 0` };

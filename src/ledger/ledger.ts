@@ -101,7 +101,7 @@ export class Ledger {
     const side: OrderSide = direction === 'long' ? 'buy' : 'sell';
     const price = this.executionPrice(side, request.marketPrice);
     const perUnitCost = price.mul(Money.add(1, this.feeRate));
-    const affordable = direction === 'long' ? this.cash.div(perUnitCost) : this.shortCapacity(request, lastPrices, price);
+    const affordable = direction === 'long' ? this.spendableCash(lastPrices).div(perUnitCost) : this.shortCapacity(request, lastPrices, price);
     let quantity = request.quantity;
     if (quantity.gt(affordable)) {
       const reduced = roundDownToStep(Money.max(affordable, 0), instrument.lotStep);
@@ -129,6 +129,15 @@ export class Ledger {
     };
     this.signedQuantity[symbolIndex] = sign * quantity.toNumber();
     return quantity;
+  }
+
+  /** Cash not securing open shorts: what a long entry may spend (shorts are cash-secured). */
+  spendableCash(lastPrices: Float64Array): Money {
+    let spendable = this.cash;
+    this.positions.forEach((position, s) => {
+      if (position?.direction === 'short') spendable = spendable.sub(position.quantity.mul(money(lastPrices[s] as number)));
+    });
+    return spendable;
   }
 
   /** Units a new short may sell so that gross exposure stays within the limit. */
