@@ -23,9 +23,9 @@ export function defaultCacheDir(): string {
 }
 
 /** Key of a file's parsed form: its bytes plus every option that changes the parse. */
-export function cacheKey(content: Buffer, options: PriceSourceOptions): string {
+export function cacheKey(contentSha256: string, options: PriceSourceOptions): string {
   const shape = JSON.stringify([options.format, options.kind, options.columns ?? {}, options.barInterval ?? '', options.resample === true, options.onBadRow, options.displayPath]);
-  return createHash('sha256').update(content).update('\0').update(shape).digest('hex');
+  return createHash('sha256').update(contentSha256).update('\0').update(shape).digest('hex');
 }
 
 interface CacheHeader {

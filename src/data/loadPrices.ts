@@ -3,10 +3,10 @@
  */
 import { DataError } from '../errors.js';
 import { cacheKey, readCachedPrices, writeCachedPrices } from './cache.js';
+import { contentHash } from './contentHash.js';
 import { loadBarsCsv, type LoadedPrices } from './loadBars.js';
 import { loadTradesCsv } from './loadTrades.js';
 import type { PriceSourceOptions } from './source.js';
-import { readFileSync } from 'node:fs';
 
 export interface LoadOptions {
   /** Folder of the parsed-data cache; `undefined` disables it. */
@@ -15,13 +15,7 @@ export interface LoadOptions {
 
 export async function loadPrices(source: PriceSourceOptions, options: LoadOptions = {}): Promise<LoadedPrices> {
   if (options.cacheDir === undefined) return parsePrices(source);
-  let content: Buffer;
-  try {
-    content = readFileSync(source.path);
-  } catch {
-    throw new DataError(`${source.displayPath}: file not found`, source.displayPath);
-  }
-  const key = cacheKey(content, source);
+  const key = cacheKey(contentHashOf(source, options.cacheDir), source);
   const cached = readCachedPrices(options.cacheDir, key, source.symbol);
   if (cached !== undefined) return cached;
   const loaded = await parsePrices(source);
@@ -35,4 +29,12 @@ export async function loadPrices(source: PriceSourceOptions, options: LoadOption
 
 function parsePrices(source: PriceSourceOptions): Promise<LoadedPrices> {
   return source.kind === 'trades' ? loadTradesCsv(source) : loadBarsCsv(source);
+}
+
+function contentHashOf(source: PriceSourceOptions, cacheDir: string): string {
+  try {
+    return contentHash(source.path, cacheDir);
+  } catch {
+    throw new DataError(`${source.displayPath}: file not found`, source.displayPath);
+  }
 }

@@ -34,7 +34,12 @@ export class Ledger {
   feesPaid: Money = ZERO;
   realizedPnl: Money = ZERO;
   private readonly feeRate: Money;
-  private readonly slippageRate: Money;
+  /** 1 + fee rate: what one unit of notional costs on entry. */
+  private readonly costPerNotional: Money;
+  private readonly buyPriceFactor: Money;
+  private readonly sellPriceFactor: Money;
+  private readonly hasSlippage: boolean;
+  private openShorts = 0;
 
   constructor(
     readonly initialCapital: Money,
@@ -46,7 +51,11 @@ export class Ledger {
     this.signedQuantity = new Float64Array(instruments.length);
     this.positions = instruments.map(() => undefined);
     this.feeRate = new Money(costs.feeBps).div(BPS);
-    this.slippageRate = new Money(costs.slippageBps).div(BPS);
+    this.costPerNotional = this.feeRate.add(1);
+    const slippageRate = new Money(costs.slippageBps).div(BPS);
+    this.buyPriceFactor = slippageRate.add(1);
+    this.sellPriceFactor = Money.sub(1, slippageRate);
+    this.hasSlippage = costs.slippageBps !== 0;
   }
 
   instrument(symbolIndex: number): Instrument {
@@ -58,7 +67,8 @@ export class Ledger {
   /** Price after slippage against the trader. */
   executionPrice(side: OrderSide, marketPrice: number): Money {
     const price = money(marketPrice);
-    return side === 'buy' ? price.mul(Money.add(1, this.slippageRate)) : price.mul(Money.sub(1, this.slippageRate));
+    if (!this.hasSlippage) return price;
+    return price.mul(side === 'buy' ? this.buyPriceFactor : this.sellPriceFactor);
   }
 
   /** Equity marked at the given last prices (float64, allocation-free). */
@@ -100,11 +110,11 @@ export class Ledger {
     }
     const side: OrderSide = direction === 'long' ? 'buy' : 'sell';
     const price = this.executionPrice(side, request.marketPrice);
-    const perUnitCost = price.mul(Money.add(1, this.feeRate));
-    const affordable = direction === 'long' ? this.spendableCash(lastPrices).div(perUnitCost) : this.shortCapacity(request, lastPrices, price);
+    const perUnitCost = price.mul(this.costPerNotional);
+    const budget = direction === 'long' ? this.spendableCash(lastPrices) : this.shortBudget(request, lastPrices);
     let quantity = request.quantity;
-    if (quantity.gt(affordable)) {
-      const reduced = roundDownToStep(Money.max(affordable, 0), instrument.lotStep);
+    if (quantity.mul(perUnitCost).gt(budget)) {
+      const reduced = roundDownToStep(Money.max(budget.div(perUnitCost), 0), instrument.lotStep);
       this.note(time, instrument.symbol, 'reduced', `${direction} ${quantity.toFixed()} reduced to ${reduced.toFixed()}: ${direction === 'long' ? 'cash' : 'gross exposure'} covers only that at ${price.toFixed()}`);
       quantity = reduced;
     }
@@ -116,36 +126,40 @@ export class Ledger {
     const fee = notional.mul(this.feeRate);
     this.cash = direction === 'long' ? this.cash.sub(notional).sub(fee) : this.cash.add(notional).sub(fee);
     this.record({ time, symbol: instrument.symbol, side, quantity, price, fee, reason: 'entry' });
-    const entry = price.toNumber();
+    const entry = this.hasSlippage ? price.toNumber() : request.marketPrice;
     const sign = direction === 'long' ? 1 : -1;
+    const units = quantity.toNumber();
+    if (direction === 'short') this.openShorts++;
     this.positions[symbolIndex] = {
       direction,
       quantity,
+      units,
       entryPrice: price,
+      entryValue: entry,
       entryTime: time,
       entryFee: fee,
       stopPrice: request.stopLossPct > 0 ? entry * (1 - sign * request.stopLossPct) : NaN,
       takeProfitPrice: request.takeProfitPct > 0 ? entry * (1 + sign * request.takeProfitPct) : NaN,
     };
-    this.signedQuantity[symbolIndex] = sign * quantity.toNumber();
+    this.signedQuantity[symbolIndex] = sign * units;
     return quantity;
   }
 
   /** Cash not securing open shorts: what a long entry may spend (shorts are cash-secured). */
   spendableCash(lastPrices: Float64Array): Money {
     let spendable = this.cash;
+    if (this.openShorts === 0) return spendable;
     this.positions.forEach((position, s) => {
       if (position?.direction === 'short') spendable = spendable.sub(position.quantity.mul(money(lastPrices[s] as number)));
     });
     return spendable;
   }
 
-  /** Units a new short may sell so that gross exposure stays within the limit. */
-  private shortCapacity(request: OpenRequest, lastPrices: Float64Array, price: Money): Money {
+  /** Notional a new short may add so that gross exposure stays within the limit. */
+  private shortBudget(request: OpenRequest, lastPrices: Float64Array): Money {
     const equity = this.equityDecimal(lastPrices);
     const gross = money(this.grossExposureAt(lastPrices));
-    const room = equity.mul(request.maxGrossExposure).sub(gross);
-    return room.div(price.mul(Money.add(1, this.feeRate)));
+    return equity.mul(request.maxGrossExposure).sub(gross);
   }
 
   /** Closes the whole position at the market price (slippage applied) and records the trade. */
@@ -172,11 +186,12 @@ export class Ledger {
       quantity: position.quantity,
       fees,
       pnl,
-      returnPct: pnl.div(position.quantity.mul(position.entryPrice)).toNumber(),
+      returnPct: pnl.toNumber() / (position.units * position.entryValue),
       exitReason: reason,
     };
     this.trades.push(trade);
     this.realizedPnl = this.realizedPnl.add(pnl);
+    if (position.direction === 'short') this.openShorts--;
     this.positions[symbolIndex] = undefined;
     this.signedQuantity[symbolIndex] = 0;
     return trade;

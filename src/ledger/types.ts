@@ -51,7 +51,11 @@ export interface OpenPosition {
   readonly direction: Direction;
   /** Positive size in units. */
   readonly quantity: Money;
+  /** Float mirror of quantity. */
+  readonly units: number;
   readonly entryPrice: Money;
+  /** Float mirror of entryPrice. */
+  readonly entryValue: number;
   readonly entryTime: number;
   readonly entryFee: Money;
   /** Protective prices; NaN when none. */

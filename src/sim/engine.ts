@@ -11,7 +11,7 @@ import { BarMerge, NO_TIMERS, TimerSchedule, type TimerKind } from '../clock/ind
 import type { BarSeries } from '../data/series.js';
 import { Ledger, type Costs, type Direction, type Instrument, type Money } from '../ledger/index.js';
 import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory } from '../strategy/index.js';
-import type { SizingEngine, SizingRequest, TradeStats, VolatilityInput } from '../sizing/types.js';
+import type { SizingEngine, SizingRequest, VolatilityInput } from '../sizing/types.js';
 import { tradeStatsOf } from './tradeStats.js';
 import type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, SimulationOutput } from './types.js';
 
@@ -36,6 +36,8 @@ export interface SimulationSetup {
   /** Rolling window of closed trades for Kelly statistics. */
   readonly tradeStatsWindow?: number | undefined;
 }
+
+const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
 
 interface PendingOpen {
   readonly direction: Direction;
@@ -110,15 +112,15 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       equity: portfolio.equity,
       cash: ledger.cashValue,
       grossExposure: ledger.grossExposureAt(lastPrices),
-      assetClassExposure: exposureByAssetClass(ledger, instruments, lastPrices),
+      assetClassExposure: sizing.needs.exposure === true ? exposureByAssetClass(ledger, instruments, lastPrices) : NO_EXPOSURE,
       lotStep: instrument.lotStep,
       minNotional: instrument.minNotional,
       riskTolerance: setup.riskTolerance,
       currentRisk: goalHooks?.currentRisk() ?? setup.riskTolerance,
       goals: goalHooks?.goalInputs(time, portfolio),
-      tradeStats: tradeStatsFor(ledger, setup.tradeStatsWindow),
-      volatility: volatilityOf(series[s] as BarSeries, lastBar[s] as number, setup.volatilityLookback),
-      portfolioVolatilities: series.map((bars, k) => volatilityOf(bars, lastBar[k] as number, setup.volatilityLookback)?.short ?? NaN),
+      tradeStats: sizing.needs.tradeStats === true ? tradeStatsOf(ledger.trades, setup.tradeStatsWindow ?? 50) : undefined,
+      volatility: sizing.needs.volatility === true ? volatilityOf(series[s] as BarSeries, lastBar[s] as number, setup.volatilityLookback) : undefined,
+      portfolioVolatilities: sizing.needs.volatility === true ? series.map((bars, k) => volatilityOf(bars, lastBar[k] as number, setup.volatilityLookback)?.short ?? NaN) : undefined,
     };
     const decision = sizing.size(request);
     decisions.push({ time, symbol: instrument.symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });
@@ -247,10 +249,6 @@ function exposureByAssetClass(ledger: Ledger, instruments: readonly Instrument[]
     exposure[instrument.assetClass] = (exposure[instrument.assetClass] ?? 0) + Math.abs((ledger.signedQuantity[s] as number) * (lastPrices[s] as number));
   });
   return exposure;
-}
-
-function tradeStatsFor(ledger: Ledger, window: number | undefined): TradeStats {
-  return tradeStatsOf(ledger.trades, window ?? 50);
 }
 
 /** Standard deviation of close-to-close returns over the lookbacks ending at bar `last`. */

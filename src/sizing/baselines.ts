@@ -13,6 +13,7 @@ export interface FixedFractionParams {
 export function createFixedFraction(params: FixedFractionParams): SizingEngine {
   return {
     name: 'fixed-fraction',
+    needs: {},
     size(request: SizingRequest) {
       const value = request.equity * params.fraction;
       return decide('fixed-fraction', request, [{ name: 'base', value }], {
@@ -26,6 +27,7 @@ export function createFixedFraction(params: FixedFractionParams): SizingEngine {
 export function createFixedRisk(): SizingEngine {
   return {
     name: 'fixed-risk',
+    needs: {},
     size(request: SizingRequest) {
       const risk = request.riskTolerance;
       const riskAmount = request.equity * risk;

@@ -86,7 +86,15 @@ export interface SizingDecision {
   readonly reasoning: string;
 }
 
+/** Inputs that cost work to gather; the engine says which it reads, the simulation gathers only those. */
+export interface SizingNeeds {
+  readonly tradeStats?: boolean;
+  readonly volatility?: boolean;
+  readonly exposure?: boolean;
+}
+
 export interface SizingEngine {
   readonly name: EngineName;
+  readonly needs: SizingNeeds;
   size(request: SizingRequest): SizingDecision;
 }

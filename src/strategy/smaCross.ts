@@ -25,14 +25,22 @@ export function createSmaCross(params: SmaCrossParams): Strategy {
   const base = { confidence: params.confidence ?? 1, stopLossPct: params.stopLossPct ?? NaN, takeProfitPct: params.takeProfitPct ?? NaN };
   const buy: readonly Signal[] = Object.freeze([{ side: 'buy', ...base }]);
   const close: readonly Signal[] = Object.freeze([{ side: 'close', ...base }]);
+  // The previous bar's averages, reused when bars arrive one after another.
+  let cachedBar = -1;
+  let cachedFast = NaN;
+  let cachedSlow = NaN;
   return {
     onBar(ctx: StrategyContext): readonly Signal[] {
       const last = ctx.bars.length - 1;
       if (last < slow) return NO_SIGNALS; // needs the previous bar's slow average too
+      const consecutive = cachedBar === last - 1;
+      const fastBefore = consecutive ? cachedFast : simpleAverage(ctx.bars, last - 1, fast);
+      const slowBefore = consecutive ? cachedSlow : simpleAverage(ctx.bars, last - 1, slow);
       const fastNow = simpleAverage(ctx.bars, last, fast);
       const slowNow = simpleAverage(ctx.bars, last, slow);
-      const fastBefore = simpleAverage(ctx.bars, last - 1, fast);
-      const slowBefore = simpleAverage(ctx.bars, last - 1, slow);
+      cachedBar = last;
+      cachedFast = fastNow;
+      cachedSlow = slowNow;
       if (ctx.position === 0 && fastBefore <= slowBefore && fastNow > slowNow) return buy;
       if (ctx.position > 0 && fastBefore >= slowBefore && fastNow < slowNow) return close;
       return NO_SIGNALS;
