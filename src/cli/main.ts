@@ -6,6 +6,8 @@ import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { EXIT_INPUT, reportError } from './exit.js';
 import { runCommand } from './runCommand.js';
+import { sizeCommand } from './sizeCommand.js';
+import { readFileSync } from 'node:fs';
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -27,6 +29,20 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 run scenarios/demo.json --out /tmp/demo', 'write the report elsewhere'),
       async (args) => {
         exitCode = await runCommand({ scenario: args.scenario, out: args.out, cache: args.cache });
+      },
+    )
+    .command(
+      'size',
+      'size positions: one JSON request per line in, one JSON decision per line out',
+      (y) =>
+        y
+          .option('request', { type: 'string', describe: 'read requests from this file instead of standard input' })
+          .example(
+            `echo '{"engine":"goal-kelly","equity":"50000","price":"45000","stopLossPct":0.02,"confidence":0.75,"goals":{"monthly_return":{"progress":0.06,"expected":0.085}},"stats":{"winRate":0.58,"avgWin":0.021,"avgLoss":0.013,"sharpe":1.8}}' | $0 size`,
+            'the spec golden example: 0.146667 units',
+          ),
+      (args) => {
+        exitCode = sizeCommand({ request: args.request, stdin: () => readFileSync(0, 'utf8') });
       },
     )
     .fail((message, error) => {

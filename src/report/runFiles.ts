@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { RunResult } from '../sim/types.js';
 import { formatDecimal, formatFloat, formatTime, toCsv } from './format.js';
 import { buildSummary } from './summary.js';
+import { goalFiles } from './goalFiles.js';
 
 export function equityCsv(result: RunResult): string {
   const curve = result.equityCurve;
@@ -77,6 +78,7 @@ export function writeRunFiles(result: RunResult, outDir: string): string[] {
     ['equity.csv', equityCsv(result)],
     ['trades.csv', tradesCsv(result)],
     ['sizing_decisions.csv', sizingDecisionsCsv(result)],
+    ...goalFiles(result.tracker),
   ];
   return files.map(([name, text]) => {
     const path = join(outDir, name);

@@ -50,9 +50,11 @@ export function buildSummary(result: RunResult): RunSummary {
       periodsPerYear: result.periodsPerYear,
     },
     metrics,
-    goals: {},
+    goals: goalOutcomes(result),
     sizing: {
       decisions: result.decisions.length,
+      goalFactor: distribution(result.decisions.map((record) => record.decision.goalFactor).filter((f): f is number => f !== null)),
+      riskPct: distribution(result.decisions.map((record) => record.decision.riskPct)),
       skipped: skippedDecisions.length,
       skippedByReason: countBy(skippedDecisions, (record) => reasonKind(record.decision.skipped ?? '')),
     },
@@ -65,5 +67,45 @@ export function buildSummary(result: RunResult): RunSummary {
       firstNotes: result.notes.slice(0, 20).map((note) => ({ time: formatTime(note.time), symbol: note.symbol, kind: note.kind, reason: note.reason })),
     },
     data: { skippedRows: result.skippedRows, signalsUndelivered: result.signalsUndelivered },
+  };
+}
+
+/** min, quartiles, max and mean; null fields when there is nothing to describe. */
+export function distribution(values: readonly number[]): Record<string, number | null> {
+  if (values.length === 0) return { count: 0, min: null, p25: null, median: null, p75: null, max: null, mean: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const quantile = (q: number): number => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.ceil(position);
+    return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (position - low);
+  };
+  return {
+    count: values.length,
+    min: jsonFloat(sorted[0]),
+    p25: jsonFloat(quantile(0.25)),
+    median: jsonFloat(quantile(0.5)),
+    p75: jsonFloat(quantile(0.75)),
+    max: jsonFloat(sorted[sorted.length - 1]),
+    mean: jsonFloat(values.reduce((a, b) => a + b, 0) / values.length),
+  };
+}
+
+function goalOutcomes(result: RunResult): Record<string, unknown> {
+  const tracker = result.tracker;
+  if (tracker === undefined) return {};
+  const months = tracker.months;
+  return {
+    targets: Object.fromEntries(tracker.goals.map((goal) => [goal.type, goal.target])),
+    months: months.length,
+    monthsReturnGoalMet: months.filter((m) => m.returnGoalMet === true).length,
+    monthsIncomeGoalMet: months.filter((m) => m.incomeGoalMet === true).length,
+    portfolioTargetReachedAt: tracker.portfolioTargetReachedAt === null ? null : formatTime(tracker.portfolioTargetReachedAt),
+    riskAdjustments: tracker.adjustments.filter((a) => a.type !== 'drawdown_protection').length,
+    drawdownProtections: tracker.adjustments.filter((a) => a.status === 'engaged').length,
+    milestones: tracker.milestones.length,
+    alerts: countBy(tracker.alerts, (alert) => alert.type),
+    finalRisk: jsonFloat(tracker.currentRisk()),
+    byMonth: months.map((m) => ({ month: m.month, complete: m.complete, return: jsonFloat(m.returnPct), income: jsonFloat(m.income), returnGoalMet: m.returnGoalMet, incomeGoalMet: m.incomeGoalMet })),
   };
 }

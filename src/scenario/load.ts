@@ -9,6 +9,8 @@ import type { BadRowPolicy } from '../data/badRows.js';
 import type { PriceSourceOptions } from '../data/source.js';
 import { MS_PER_DAY, parseTimestamp } from '../data/timestamp.js';
 import { ScenarioError } from '../errors.js';
+import { GOAL_PRESETS } from '../goals/presets.js';
+import type { GoalConfig } from '../goals/types.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
 export interface SignalsSource {
@@ -23,6 +25,8 @@ export interface ResolvedScenario {
   readonly file: string;
   readonly priceSources: readonly (PriceSourceOptions & { readonly dataIndex: number })[];
   readonly signalsSource: SignalsSource | undefined;
+  /** The scenario's goals (preset plus list), target dates resolved. */
+  readonly goals: readonly GoalConfig[];
   /** Bars with periodStart <= time < periodEnd are simulated. */
   readonly periodStart: number;
   readonly periodEnd: number;
@@ -95,10 +99,23 @@ export function resolveScenario(scenario: Scenario, file: string): ResolvedScena
       onBadRow: source.onBadRow,
     });
   });
+  const goals = resolveGoals(scenario, file);
   const periodStart = periodBound(scenario.period.start, file, 'start');
   const periodEnd = periodBound(scenario.period.end, file, 'end');
   if (periodStart >= periodEnd) throw new ScenarioError('the period ends before it starts', file, 'period.end');
-  return { scenario, file, priceSources, signalsSource, periodStart, periodEnd };
+  return { scenario, file, priceSources, signalsSource, goals, periodStart, periodEnd };
+}
+
+function resolveGoals(scenario: Scenario, file: string): GoalConfig[] {
+  if (scenario.goals === undefined) return [];
+  const preset: readonly GoalConfig[] = scenario.goals.preset === undefined ? [] : GOAL_PRESETS[scenario.goals.preset].goals;
+  const listed = scenario.goals.list.map((goal, index): GoalConfig => {
+    const targetDate = goal.targetDate === undefined ? undefined : parseTimestamp(goal.targetDate);
+    if (targetDate !== undefined && !Number.isFinite(targetDate)) throw new ScenarioError(`"${goal.targetDate}" is not an ISO-8601 date`, file, `goals.list[${index}].targetDate`);
+    const presetPriority = preset.find((p) => p.type === goal.type)?.priority;
+    return { type: goal.type, target: goal.target, priority: goal.priority ?? presetPriority ?? preset.length + index + 1, targetDate };
+  });
+  return [...preset.filter((p) => !listed.some((l) => l.type === p.type)), ...listed];
 }
 
 export function loadScenarioFile(file: string): ResolvedScenario {

@@ -3,6 +3,7 @@
  * so a misspelt option is an error that names its JSON path rather than a silent default.
  */
 import { z } from 'zod';
+import { goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema } from '../sizing/params.js';
 
 /** Money as a decimal string (numbers are accepted and turned into their decimal text). */
 export const decimalText = z
@@ -57,7 +58,48 @@ export const sizingSchema = z.discriminatedUnion('engine', [
     params: z.strictObject({ fraction: z.number().gt(0).max(1).default(0.1) }).default({ fraction: 0.1 }),
   }),
   z.strictObject({ engine: z.literal('fixed-risk'), params: z.strictObject({}).default({}) }),
+  z.strictObject({ engine: z.literal('kelly'), params: kellyParamsSchema.default(() => kellyParamsSchema.parse({})) }),
+  z.strictObject({ engine: z.literal('pipeline'), params: pipelineParamsSchema.default(() => pipelineParamsSchema.parse({})) }),
+  z.strictObject({ engine: z.literal('goal-kelly'), params: goalKellyParamsSchema.default(() => goalKellyParamsSchema.parse({})) }),
 ]);
+
+const goalSchema = z.strictObject({
+  type: z.enum(['monthly_return', 'monthly_income', 'portfolio_value']),
+  target: z.number().gt(0, { message: 'a goal target must be > 0' }),
+  priority: z.number().int().min(1).optional(),
+  targetDate: z.string().optional(),
+});
+
+export const goalsSchema = z
+  .strictObject({
+    preset: z.enum(['seed-000', 'seed-001']).optional(),
+    /** Goals added to the preset's, replacing a preset goal of the same type. */
+    list: z.array(goalSchema).default([]),
+  })
+  .refine((goals) => goals.preset !== undefined || goals.list.length > 0, { message: 'name a preset or list at least one goal' })
+  .superRefine((goals, ctx) => {
+    const seen = new Set<string>();
+    goals.list.forEach((goal, index) => {
+      if (seen.has(goal.type)) ctx.addIssue({ code: 'custom', path: ['list', index, 'type'], message: `${goal.type} is listed twice` });
+      seen.add(goal.type);
+      if (goal.targetDate !== undefined && goal.type !== 'portfolio_value') ctx.addIssue({ code: 'custom', path: ['list', index, 'targetDate'], message: 'only the portfolio_value goal has a target date (monthly goals run by calendar month)' });
+    });
+  });
+
+const milestoneSchema = z.union([
+  z.number().gt(0),
+  z.strictObject({ at: z.number().gt(0), action: z.enum(['alert', 'none']).default('alert'), riskMultiplier: z.number().positive().optional() }),
+]);
+
+export const trackerSchema = z.strictObject({
+  intervalMinutes: z.number().int().positive().default(60),
+  cooldownHours: z.number().min(0).default(24),
+  maxStepIncrease: z.number().min(0).default(0.5),
+  maxRisk: z.number().gt(0).max(1).default(0.05),
+  drawdownRiskMultiplier: z.number().gt(0).max(1).default(0.5),
+  milestones: z.array(milestoneSchema).default([0.25, 0.5, 0.75, 1]),
+  driverGoal: z.enum(['monthly_return', 'monthly_income', 'portfolio_value']).optional(),
+});
 
 export const scenarioSchema = z
   .strictObject({
@@ -77,6 +119,8 @@ export const scenarioSchema = z
       .default({ closeAtEnd: true, allowShort: false, maxGrossExposure: 1 }),
     strategy: strategySchema,
     sizing: sizingSchema,
+    goals: goalsSchema.optional(),
+    tracker: trackerSchema.default(() => trackerSchema.parse({})),
     metrics: z
       .strictObject({ periodsPerYear: z.union([z.literal('auto'), z.number().int().positive()]).default('auto') })
       .default({ periodsPerYear: 'auto' }),
@@ -93,6 +137,18 @@ export const scenarioSchema = z
       else symbols.add(source.symbol);
       if (source.kind === 'trades' && source.barInterval === undefined) ctx.addIssue({ code: 'custom', path: ['data', index, 'barInterval'], message: 'is required for trades (e.g. "1m")' });
       if (source.resample === true && source.barInterval === undefined) ctx.addIssue({ code: 'custom', path: ['data', index, 'barInterval'], message: 'is required to resample' });
+    });
+    if (scenario.goals?.preset !== undefined) {
+      const presetCurrency = scenario.goals.preset === 'seed-000' ? 'EUR' : 'USD';
+      if (presetCurrency !== scenario.account.currency) {
+        ctx.addIssue({ code: 'custom', path: ['goals', 'preset'], message: `${scenario.goals.preset} targets are in ${presetCurrency} but account.currency is ${scenario.account.currency}` });
+      }
+    }
+    const start = scenario.period.start;
+    scenario.goals?.list.forEach((goal, index) => {
+      if (goal.targetDate !== undefined && start !== undefined && goal.targetDate <= start) {
+        ctx.addIssue({ code: 'custom', path: ['goals', 'list', index, 'targetDate'], message: `${goal.targetDate} is not after period.start ${start}` });
+      }
     });
     const signalSources = scenario.data.filter((source) => source.kind === 'signals').length;
     if (scenario.strategy.name === 'signals' && signalSources !== 1) ctx.addIssue({ code: 'custom', path: ['strategy', 'name'], message: 'the signals strategy needs exactly one data source of kind "signals"' });

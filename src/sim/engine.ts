@@ -31,10 +31,6 @@ export interface SimulationSetup {
   readonly sizing: SizingEngine;
   readonly riskTolerance: number;
   readonly goalHooks?: GoalHooks | undefined;
-  /** Lookbacks (in bars) of the short and long volatility handed to sizing. */
-  readonly volatilityLookback?: { readonly short: number; readonly long: number } | undefined;
-  /** Rolling window of closed trades for Kelly statistics. */
-  readonly tradeStatsWindow?: number | undefined;
 }
 
 const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
@@ -118,9 +114,9 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       riskTolerance: setup.riskTolerance,
       currentRisk: goalHooks?.currentRisk() ?? setup.riskTolerance,
       goals: goalHooks?.goalInputs(time, portfolio),
-      tradeStats: sizing.needs.tradeStats === true ? tradeStatsOf(ledger.trades, setup.tradeStatsWindow ?? 50) : undefined,
-      volatility: sizing.needs.volatility === true ? volatilityOf(series[s] as BarSeries, lastBar[s] as number, setup.volatilityLookback) : undefined,
-      portfolioVolatilities: sizing.needs.volatility === true ? series.map((bars, k) => volatilityOf(bars, lastBar[k] as number, setup.volatilityLookback)?.short ?? NaN) : undefined,
+      tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(ledger.trades, sizing.needs.tradeStatsWindow),
+      volatility: volatilityOf(series[s] as BarSeries, lastBar[s] as number, sizing.needs.volatilityLookback),
+      portfolioVolatilities: sizing.needs.volatilityLookback === undefined ? undefined : series.map((bars, k) => volatilityOf(bars, lastBar[k] as number, sizing.needs.volatilityLookback)?.short ?? NaN),
     };
     const decision = sizing.size(request);
     decisions.push({ time, symbol: instrument.symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });

@@ -5,6 +5,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { computeMetrics, detectPeriodsPerYear } from '../analysis/metrics.js';
+import { isWeekend } from '../clock/index.js';
+import { GoalTracker } from '../goals/tracker.js';
 import type { BarSeries } from '../data/series.js';
 import { money, type Instrument } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
@@ -58,6 +60,9 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     if (config === undefined) throw new Error(`no data entry ${source.dataIndex}`);
     return { symbol: source.symbol, assetClass: config.assetClass, lotStep: money(config.lotStep), minNotional: money(config.minNotional) };
   });
+  const firstTime = series.reduce((first, bars) => Math.min(first, bars.length > 0 ? (bars.time[0] as number) : Infinity), Infinity);
+  const periodsPerYearSetting = scenario.metrics.periodsPerYear;
+  const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYearSetting === 'auto' ? detectPeriodsPerYearOf(series) : periodsPerYearSetting);
   const replayCounter = { delivered: 0 };
   const factory = await strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter });
   const initialCapital = money(scenario.account.initialCapital);
@@ -70,7 +75,11 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     strategyFactory: factory,
     sizing: createSizingEngine(scenario.sizing),
     riskTolerance: scenario.account.riskTolerance,
+    goalHooks: tracker,
   });
+  if (tracker !== undefined && Number.isFinite(output.lastTime)) {
+    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: lastCloses(series), equity: output.ledger.equityDecimal(lastCloses(series)).toNumber(), peakEquity: NaN }, false);
+  }
   const finalEquity = output.ledger.equityDecimal(lastCloses(series));
   const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(output.equityCurve) : scenario.metrics.periodsPerYear;
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
@@ -87,8 +96,34 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     skippedRows: data.skippedRows,
     signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
     periodsPerYear,
+    tracker,
     metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
   };
+}
+
+function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPerYear: number): GoalTracker {
+  const { scenario } = resolved;
+  const t = scenario.tracker;
+  return new GoalTracker(
+    resolved.goals,
+    {
+      intervalMinutes: t.intervalMinutes,
+      cooldownHours: t.cooldownHours,
+      maxStepIncrease: t.maxStepIncrease,
+      maxRisk: t.maxRisk,
+      drawdownRiskMultiplier: t.drawdownRiskMultiplier,
+      milestones: t.milestones.map((m) => (typeof m === 'number' ? { at: m, action: 'alert' as const } : m)),
+      driverGoal: t.driverGoal ?? (scenario.sizing.engine === 'goal-kelly' ? scenario.sizing.params.driverGoal : undefined),
+      periodsPerYear,
+    },
+    { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
+    firstTime,
+  );
+}
+
+/** 365 when any bar of any symbol falls on a weekend, else 252 (see analysis/metrics). */
+function detectPeriodsPerYearOf(series: readonly BarSeries[]): number {
+  return series.some((bars) => Array.from(bars.time).some(isWeekend)) ? 365 : 252;
 }
 
 function lastCloses(series: readonly BarSeries[]): Float64Array {

@@ -1,4 +1,5 @@
 import type { Metrics } from '../analysis/metrics.js';
+import type { GoalTracker } from '../goals/tracker.js';
 import type { SkippedRows } from '../data/badRows.js';
 import type { TimerKind, TimerSettings } from '../clock/index.js';
 import type { Fill, Ledger, Money, OrderNote, Trade } from '../ledger/index.js';
@@ -72,4 +73,6 @@ export interface RunResult extends SimulationOutput {
   readonly signalsUndelivered: number;
   readonly periodsPerYear: number;
   readonly metrics: Metrics;
+  /** The goal tracker and its tables, when the scenario has goals. */
+  readonly tracker: GoalTracker | undefined;
 }

@@ -2,7 +2,10 @@
  * Plain sizing baselines, so every goal-aware variant can be compared with one that ignores
  * goals on the same data.
  */
-import { decide } from './finalStage.js';
+import { Money } from '../ledger/index.js';
+import { amount, capByLimits, decide, pct } from './finalStage.js';
+import { kellyEstimate } from './kelly.js';
+import type { KellyParams } from './params.js';
 import type { SizingEngine, SizingRequest } from './types.js';
 
 export interface FixedFractionParams {
@@ -15,10 +18,10 @@ export function createFixedFraction(params: FixedFractionParams): SizingEngine {
     name: 'fixed-fraction',
     needs: {},
     size(request: SizingRequest) {
-      const value = request.equity * params.fraction;
-      return decide('fixed-fraction', request, [{ name: 'base', value }], {
+      const value = new Money(request.equity).mul(params.fraction);
+      return decide('fixed-fraction', request, [{ name: 'base', value: value.toNumber() }], value, {
         riskPct: params.fraction,
-        reasoning: (final) => `Fixed fraction ${pct(params.fraction)} of equity ${money(request.equity)}: ${final.units.toFixed()} units at ${request.price}.`,
+        reasoning: (final) => `Fixed fraction ${pct(params.fraction)} of equity ${amount(request.equity)}: ${final.units.toFixed()} units at ${request.price}.`,
       });
     },
   };
@@ -30,24 +33,34 @@ export function createFixedRisk(): SizingEngine {
     needs: {},
     size(request: SizingRequest) {
       const risk = request.riskTolerance;
-      const riskAmount = request.equity * risk;
+      const riskAmount = new Money(request.equity).mul(risk);
       const hasStop = request.stopLossPct > 0;
-      const value = hasStop ? riskAmount / request.stopLossPct : 0;
-      return decide('fixed-risk', request, [{ name: 'base', value }], {
+      const value = hasStop ? riskAmount.div(request.stopLossPct) : new Money(0);
+      return decide('fixed-risk', request, [{ name: 'base', value: value.toNumber() }], value, {
         riskPct: risk,
-        riskAmount,
+        riskAmount: riskAmount.toNumber(),
         skipped: hasStop ? null : 'no stop-loss distance to size from',
-        reasoning: (final) =>
-          `Fixed risk ${pct(risk)} of equity = ${money(riskAmount)} over a ${pct(request.stopLossPct)} stop: ${final.units.toFixed()} units at ${request.price}.`,
+        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(riskAmount.toNumber())} over a ${pct(request.stopLossPct)} stop: ${final.units.toFixed()} units at ${request.price}.`,
       });
     },
   };
 }
 
-export function pct(fraction: number): string {
-  return `${(fraction * 100).toFixed(2)}%`;
-}
-
-export function money(amount: number): string {
-  return amount.toFixed(2);
+/** Plain fractional Kelly: equity x f x kellyFraction, no goals, no confidence. */
+export function createKellyBaseline(params: KellyParams): SizingEngine {
+  return {
+    name: 'kelly',
+    needs: { tradeStatsWindow: params.window },
+    size(request: SizingRequest) {
+      const kelly = kellyEstimate(request.tradeStats, params);
+      const base = new Money(request.equity).mul(Money.max(kelly.fraction, 0)).mul(params.kellyFraction);
+      const capped = capByLimits(base, request, params.maxPositionPct, Infinity, {});
+      return decide('kelly', request, [{ name: 'base', value: base.toNumber() }, { name: 'bounds', value: capped.toNumber() }], capped, {
+        riskPct: kelly.fraction.toNumber() * params.kellyFraction,
+        kelly: kelly.fraction.toNumber(),
+        skipped: kelly.fraction.lte(0) ? 'negative edge' : null,
+        reasoning: (final) => `Kelly ${pct(kelly.fraction.toNumber())} (${kelly.source}, win rate ${pct(kelly.winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${request.price}.`,
+      });
+    },
+  };
 }

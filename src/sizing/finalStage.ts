@@ -1,36 +1,46 @@
 /**
- * The last stage every engine shares: value -> units, rounded down to the lot step, skipped
- * below the minimum notional.
+ * What every engine shares: the decision record and the last stage, value -> units, rounded
+ * down to the lot step and skipped below the minimum notional. A long never sizes above the
+ * available cash.
  */
 import { Money, roundDownToStep, ZERO } from '../ledger/index.js';
-import type { EngineName, SizingDecision, SizingRequest } from './types.js';
+import type { EngineName, SizingDecision, SizingRequest, SizingStage } from './types.js';
+
+type Decimal = InstanceType<typeof Money>;
 
 export interface FinalSize {
-  readonly units: Money;
+  readonly units: Decimal;
   readonly finalValue: number;
   readonly skipped: string | null;
 }
 
-export function finalSize(value: number, request: SizingRequest): FinalSize {
-  if (!(value > 0) || !Number.isFinite(value)) return { units: ZERO, finalValue: 0, skipped: 'size is zero' };
-  const raw = new Money(value).div(new Money(request.price));
-  const units = request.lotStep === undefined ? raw : roundDownToStep(raw, request.lotStep);
-  const notional = units.mul(new Money(request.price));
-  if (units.lte(0)) return { units: ZERO, finalValue: 0, skipped: `below one lot step (${request.lotStep?.toFixed() ?? '0'})` };
+export function finalSize(value: Decimal, request: SizingRequest): FinalSize {
+  let capped = value;
+  if (request.direction === 'long' && capped.gt(request.cash)) capped = new Money(Math.max(0, request.cash));
+  if (!capped.isFinite() || capped.lte(0)) return { units: ZERO, finalValue: 0, skipped: 'size is zero' };
+  const price = new Money(request.price);
+  if (request.lotStep === undefined) return { units: capped.div(price), finalValue: capped.toNumber(), skipped: null };
+  const units = roundDownToStep(capped.div(price), request.lotStep);
+  if (units.lte(0)) return { units: ZERO, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
+  const notional = units.mul(price);
   if (request.minNotional !== undefined && notional.lt(request.minNotional)) {
     return { units: ZERO, finalValue: 0, skipped: `below min notional ${request.minNotional.toFixed()}` };
   }
   return { units, finalValue: notional.toNumber(), skipped: null };
 }
 
-/** Completes a decision from its last pre-rounding value. */
-export function decide(
-  engine: EngineName,
-  request: SizingRequest,
-  stages: { name: string; value: number }[],
-  parts: { goalFactor?: number | null; riskPct: number; riskAmount?: number | null; kelly?: number | null; skipped?: string | null; reasoning: (final: FinalSize) => string },
-): SizingDecision {
-  const last = stages[stages.length - 1]?.value ?? 0;
+export interface DecisionParts {
+  readonly goalFactor?: number | null;
+  readonly riskPct: number;
+  readonly riskAmount?: number | null;
+  readonly kelly?: number | null;
+  /** Set when an earlier stage already decided not to trade. */
+  readonly skipped?: string | null;
+  readonly reasoning: (final: FinalSize) => string;
+}
+
+/** Completes a decision from the stages so far; the last stage's value is sized into units. */
+export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal, parts: DecisionParts): SizingDecision {
   const final: FinalSize = parts.skipped != null ? { units: ZERO, finalValue: 0, skipped: parts.skipped } : finalSize(last, request);
   stages.push({ name: 'final', value: final.finalValue });
   return {
@@ -46,4 +56,22 @@ export function decide(
     skipped: final.skipped,
     reasoning: parts.reasoning(final),
   };
+}
+
+/** Clamp of a value to [min, max] x equity, then to the room left under gross and per-class caps. */
+export function capByLimits(value: Decimal, request: SizingRequest, maxPositionPct: number, maxGrossExposure: number, assetClassLimits: Readonly<Record<string, number>>): Decimal {
+  const equity = new Money(request.equity);
+  let capped = Money.min(value, equity.mul(maxPositionPct));
+  capped = Money.min(capped, Money.max(0, equity.mul(maxGrossExposure).sub(request.grossExposure)));
+  const classLimit = assetClassLimits[request.assetClass];
+  if (classLimit !== undefined) capped = Money.min(capped, Money.max(0, equity.mul(classLimit).sub(request.assetClassExposure[request.assetClass] ?? 0)));
+  return capped;
+}
+
+export function pct(fraction: number, digits = 2): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function amount(value: number): string {
+  return value.toFixed(2);
 }

@@ -10,6 +10,8 @@ export type EngineName = 'pipeline' | 'goal-kelly' | 'fixed-fraction' | 'fixed-r
 export interface GoalProgressInput {
   readonly progress: number;
   readonly expected: number;
+  /** The goal's target, when known (for the reasoning text). */
+  readonly target?: number | undefined;
 }
 
 /** What the goal-aware engines read about the goals at decision time. */
@@ -88,8 +90,11 @@ export interface SizingDecision {
 
 /** Inputs that cost work to gather; the engine says which it reads, the simulation gathers only those. */
 export interface SizingNeeds {
-  readonly tradeStats?: boolean;
-  readonly volatility?: boolean;
+  /** Rolling window of closed trades for Kelly statistics. */
+  readonly tradeStatsWindow?: number;
+  /** Lookbacks (bars) of the short and long return volatility. */
+  readonly volatilityLookback?: { readonly short: number; readonly long: number };
+  /** Gross exposure per asset class. */
   readonly exposure?: boolean;
 }
 

@@ -1,0 +1,54 @@
+/**
+ * One goal's progress at an instant, from the period state the tracker keeps. Monthly goals
+ * measure from the month's start (the first bar, for the first, partial month); the portfolio
+ * goal from the run's start.
+ */
+import { daysLeft, elapsedFraction, geometricExpected, paceOf, requiredDailyReturn, statusOf, type StatusThresholds } from './progress.js';
+import type { GoalConfig, GoalProgress } from './types.js';
+
+export interface PeriodState {
+  readonly monthStart: number;
+  readonly monthEnd: number;
+  readonly monthStartEquity: number;
+  /** Realised net P&L since the month started. */
+  readonly monthIncome: number;
+  readonly runStart: number;
+  readonly runStartEquity: number;
+  /** Once reached, the portfolio goal stays achieved. */
+  readonly portfolioAchieved: boolean;
+}
+
+export function evaluateGoal(goal: GoalConfig, time: number, equity: number, state: PeriodState, thresholds?: StatusThresholds): GoalProgress {
+  let current: number;
+  let expected: number;
+  let days: number | null;
+  if (goal.type === 'portfolio_value') {
+    current = equity;
+    if (goal.targetDate === undefined) {
+      expected = NaN; // no schedule: pace is 1 by definition
+      days = null;
+    } else {
+      expected = geometricExpected(state.runStartEquity, goal.target, elapsedFraction(state.runStart, goal.targetDate, time));
+      days = daysLeft(time, goal.targetDate);
+    }
+  } else {
+    current = goal.type === 'monthly_return' ? equity / state.monthStartEquity - 1 : state.monthIncome;
+    expected = elapsedFraction(state.monthStart, state.monthEnd, time);
+    days = daysLeft(time, state.monthEnd);
+  }
+  const progress = current / goal.target;
+  if (Number.isNaN(expected)) expected = progress;
+  const pace = paceOf(progress, expected);
+  const status = goal.type === 'portfolio_value' && state.portfolioAchieved ? 'achieved' : statusOf(progress, pace, thresholds);
+  return {
+    goal: goal.type,
+    current,
+    target: goal.target,
+    progress,
+    expected,
+    pace,
+    status,
+    daysRemaining: days,
+    requiredDailyReturn: days === null ? null : requiredDailyReturn(goal.type, current, goal.target, equity, days),
+  };
+}

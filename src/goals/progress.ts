@@ -1,0 +1,58 @@
+/** Progress, expected progress, pace, status and required daily return of one goal. */
+import { Money } from '../ledger/money.js';
+import { MS_PER_DAY } from '../data/timestamp.js';
+import type { GoalStatus, GoalType } from './types.js';
+
+export interface StatusThresholds {
+  readonly onTrackMin: number;
+  readonly atRisk: number;
+}
+
+export const DEFAULT_STATUS_THRESHOLDS: StatusThresholds = { onTrackMin: 0.85, atRisk: 0.7 };
+
+/**
+ * 1 + progress - expected, computed on the inputs' decimal values so that band edges (0.85,
+ * 1.15...) are met exactly rather than missed by a float rounding.
+ */
+export function paceOf(progress: number, expected: number): number {
+  return new Money(1).add(new Money(progress)).sub(new Money(expected)).toNumber();
+}
+
+export function statusOf(progress: number, pace: number, thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS): GoalStatus {
+  if (progress >= 1) return 'achieved';
+  if (pace >= thresholds.onTrackMin) return 'on_track';
+  if (pace >= thresholds.atRisk) return 'at_risk';
+  return 'behind';
+}
+
+/** Share of [start, end) elapsed at `time`, within [0, 1]. */
+export function elapsedFraction(start: number, end: number, time: number): number {
+  if (end <= start) return 1;
+  return Math.min(1, Math.max(0, (time - start) / (end - start)));
+}
+
+/** Calendar days from `time` to `end`, at least 1. */
+export function daysLeft(time: number, end: number): number {
+  return Math.max(1, Math.ceil((end - time) / MS_PER_DAY));
+}
+
+/**
+ * The portfolio goal's expected progress on a geometric path from the starting equity to the
+ * target at the target date: expected value = start * (target / start)^elapsed.
+ */
+export function geometricExpected(startEquity: number, target: number, elapsed: number): number {
+  if (startEquity <= 0 || target <= 0) return elapsed;
+  return (startEquity * (target / startEquity) ** elapsed) / target;
+}
+
+/** Daily return needed from now to reach the target by the period's end (SPEC 2.2). */
+export function requiredDailyReturn(goal: GoalType, current: number, target: number, equity: number, days: number): number {
+  switch (goal) {
+    case 'monthly_return':
+      return ((1 + target) / (1 + current)) ** (1 / days) - 1;
+    case 'portfolio_value':
+      return (target / equity) ** (1 / days) - 1;
+    case 'monthly_income':
+      return Math.max(0, target - current) / days / equity;
+  }
+}

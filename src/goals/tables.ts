@@ -1,0 +1,72 @@
+/** Rows of the tracker's tables (SPEC 2.3), written as CSV by the report layer. */
+import type { GoalStatus, GoalType } from './types.js';
+
+export interface ProgressRow {
+  readonly time: number;
+  readonly goal: GoalType;
+  readonly current: number;
+  readonly target: number;
+  readonly progress: number;
+  readonly expected: number;
+  readonly pace: number;
+  readonly status: GoalStatus;
+  readonly portfolioValue: number;
+  readonly realizedPnl: number;
+  readonly unrealizedPnl: number;
+  readonly winRate: number | null;
+  readonly sharpe: number | null;
+  readonly daysRemaining: number | null;
+  readonly requiredDailyReturn: number | null;
+  /** The tracker's effective risk per trade after this cycle. */
+  readonly risk: number;
+}
+
+export interface HistoryRow {
+  readonly date: string;
+  readonly goal: GoalType;
+  readonly actual: number;
+  readonly target: number;
+  readonly variancePct: number;
+  readonly status: GoalStatus;
+}
+
+export type AdjustmentType = 'risk_increase' | 'risk_decrease' | 'drawdown_protection';
+
+export interface AdjustmentRow {
+  readonly time: number;
+  readonly goal: GoalType | '';
+  readonly type: AdjustmentType;
+  readonly previous: number;
+  readonly next: number;
+  readonly reason: string;
+  readonly status: 'applied' | 'engaged' | 'released';
+}
+
+export interface MilestoneRow {
+  readonly time: number;
+  readonly goal: GoalType;
+  readonly period: string;
+  readonly milestone: number;
+  readonly progress: number;
+  readonly action: string;
+}
+
+export type AlertType = 'off_track' | 'high_risk' | 'consecutive_adjustments' | 'deadline_approaching' | 'milestone_achieved' | 'goal_completed' | 'drawdown_breach';
+
+export interface AlertRow {
+  readonly time: number;
+  readonly type: AlertType;
+  readonly goal: GoalType | '';
+  readonly message: string;
+}
+
+/** How each month ended against the monthly goals. */
+export interface MonthOutcome {
+  readonly month: string;
+  readonly returnPct: number;
+  readonly income: number;
+  readonly returnGoalMet: boolean | null;
+  readonly incomeGoalMet: boolean | null;
+  /** False for a month the data only partly covers. */
+  readonly complete: boolean;
+}

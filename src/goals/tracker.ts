@@ -1,0 +1,261 @@
+/**
+ * The goal tracker inside the simulation (SPEC 2.3, seed 001's GoalTracker). It plugs into the
+ * engine through GoalHooks: month rollover, daily snapshots and its own cycle every
+ * `intervalMinutes` of simulated time. Each cycle writes progress rows, records milestones,
+ * adjusts risk (cooldown, step limit, cap), protects against drawdowns and raises alerts.
+ * Every time it sees comes from the simulated clock.
+ */
+import { startOfNextMonth, type TimerKind } from '../clock/index.js';
+import { formatDate } from '../data/timestamp.js';
+import { sharpeRatio } from '../analysis/metrics.js';
+import type { GoalInputs } from '../sizing/types.js';
+import type { GoalHooks, PortfolioView } from '../sim/types.js';
+import { evaluateGoal, type PeriodState } from './evaluate.js';
+import { progressRisk } from './progressRisk.js';
+import type { AdjustmentRow, AlertRow, AlertType, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';
+import type { GoalConfig, GoalProgress, GoalType } from './types.js';
+
+export interface MilestoneConfig {
+  /** Fraction of the target, e.g. 0.5. */
+  readonly at: number;
+  /** `alert` raises milestone_achieved; `none` only records it. */
+  readonly action: 'alert' | 'none';
+  /** Multiplies risk for the rest of the goal's period. */
+  readonly riskMultiplier?: number | undefined;
+}
+
+export interface TrackerSettings {
+  readonly intervalMinutes: number;
+  readonly cooldownHours: number;
+  readonly maxStepIncrease: number;
+  readonly maxRisk: number;
+  readonly drawdownRiskMultiplier: number;
+  readonly milestones: readonly MilestoneConfig[];
+  readonly driverGoal?: GoalType | undefined;
+  readonly periodsPerYear: number;
+}
+
+export interface TrackerAccount {
+  readonly riskTolerance: number;
+  readonly maxDrawdownPct: number;
+  readonly initialCapital: number;
+}
+
+const OFF_TRACK_GAP = 0.2;
+const HIGH_RISK = 0.04;
+const DEADLINE_DAYS = 5;
+const DEADLINE_PROGRESS = 0.8;
+const DRAWDOWN_RELEASE = 0.8;
+
+export class GoalTracker implements GoalHooks {
+  readonly timers;
+  readonly progressRows: ProgressRow[] = [];
+  readonly historyRows: HistoryRow[] = [];
+  readonly adjustments: AdjustmentRow[] = [];
+  readonly milestones: MilestoneRow[] = [];
+  readonly alerts: AlertRow[] = [];
+  readonly months: MonthOutcome[] = [];
+  portfolioTargetReachedAt: number | null = null;
+  /** Risk set by progress adjustments, before drawdown and milestone multipliers. */
+  adjustedRisk: number;
+  drawdownActive = false;
+  private state: PeriodState;
+  private lastAdjustment = -Infinity;
+  private streak = { direction: 0, count: 0 };
+  private milestoneMultiplier = 1;
+  /** Keys `goal:kind[:at]` of what already fired in the current period. */
+  private fired = new Set<string>();
+  private dailyEquity: number[] = [];
+  private highRiskRaised = false;
+  private firstMonthPartial: boolean;
+  /** Realised P&L of the whole run when the current month began. */
+  private monthRealizedBase = 0;
+
+  constructor(
+    readonly goals: readonly GoalConfig[],
+    readonly settings: TrackerSettings,
+    readonly account: TrackerAccount,
+    runStart: number,
+  ) {
+    this.timers = { monthRollover: true, dailySnapshot: true, intervalMinutes: settings.intervalMinutes };
+    this.adjustedRisk = account.riskTolerance;
+    this.state = { monthStart: runStart, monthEnd: startOfNextMonth(runStart), monthStartEquity: account.initialCapital, monthIncome: 0, runStart, runStartEquity: account.initialCapital, portfolioAchieved: false };
+    this.firstMonthPartial = new Date(runStart).getUTCDate() !== 1 || runStart % 86_400_000 !== 0;
+  }
+
+  currentRisk(): number {
+    const multiplied = this.adjustedRisk * (this.drawdownActive ? this.settings.drawdownRiskMultiplier : 1) * this.milestoneMultiplier;
+    return Math.min(this.settings.maxRisk, multiplied);
+  }
+
+  private stateAt(portfolio: PortfolioView): PeriodState {
+    return { ...this.state, monthIncome: portfolio.ledger.realizedPnl.toNumber() - this.monthRealizedBase };
+  }
+
+  evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
+    const state = this.stateAt(portfolio);
+    return this.goals.map((goal) => evaluateGoal(goal, time, portfolio.equity, state));
+  }
+
+  goalInputs(time: number, portfolio: PortfolioView): GoalInputs {
+    const inputs: Record<string, { progress: number; expected: number; target: number }> = {};
+    for (const progress of this.evaluateAll(time, portfolio)) inputs[progress.goal] = { progress: progress.progress, expected: progress.expected, target: progress.target };
+    return inputs;
+  }
+
+  onTimer(kind: TimerKind, time: number, portfolio: PortfolioView): void {
+    if (kind === 'monthRollover') this.rollMonth(time, portfolio);
+    else if (kind === 'dailySnapshot') this.snapshot(time, portfolio);
+    else this.cycle(time, portfolio);
+  }
+
+  /** Closes the month's books and the period of every monthly goal. */
+  private rollMonth(time: number, portfolio: PortfolioView): void {
+    if (time <= this.state.monthStart) return; // the run itself starts on a month boundary
+    this.recordMonth(time, portfolio, !this.firstMonthPartial);
+    this.firstMonthPartial = false;
+    this.state = { ...this.state, monthStart: time, monthEnd: startOfNextMonth(time), monthStartEquity: portfolio.equity };
+    this.monthRealizedBase = portfolio.ledger.realizedPnl.toNumber();
+    this.milestoneMultiplier = 1;
+    for (const key of [...this.fired]) if (!key.startsWith('portfolio_value:')) this.fired.delete(key);
+  }
+
+  /** Records how the current month stands; at the end of data the last month is partial. */
+  recordMonth(time: number, portfolio: PortfolioView, complete: boolean): void {
+    const progress = this.evaluateAll(time, portfolio);
+    const find = (goal: GoalType): GoalProgress | undefined => progress.find((p) => p.goal === goal);
+    const returns = find('monthly_return');
+    const income = find('monthly_income');
+    const state = this.stateAt(portfolio);
+    this.months.push({
+      month: new Date(this.state.monthStart).toISOString().slice(0, 7),
+      returnPct: portfolio.equity / state.monthStartEquity - 1,
+      income: state.monthIncome,
+      returnGoalMet: returns === undefined ? null : returns.progress >= 1,
+      incomeGoalMet: income === undefined ? null : income.progress >= 1,
+      complete,
+    });
+  }
+
+  private snapshot(time: number, portfolio: PortfolioView): void {
+    this.dailyEquity.push(portfolio.equity);
+    for (const p of this.evaluateAll(time, portfolio)) {
+      this.historyRows.push({ date: formatDate(time - 1), goal: p.goal, actual: p.current, target: p.target, variancePct: (p.progress - p.expected) * 100, status: p.status });
+    }
+  }
+
+  private alert(time: number, type: AlertType, goal: GoalType | '', message: string): void {
+    this.alerts.push({ time, type, goal, message });
+  }
+
+  /** Fires `action` once per period for `key`. */
+  private once(key: string, action: () => void): void {
+    if (this.fired.has(key)) return;
+    this.fired.add(key);
+    action();
+  }
+
+  private cycle(time: number, portfolio: PortfolioView): void {
+    const equity = portfolio.equity;
+    if (!this.state.portfolioAchieved) {
+      const target = this.goals.find((g) => g.type === 'portfolio_value')?.target;
+      if (target !== undefined && equity >= target) {
+        this.state = { ...this.state, portfolioAchieved: true };
+        this.portfolioTargetReachedAt = time;
+      }
+    }
+    const progress = this.evaluateAll(time, portfolio);
+    for (const p of progress) this.checkMilestones(time, p);
+    this.protectAgainstDrawdown(time, portfolio);
+    this.adjustRisk(time, progress);
+    this.raiseAlerts(time, progress);
+    this.writeProgress(time, portfolio, progress);
+  }
+
+  private checkMilestones(time: number, p: GoalProgress): void {
+    const period = p.goal === 'portfolio_value' ? 'run' : new Date(this.state.monthStart).toISOString().slice(0, 7);
+    for (const milestone of this.settings.milestones) {
+      if (p.progress < milestone.at) continue;
+      this.once(`${p.goal}:milestone:${milestone.at}`, () => {
+        const action = milestone.riskMultiplier !== undefined ? `risk x${milestone.riskMultiplier}` : milestone.action;
+        this.milestones.push({ time, goal: p.goal, period, milestone: milestone.at, progress: p.progress, action });
+        if (milestone.riskMultiplier !== undefined) this.milestoneMultiplier *= milestone.riskMultiplier;
+        if (milestone.action === 'alert') this.alert(time, 'milestone_achieved', p.goal, `${p.goal} reached ${(milestone.at * 100).toFixed(0)}% of its target (${period})`);
+      });
+    }
+    if (p.progress >= 1) this.once(`${p.goal}:completed`, () => this.alert(time, 'goal_completed', p.goal, `${p.goal} target ${p.target} reached (${period})`));
+  }
+
+  private protectAgainstDrawdown(time: number, portfolio: PortfolioView): void {
+    const drawdown = portfolio.peakEquity > 0 ? 1 - portfolio.equity / portfolio.peakEquity : 0;
+    const limit = this.account.maxDrawdownPct;
+    const before = this.currentRisk();
+    if (!this.drawdownActive && drawdown >= limit) {
+      this.drawdownActive = true;
+      const reason = `Drawdown ${(drawdown * 100).toFixed(1)}% reached the ${(limit * 100).toFixed(1)}% limit: risk x${this.settings.drawdownRiskMultiplier}.`;
+      this.adjustments.push({ time, goal: '', type: 'drawdown_protection', previous: before, next: this.currentRisk(), reason, status: 'engaged' });
+      this.alert(time, 'drawdown_breach', '', reason);
+    } else if (this.drawdownActive && drawdown < DRAWDOWN_RELEASE * limit) {
+      this.drawdownActive = false;
+      const reason = `Drawdown ${(drawdown * 100).toFixed(1)}% back below ${(DRAWDOWN_RELEASE * limit * 100).toFixed(1)}%: protection released.`;
+      this.adjustments.push({ time, goal: '', type: 'drawdown_protection', previous: before, next: this.currentRisk(), reason, status: 'released' });
+    }
+  }
+
+  /** The goal whose schedule drives risk: configured, else the highest-priority not achieved. */
+  private driver(progress: readonly GoalProgress[]): GoalProgress | undefined {
+    if (this.settings.driverGoal !== undefined) return progress.find((p) => p.goal === this.settings.driverGoal);
+    const open = this.goals.filter((g) => progress.find((p) => p.goal === g.type)?.status !== 'achieved');
+    const top = [...open].sort((a, b) => a.priority - b.priority)[0];
+    return top === undefined ? undefined : progress.find((p) => p.goal === top.type);
+  }
+
+  private adjustRisk(time: number, progress: readonly GoalProgress[]): void {
+    const driver = this.driver(progress);
+    if (driver === undefined) return;
+    const target = progressRisk(this.account.riskTolerance, driver.progress, driver.expected);
+    const previous = this.adjustedRisk;
+    if (target === previous || time - this.lastAdjustment < this.settings.cooldownHours * 3_600_000) return;
+    const increase = target > previous;
+    const next = increase ? Math.min(target, previous * (1 + this.settings.maxStepIncrease), this.settings.maxRisk) : target;
+    if (next === previous) return;
+    this.adjustedRisk = next;
+    this.lastAdjustment = time;
+    const gap = driver.expected - driver.progress;
+    const reason = `${gap > 0 ? 'Behind' : 'Ahead of'} schedule by ${(Math.abs(gap) * 100).toFixed(1)}% on ${driver.goal} (progress ${(driver.progress * 100).toFixed(1)}%, expected ${(driver.expected * 100).toFixed(1)}%). ${increase ? 'Increasing' : 'Reducing'} risk to ${(next * 100).toFixed(2)}%${next !== target ? ` (target ${(target * 100).toFixed(2)}%, step-limited)` : ''}.`;
+    this.adjustments.push({ time, goal: driver.goal, type: increase ? 'risk_increase' : 'risk_decrease', previous, next, reason, status: 'applied' });
+    const direction = increase ? 1 : -1;
+    this.streak = this.streak.direction === direction ? { direction, count: this.streak.count + 1 } : { direction, count: 1 };
+    if (this.streak.count === 3) this.alert(time, 'consecutive_adjustments', driver.goal, `three consecutive risk ${increase ? 'increases' : 'decreases'}`);
+  }
+
+  private raiseAlerts(time: number, progress: readonly GoalProgress[]): void {
+    for (const p of progress) {
+      if (p.status === 'achieved') continue;
+      if (p.expected - p.progress > OFF_TRACK_GAP) this.once(`${p.goal}:off_track`, () => this.alert(time, 'off_track', p.goal, `${p.goal} is ${((p.expected - p.progress) * 100).toFixed(1)}% behind schedule`));
+      if (p.daysRemaining !== null && p.daysRemaining <= DEADLINE_DAYS && p.progress < DEADLINE_PROGRESS) {
+        this.once(`${p.goal}:deadline`, () => this.alert(time, 'deadline_approaching', p.goal, `${p.daysRemaining} days left with ${(p.progress * 100).toFixed(1)}% progress`));
+      }
+    }
+    const risky = this.currentRisk() > HIGH_RISK;
+    if (risky && !this.highRiskRaised) this.alert(time, 'high_risk', '', `risk per trade ${(this.currentRisk() * 100).toFixed(2)}% is above ${HIGH_RISK * 100}%`);
+    this.highRiskRaised = risky;
+  }
+
+  private writeProgress(time: number, portfolio: PortfolioView, progress: readonly GoalProgress[]): void {
+    const { ledger, lastPrices } = portfolio;
+    let unrealized = 0;
+    ledger.positions.forEach((position, s) => {
+      if (position !== undefined) unrealized += ((lastPrices[s] as number) - position.entryValue) * position.units * (position.direction === 'long' ? 1 : -1);
+    });
+    const trades = ledger.trades.length;
+    const winRate = trades === 0 ? null : ledger.trades.filter((t) => t.pnl.gt(0)).length / trades;
+    const returns = this.dailyEquity.slice(1).map((e, i) => e / (this.dailyEquity[i] as number) - 1);
+    const sharpe = sharpeRatio(returns, this.settings.periodsPerYear);
+    const realized = ledger.realizedPnl.toNumber();
+    const risk = this.currentRisk();
+    for (const p of progress) {
+      this.progressRows.push({ time, goal: p.goal, current: p.current, target: p.target, progress: p.progress, expected: p.expected, pace: p.pace, status: p.status, portfolioValue: portfolio.equity, realizedPnl: realized, unrealizedPnl: unrealized, winRate, sharpe, daysRemaining: p.daysRemaining, requiredDailyReturn: p.requiredDailyReturn, risk });
+    }
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The sizing calculator behind `goalsim size` (SPEC §7): one JSON request in, one decision out,
+ * through the same engines as the simulation. In the calculator the goal-kelly risk is
+ * progressRisk(riskTolerance, driver goal); statistics given in a request are used as they are
+ * (the engine's priors stand in only when `stats` is absent).
+ */
+import { z } from 'zod';
+import { progressRisk } from '../goals/progressRisk.js';
+import { formatJsonPath } from '../scenario/load.js';
+import { money } from '../ledger/index.js';
+import { driverGoalOf } from './goalKelly.js';
+import { goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema } from './params.js';
+import { createSizingEngine, type SizingConfig } from './registry.js';
+import type { GoalInputs, SizingDecision, SizingRequest } from './types.js';
+
+const amountSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const number = Number(value);
+  if (String(value).trim() === '' || !Number.isFinite(number)) {
+    ctx.addIssue({ code: 'custom', message: `must be a number or a decimal string, got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return number;
+});
+const goalInput = z.strictObject({ progress: z.number(), expected: z.number().min(0).max(1), target: z.number().optional() });
+
+export const sizeRequestSchema = z.strictObject({
+  engine: z.enum(['pipeline', 'goal-kelly', 'fixed-fraction', 'fixed-risk', 'kelly']),
+  equity: amountSchema.refine((v) => v > 0, { message: 'must be > 0' }),
+  price: amountSchema.refine((v) => v > 0, { message: 'must be > 0' }),
+  cash: amountSchema.optional(),
+  stopLossPct: z.number().gt(0).lt(1).optional(),
+  confidence: z.number().min(0).max(1).default(1),
+  riskTolerance: z.number().gt(0).max(1).default(0.02),
+  direction: z.enum(['long', 'short']).default('long'),
+  symbol: z.string().default(''),
+  assetClass: z.string().default('default'),
+  lotStep: z.union([z.string(), z.number()]).optional(),
+  minNotional: z.union([z.string(), z.number()]).optional(),
+  grossExposure: amountSchema.optional(),
+  assetClassExposure: z.record(z.string(), z.number()).optional(),
+  goals: z.strictObject({ monthly_return: goalInput.optional(), monthly_income: goalInput.optional(), portfolio_value: goalInput.optional() }).optional(),
+  stats: z.strictObject({ winRate: z.number().min(0).max(1), avgWin: z.number().min(0), avgLoss: z.number().min(0), sharpe: z.number().default(0), trades: z.number().int().min(0).optional() }).optional(),
+  volatility: z.strictObject({ short: z.number().min(0), long: z.number().min(0) }).optional(),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type SizeRequest = z.output<typeof sizeRequestSchema>;
+
+/** A request that does not validate; the message names the JSON path. */
+export class SizeRequestError extends Error {
+  override readonly name = 'SizeRequestError';
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = formatJsonPath([...(prefix === '' ? [] : [prefix]), ...(issue?.path ?? [])]);
+  throw new SizeRequestError(`${path === '' ? '' : `${path}: `}${issue?.message ?? 'invalid request'}`);
+}
+
+function configOf(request: SizeRequest): SizingConfig {
+  switch (request.engine) {
+    case 'fixed-fraction':
+      return { engine: 'fixed-fraction', params: parseOrThrow(z.strictObject({ fraction: z.number().gt(0).max(1).default(0.1) }), request.params, 'params') };
+    case 'fixed-risk':
+      return { engine: 'fixed-risk', params: parseOrThrow(z.strictObject({}), request.params, 'params') };
+    case 'kelly':
+      return { engine: 'kelly', params: parseOrThrow(kellyParamsSchema, request.params, 'params') };
+    case 'pipeline':
+      return { engine: 'pipeline', params: parseOrThrow(pipelineParamsSchema, request.params, 'params') };
+    case 'goal-kelly':
+      return { engine: 'goal-kelly', params: parseOrThrow(goalKellyParamsSchema, request.params, 'params') };
+  }
+}
+
+export function sizeOne(raw: unknown): SizingDecision {
+  const request = parseOrThrow(sizeRequestSchema, raw, '');
+  const config = configOf(request);
+  const goals: GoalInputs | undefined = request.goals;
+  let currentRisk = request.riskTolerance;
+  if (config.engine === 'goal-kelly') {
+    const driver = driverGoalOf(goals, config.params.driverGoal);
+    const input = driver === undefined ? undefined : goals?.[driver];
+    if (input !== undefined) currentRisk = progressRisk(request.riskTolerance, input.progress, input.expected);
+  }
+  const sizingRequest: SizingRequest = {
+    time: 0,
+    symbol: request.symbol,
+    assetClass: request.assetClass,
+    direction: request.direction,
+    price: request.price,
+    confidence: request.confidence,
+    stopLossPct: request.stopLossPct ?? NaN,
+    equity: request.equity,
+    cash: request.cash ?? request.equity,
+    grossExposure: request.grossExposure ?? 0,
+    assetClassExposure: request.assetClassExposure ?? {},
+    lotStep: request.lotStep === undefined ? undefined : money(request.lotStep),
+    minNotional: request.minNotional === undefined ? undefined : money(request.minNotional),
+    riskTolerance: request.riskTolerance,
+    currentRisk,
+    goals,
+    tradeStats: request.stats === undefined ? undefined : { ...request.stats, trades: request.stats.trades ?? Number.MAX_SAFE_INTEGER },
+    volatility: request.volatility,
+    portfolioVolatilities: undefined,
+  };
+  return createSizingEngine(config).size(sizingRequest);
+}
+
+/** The decision as the calculator prints it (SPEC §7). */
+export function decisionJson(decision: SizingDecision): Record<string, unknown> {
+  return {
+    engine: decision.engine,
+    stages: Object.fromEntries(decision.stages.map((stage) => [stage.name, stage.value])),
+    goalFactor: decision.goalFactor,
+    riskPct: decision.riskPct,
+    riskAmount: decision.riskAmount,
+    finalValue: decision.finalValue,
+    allocation: decision.allocation,
+    units: decision.units.toNumber(),
+    kelly: decision.kelly,
+    skipped: decision.skipped,
+    reasoning: decision.reasoning,
+  };
+}
+
+/** Sizes JSON lines; a bad line gives `{"line": N, "error": ...}` and the rest go on. */
+export function sizeLines(lines: readonly string[]): { output: string[]; failed: number } {
+  const output: string[] = [];
+  let failed = 0;
+  lines.forEach((text, index) => {
+    if (text.trim() === '') return;
+    try {
+      output.push(JSON.stringify(decisionJson(sizeOne(JSON.parse(text) as unknown))));
+    } catch (error) {
+      failed++;
+      const message = error instanceof SyntaxError ? `not valid JSON (${error.message})` : error instanceof Error ? error.message : String(error);
+      output.push(JSON.stringify({ line: index + 1, error: message }));
+    }
+  });
+  return { output, failed };
+}
