@@ -100,9 +100,11 @@ describe('simulate', () => {
     const b = bars('B', [[20, 20, 20, 20], [20, 20, 20, 40], [40, 40, 40, 40]]);
     const out = simulate(setup([b, a], (symbol) => scripted(symbol === 'B' ? { 0: 'buy' } : { 1: 'buy' })));
     // bar 0: B buys 250 @ next open 20 (50% of 10,000 / 20). bar 1: B closes at 40 -> equity 15,000;
-    // A (processed after B, same instant) sizes 50% of 15,000 / 10 = 750 shares.
+    // A (processed after B, same instant) sizes 50% of 15,000 = 7,500, then is capped by the
+    // 5,000 cash left: 500 shares.
     const aDecision = out.decisions.find((d) => d.symbol === 'A');
-    expect(aDecision?.decision.units.toFixed()).toBe('750');
+    expect(aDecision?.decision.stages[0]?.value, 'the base sees equity with B marked at 40').toBe(7_500);
+    expect(aDecision?.decision.units.toFixed(), 'a long never sizes above available cash').toBe('500');
   });
 
   it('writes one equity row per instant with drawdown from the running peak', () => {
