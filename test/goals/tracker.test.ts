@@ -1,0 +1,92 @@
+/**
+ * The tracker driven directly on a simulated timeline: every time below is an explicit instant,
+ * equity is set by hand, nothing reads the wall clock.
+ */
+import { describe, expect, it } from 'vitest';
+import { GoalTracker, type TrackerSettings } from '../../src/goals/index.js';
+import { Ledger, money } from '../../src/ledger/index.js';
+import type { PortfolioView } from '../../src/sim/types.js';
+
+const HOUR = 3_600_000;
+const START = Date.UTC(2021, 0, 1);
+const settings: TrackerSettings = { intervalMinutes: 60, cooldownHours: 24, maxStepIncrease: 0.5, maxRisk: 0.05, drawdownRiskMultiplier: 0.5, milestones: [0.25, 0.5, 0.75, 1].map((at) => ({ at, action: 'alert' as const })), periodsPerYear: 365 };
+
+function setup(overrides: Partial<TrackerSettings> = {}, riskTolerance = 0.02) {
+  const tracker = new GoalTracker([{ type: 'monthly_return', target: 0.1, priority: 1 }], { ...settings, ...overrides }, { riskTolerance, maxDrawdownPct: 0.15, initialCapital: 100_000 }, START);
+  const ledger = new Ledger(money('100000'), [], { feeBps: 0, slippageBps: 0 });
+  const portfolio = { ledger, lastPrices: new Float64Array(0), equity: 100_000, peakEquity: 100_000 };
+  const at = (time: number, equity: number, peak = Math.max(portfolio.peakEquity, equity)): void => {
+    Object.assign(portfolio, { equity, peakEquity: peak });
+    tracker.onTimer('interval', time, portfolio as PortfolioView);
+  };
+  return { tracker, portfolio, at };
+}
+
+describe('GoalTracker', () => {
+  it('adjusts risk once, then honours the 24h cooldown', () => {
+    const { tracker, at } = setup();
+    // 15 Jan 00:00: 14/31 of January elapsed (0.4516) with 0 progress: gap > 0.20 -> target 3%
+    at(Date.UTC(2021, 0, 15), 100_000);
+    expect(tracker.adjustedRisk).toBe(0.03);
+    at(Date.UTC(2021, 0, 15) + 23 * HOUR, 90_000); // worse, but within the cooldown
+    expect(tracker.adjustments).toHaveLength(1);
+    at(Date.UTC(2021, 0, 16), 108_000); // 24h later: progress 0.8 vs 15/31 = 0.484 elapsed, ahead > 0.30 -> x0.70
+    expect(tracker.adjustments).toHaveLength(2);
+    expect(tracker.adjustments[1]).toMatchObject({ type: 'risk_decrease', previous: 0.03, next: 0.014 });
+  });
+
+  it('limits an increase to +50% of the current risk in one step, and caps at maxRisk', () => {
+    const { tracker, at } = setup({ cooldownHours: 0 });
+    at(Date.UTC(2021, 0, 2), 105_000); // progress 0.5 vs 1/31 elapsed, far ahead: 0.02 x 0.70 = 0.014
+    expect(tracker.adjustedRisk).toBe(0.014);
+    at(Date.UTC(2021, 0, 20), 100_000); // far behind: target 0.03, step limit 0.014 x 1.5 = 0.021
+    expect(tracker.adjustedRisk).toBeCloseTo(0.021, 12);
+    expect(tracker.adjustments[1]?.reason).toMatch(/step-limited/);
+    const capped = setup({ cooldownHours: 0, maxRisk: 0.025 }, 0.04);
+    capped.at(Date.UTC(2021, 0, 20), 100_000); // 0.04 x 1.5 = 0.06 -> band cap 0.05 -> maxRisk 0.025
+    expect(capped.tracker.adjustedRisk).toBe(0.025);
+  });
+
+  it('makes no adjustment once every goal is achieved (no driver goal left)', () => {
+    const { tracker, at } = setup({ cooldownHours: 0 });
+    at(Date.UTC(2021, 0, 20), 110_000);
+    expect(tracker.adjustments).toHaveLength(0);
+    expect(tracker.alerts.map((a) => a.type)).toContain('goal_completed');
+  });
+
+  it('engages drawdown protection at maxDrawdownPct regardless of cooldown, releases below 0.8 x', () => {
+    const { tracker, at } = setup();
+    at(START + HOUR, 100_000);
+    at(START + 2 * HOUR, 85_000, 100_000); // drawdown exactly 15%
+    expect(tracker.drawdownActive).toBe(true);
+    expect(tracker.currentRisk()).toBe(tracker.adjustedRisk * 0.5);
+    expect(tracker.alerts.some((a) => a.type === 'drawdown_breach')).toBe(true);
+    at(START + 3 * HOUR, 88_500, 100_000); // 11.5% < 12%: released
+    expect(tracker.drawdownActive).toBe(false);
+    at(START + 4 * HOUR, 87_000, 100_000); // 13%: between 12% and 15%, stays released
+    expect(tracker.drawdownActive).toBe(false);
+    expect(tracker.adjustments.filter((a) => a.type === 'drawdown_protection').map((a) => a.status)).toEqual(['engaged', 'released']);
+  });
+
+  it('records each milestone once per month, and again after the month rolls over', () => {
+    const { tracker, portfolio, at } = setup();
+    at(START + HOUR, 103_000); // 30% of the 10% goal: the 25% milestone
+    at(START + 2 * HOUR, 102_000);
+    at(START + 3 * HOUR, 103_500);
+    expect(tracker.milestones.map((m) => m.milestone)).toEqual([0.25]);
+    tracker.onTimer('monthRollover', Date.UTC(2021, 1, 1), { ...portfolio, equity: 103_500 } as PortfolioView);
+    at(Date.UTC(2021, 1, 1) + HOUR, 103_500); // the new month starts from 103,500: progress 0
+    expect(tracker.milestones).toHaveLength(1);
+    at(Date.UTC(2021, 1, 1) + 2 * HOUR, 106_200); // +2.6% this month
+    expect(tracker.milestones.map((m) => `${m.period}:${m.milestone}`)).toEqual(['2021-01:0.25', '2021-02:0.25']);
+  });
+
+  it('resets the monthly goals at rollover and records the month', () => {
+    const { tracker, portfolio } = setup();
+    tracker.onTimer('monthRollover', Date.UTC(2021, 1, 1), { ...portfolio, equity: 111_000 } as PortfolioView);
+    expect(tracker.months[0]).toMatchObject({ month: '2021-01', returnGoalMet: true, complete: true });
+    const [progress] = tracker.evaluateAll(Date.UTC(2021, 1, 1), { ...portfolio, equity: 111_000 } as PortfolioView);
+    expect(progress?.current, 'a new month starts at 0% return').toBe(0);
+    expect(progress?.expected).toBe(0);
+  });
+});

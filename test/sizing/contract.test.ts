@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { money } from '../../src/ledger/index.js';
+import { createSizingEngine, goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema, type SizingConfig, type SizingRequest } from '../../src/sizing/index.js';
+
+const engines: [SizingConfig, number][] = [
+  [{ engine: 'pipeline', params: pipelineParamsSchema.parse({}) }, 0.2],
+  [{ engine: 'goal-kelly', params: goalKellyParamsSchema.parse({}) }, 0.2],
+  [{ engine: 'kelly', params: kellyParamsSchema.parse({}) }, 1],
+  [{ engine: 'fixed-fraction', params: { fraction: 0.3 } }, 0.3],
+  [{ engine: 'fixed-risk', params: {} }, Infinity],
+];
+
+const requestArb = fc.record({
+  equity: fc.double({ min: 1_000, max: 2_000_000, noNaN: true }),
+  cashShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  price: fc.double({ min: 0.5, max: 50_000, noNaN: true }),
+  confidence: fc.double({ min: 0, max: 1, noNaN: true }),
+  stop: fc.double({ min: 0.005, max: 0.2, noNaN: true }),
+  progress: fc.double({ min: -1, max: 2, noNaN: true }),
+  expected: fc.double({ min: 0, max: 1, noNaN: true }),
+  risk: fc.double({ min: 0.005, max: 0.05, noNaN: true }),
+  winRate: fc.double({ min: 0.3, max: 0.8, noNaN: true }),
+  volShort: fc.double({ min: 0.002, max: 0.08, noNaN: true }),
+  volLong: fc.double({ min: 0.002, max: 0.08, noNaN: true }),
+});
+
+type RequestInputs = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
+
+function requestOf(r: RequestInputs, confidence = r.confidence): SizingRequest {
+  const goal = { progress: r.progress, expected: r.expected };
+  return {
+    time: 0, symbol: 'X', assetClass: 'equity', direction: 'long', price: r.price, confidence, stopLossPct: r.stop,
+    equity: r.equity, cash: r.equity * r.cashShare, grossExposure: r.equity * (1 - r.cashShare), assetClassExposure: {},
+    lotStep: money('0.0001'), minNotional: money('0'), riskTolerance: 0.02, currentRisk: r.risk,
+    goals: { monthly_return: goal, monthly_income: goal }, tradeStats: { trades: 100, winRate: r.winRate, avgWin: 0.02, avgLoss: 0.015, sharpe: 1 },
+    volatility: { short: r.volShort, long: r.volLong }, portfolioVolatilities: [r.volShort],
+  };
+}
+
+/** Every engine passes: bounded, deterministic, non-decreasing in confidence. */
+describe.each(engines)('sizing-engine contract: $engine', (config, maxPositionPct) => {
+  const engine = createSizingEngine(config);
+  it('stays within maxPositionPct and available cash, and never goes negative', () => {
+    fc.assert(
+      fc.property(requestArb, (r) => {
+        const request = requestOf(r);
+        const decision = engine.size(request);
+        expect(decision.finalValue).toBeGreaterThanOrEqual(0);
+        expect(decision.finalValue, 'never above available cash').toBeLessThanOrEqual(request.cash * (1 + 1e-12) + 1e-9);
+        if (Number.isFinite(maxPositionPct)) expect(decision.finalValue, 'never above maxPositionPct').toBeLessThanOrEqual(maxPositionPct * request.equity * (1 + 1e-12));
+        expect(decision.units.mul(r.price).toNumber()).toBeCloseTo(decision.finalValue, 6);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(requestArb, (r) => {
+        expect(engine.size(requestOf(r))).toEqual(engine.size(requestOf(r)));
+      }),
+      { numRuns: 100, seed: 8 },
+    );
+  });
+  it('is non-decreasing in confidence', () => {
+    fc.assert(
+      fc.property(requestArb, fc.double({ min: 0, max: 1, noNaN: true }), (r, other) => {
+        const [low, high] = [Math.min(r.confidence, other), Math.max(r.confidence, other)];
+        expect(engine.size(requestOf(r, high)).finalValue).toBeGreaterThanOrEqual(engine.size(requestOf(r, low)).finalValue);
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+  });
+});
