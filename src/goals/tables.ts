@@ -1,22 +1,14 @@
 /** Rows of the tracker's tables (SPEC 2.3), written as CSV by the report layer. */
-import type { GoalStatus, GoalType } from './types.js';
+import type { GoalProgress, GoalStatus, GoalType } from './types.js';
 
-export interface ProgressRow {
+/** A goal's progress at a tracker cycle, with the portfolio figures of that moment. */
+export interface ProgressRow extends GoalProgress {
   readonly time: number;
-  readonly goal: GoalType;
-  readonly current: number;
-  readonly target: number;
-  readonly progress: number;
-  readonly expected: number;
-  readonly pace: number;
-  readonly status: GoalStatus;
   readonly portfolioValue: number;
   readonly realizedPnl: number;
   readonly unrealizedPnl: number;
   readonly winRate: number | null;
   readonly sharpe: number | null;
-  readonly daysRemaining: number | null;
-  readonly requiredDailyReturn: number | null;
   /** The tracker's effective risk per trade after this cycle. */
   readonly risk: number;
 }

@@ -255,7 +255,7 @@ export class GoalTracker implements GoalHooks {
     const realized = ledger.realizedPnl.toNumber();
     const risk = this.currentRisk();
     for (const p of progress) {
-      this.progressRows.push({ time, goal: p.goal, current: p.current, target: p.target, progress: p.progress, expected: p.expected, pace: p.pace, status: p.status, portfolioValue: portfolio.equity, realizedPnl: realized, unrealizedPnl: unrealized, winRate, sharpe, daysRemaining: p.daysRemaining, requiredDailyReturn: p.requiredDailyReturn, risk });
+      this.progressRows.push({ ...p, time, portfolioValue: portfolio.equity, realizedPnl: realized, unrealizedPnl: unrealized, winRate, sharpe, risk });
     }
   }
 }

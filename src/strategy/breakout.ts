@@ -4,15 +4,12 @@
  * With shorts allowed, the mirror image: short below the entry channel's low, cover above the
  * exit channel's high.
  */
-import { NO_SIGNALS, type BarHistory, type Signal, type Strategy, type StrategyContext } from './types.js';
+import { fixedSignal, NO_SIGNALS, type SignalParams, type BarHistory, type Signal, type Strategy, type StrategyContext } from './types.js';
 
-export interface BreakoutParams {
+export interface BreakoutParams extends SignalParams {
   readonly entry: number;
   readonly exit: number;
   readonly allowShort?: boolean | undefined;
-  readonly stopLossPct?: number | undefined;
-  readonly takeProfitPct?: number | undefined;
-  readonly confidence?: number | undefined;
 }
 
 function highestHigh(bars: BarHistory, last: number, window: number): number {
@@ -28,9 +25,7 @@ function lowestLow(bars: BarHistory, last: number, window: number): number {
 }
 
 export function createBreakout(params: BreakoutParams): Strategy {
-  const base = { confidence: params.confidence ?? 1, stopLossPct: params.stopLossPct ?? NaN, takeProfitPct: params.takeProfitPct ?? NaN };
-  const signal = (side: Signal['side']): readonly Signal[] => Object.freeze([{ side, ...base }]);
-  const [buy, sell, close] = [signal('buy'), signal('sell'), signal('close')];
+  const [buy, sell, close] = [fixedSignal('buy', params), fixedSignal('sell', params), fixedSignal('close', params)];
   const lookback = Math.max(params.entry, params.exit);
   return {
     onBar(ctx: StrategyContext): readonly Signal[] {

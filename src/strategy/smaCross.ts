@@ -4,14 +4,11 @@
  * (not a running sum) so that they carry no accumulated rounding and match any plain
  * implementation to the last bit.
  */
-import { NO_SIGNALS, type BarHistory, type Signal, type Strategy, type StrategyContext } from './types.js';
+import { fixedSignal, NO_SIGNALS, type SignalParams, type BarHistory, type Signal, type Strategy, type StrategyContext } from './types.js';
 
-export interface SmaCrossParams {
+export interface SmaCrossParams extends SignalParams {
   readonly fast: number;
   readonly slow: number;
-  readonly stopLossPct?: number | undefined;
-  readonly takeProfitPct?: number | undefined;
-  readonly confidence?: number | undefined;
 }
 
 export function simpleAverage(bars: BarHistory, last: number, window: number): number {
@@ -22,9 +19,8 @@ export function simpleAverage(bars: BarHistory, last: number, window: number): n
 
 export function createSmaCross(params: SmaCrossParams): Strategy {
   const { fast, slow } = params;
-  const base = { confidence: params.confidence ?? 1, stopLossPct: params.stopLossPct ?? NaN, takeProfitPct: params.takeProfitPct ?? NaN };
-  const buy: readonly Signal[] = Object.freeze([{ side: 'buy', ...base }]);
-  const close: readonly Signal[] = Object.freeze([{ side: 'close', ...base }]);
+  const buy = fixedSignal('buy', params);
+  const close = fixedSignal('close', params);
   // The previous bar's averages, reused when bars arrive one after another.
   let cachedBar = -1;
   let cachedFast = NaN;

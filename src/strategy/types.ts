@@ -49,3 +49,15 @@ export interface Strategy {
 
 /** Built once per symbol, so a strategy's state never mixes symbols. */
 export type StrategyFactory = (symbol: string) => Strategy;
+
+/** Parameters every built-in strategy shares: protective levels and the signal confidence. */
+export interface SignalParams {
+  readonly stopLossPct?: number | undefined;
+  readonly takeProfitPct?: number | undefined;
+  readonly confidence?: number | undefined;
+}
+
+/** A frozen one-signal answer, built once per strategy so onBar allocates nothing. */
+export function fixedSignal(side: Signal['side'], params: SignalParams): readonly Signal[] {
+  return Object.freeze([{ side, confidence: params.confidence ?? 1, stopLossPct: params.stopLossPct ?? NaN, takeProfitPct: params.takeProfitPct ?? NaN }]);
+}
