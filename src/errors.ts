@@ -43,3 +43,8 @@ export class UsageError extends Error {
 export function isInputError(error: unknown): error is DataError | ScenarioError | UsageError {
   return error instanceof DataError || error instanceof ScenarioError || error instanceof UsageError;
 }
+
+/** `data[0].path` style text of a JSON path. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`), '');
+}

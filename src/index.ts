@@ -12,5 +12,5 @@ export { runScenario, sliceSeries } from './sim/run.js';
 export type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, RunResult, SimulationOutput } from './sim/types.js';
 export { writeRunFiles } from './report/runFiles.js';
 export { buildSummary } from './report/summary.js';
-export { DataError, ScenarioError, UsageError } from './errors.js';
+export { DataError, formatJsonPath, ScenarioError, UsageError } from './errors.js';
 export { VERSION } from './version.js';

@@ -47,9 +47,9 @@ export function dailyReturns(curve: EquityCurve): number[] {
   return returns;
 }
 
-/** 365 when any bar falls on a weekend (24/7 markets), else 252 trading days. */
-export function detectPeriodsPerYear(curve: EquityCurve): number {
-  for (let i = 0; i < curve.length; i++) if (isWeekend(curve.time[i] as number)) return 365;
+/** 365 when any bar of any series falls on a weekend (24/7 markets), else 252 trading days. */
+export function detectPeriodsPerYear(times: readonly Float64Array[]): number {
+  for (const time of times) for (let i = 0; i < time.length; i++) if (isWeekend(time[i] as number)) return 365;
   return 252;
 }
 

@@ -33,5 +33,3 @@ export function goalFiles(tracker: GoalTracker | undefined): [string, string][] 
     ['alerts.csv', toCsv(['timestamp', 'type', 'goal', 'message'], rows.alerts.map((r) => [formatTime(r.time), r.type, r.goal, r.message]))],
   ];
 }
-
-export { bool as formatBool };

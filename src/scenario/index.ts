@@ -1,2 +1,2 @@
-export { formatJsonPath, loadScenarioFile, readJsonFile, resolveScenario, schemaError, validateScenario, type ResolvedScenario, type SignalsSource } from './load.js';
+export { loadScenarioFile, readJsonFile, resolveScenario, schemaError, validateScenario, type ResolvedScenario, type SignalsSource } from './load.js';
 export { scenarioSchema, type DataSourceConfig, type Scenario, type ScenarioInput, type StrategyConfig } from './schema.js';

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { BadRowPolicy } from '../data/badRows.js';
 import type { PriceSourceOptions } from '../data/source.js';
 import { MS_PER_DAY, parseTimestamp } from '../data/timestamp.js';
-import { ScenarioError } from '../errors.js';
+import { formatJsonPath, ScenarioError } from '../errors.js';
 import { GOAL_PRESETS } from '../goals/presets.js';
 import type { GoalConfig } from '../goals/types.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -30,11 +30,6 @@ export interface ResolvedScenario {
   /** Bars with periodStart <= time < periodEnd are simulated. */
   readonly periodStart: number;
   readonly periodEnd: number;
-}
-
-/** `data[0].path` style text of a zod issue path. */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`), '');
 }
 
 export function readJsonFile(file: string): unknown {

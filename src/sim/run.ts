@@ -5,7 +5,6 @@
  */
 import { dirname, resolve } from 'node:path';
 import { computeMetrics, detectPeriodsPerYear } from '../analysis/metrics.js';
-import { isWeekend } from '../clock/index.js';
 import { GoalTracker } from '../goals/tracker.js';
 import type { BarSeries } from '../data/series.js';
 import { money, type Instrument } from '../ledger/index.js';
@@ -61,8 +60,8 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     return { symbol: source.symbol, assetClass: config.assetClass, lotStep: money(config.lotStep), minNotional: money(config.minNotional) };
   });
   const firstTime = series.reduce((first, bars) => Math.min(first, bars.length > 0 ? (bars.time[0] as number) : Infinity), Infinity);
-  const periodsPerYearSetting = scenario.metrics.periodsPerYear;
-  const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYearSetting === 'auto' ? detectPeriodsPerYearOf(series) : periodsPerYearSetting);
+  const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(series.map((bars) => bars.time)) : scenario.metrics.periodsPerYear;
+  const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYear);
   const replayCounter = { delivered: 0 };
   const factory = await strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter });
   const initialCapital = money(scenario.account.initialCapital);
@@ -81,7 +80,6 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: lastCloses(series), equity: output.ledger.equityDecimal(lastCloses(series)).toNumber(), peakEquity: NaN }, false);
   }
   const finalEquity = output.ledger.equityDecimal(lastCloses(series));
-  const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(output.equityCurve) : scenario.metrics.periodsPerYear;
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
   return {
     ...output,
@@ -119,11 +117,6 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,
   );
-}
-
-/** 365 when any bar of any symbol falls on a weekend, else 252 (see analysis/metrics). */
-function detectPeriodsPerYearOf(series: readonly BarSeries[]): number {
-  return series.some((bars) => Array.from(bars.time).some(isWeekend)) ? 365 : 252;
 }
 
 function lastCloses(series: readonly BarSeries[]): Float64Array {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { progressRisk } from '../goals/progressRisk.js';
-import { formatJsonPath } from '../scenario/load.js';
+import { formatJsonPath } from '../errors.js';
 import { money } from '../ledger/index.js';
 import { driverGoalOf } from './goalKelly.js';
 import { goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema } from './params.js';

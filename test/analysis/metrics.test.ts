@@ -62,7 +62,7 @@ describe('computeMetrics against hand-computed values', () => {
   });
 
   it('annualises with 365 when bars fall on weekends, else 252', () => {
-    expect(detectPeriodsPerYear(curve([1, 1, 1, 1, 1]))).toBe(252); // Mon..Fri
-    expect(detectPeriodsPerYear(curve([1, 1, 1, 1, 1, 1]))).toBe(365); // reaches Saturday
+    expect(detectPeriodsPerYear([curve([1, 1, 1, 1, 1]).time])).toBe(252); // Mon..Fri
+    expect(detectPeriodsPerYear([curve([1, 1, 1, 1, 1, 1]).time])).toBe(365); // reaches Saturday
   });
 });
