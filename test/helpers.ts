@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PriceSourceOptions } from '../src/data/source.js';
 
 /** A fresh temporary folder for one test. */
@@ -17,4 +18,12 @@ export function tempFile(name: string, text: string): string {
 
 export function barsSource(path: string, overrides: Partial<PriceSourceOptions> = {}): PriceSourceOptions {
   return { symbol: 'TEST', path, displayPath: 'bars.csv', format: 'generic', kind: 'bars', onBadRow: 'error', ...overrides };
+}
+
+const CLI = resolve('dist/cli/main.js');
+
+/** Runs the built CLI with its own parsed-data cache; returns exit code and output. */
+export function goalsim(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, GOALSIM_CACHE_DIR: join(tempDir(), 'cache') } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { EXIT_INPUT, reportError } from './exit.js';
 import { runCommand } from './runCommand.js';
 import { sizeCommand } from './sizeCommand.js';
+import { regressCommand } from './regressCommand.js';
 import { readFileSync } from 'node:fs';
 
 async function main(argv: string[]): Promise<number> {
@@ -15,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, size')
+    .demandCommand(1, 'name a command: run, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -43,6 +44,23 @@ async function main(argv: string[]): Promise<number> {
           ),
       (args) => {
         exitCode = sizeCommand({ request: args.request, stdin: () => readFileSync(0, 'utf8') });
+      },
+    )
+    .command(
+      'regress <scenarios..>',
+      'compare sizing decisions and metrics with stored baselines; exit 1 on drift',
+      (y) =>
+        y
+          .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario JSON files' })
+          .option('baseline', { type: 'string', demandOption: true, describe: 'folder of baselines, one <scenario name>.json each' })
+          .option('update', { type: 'boolean', default: false, describe: 'write the baselines from this run instead of comparing' })
+          .option('junit', { type: 'string', describe: 'write a JUnit XML report to this file' })
+          .option('tolerance', { type: 'string', array: true, default: [] as string[], describe: 'absolute tolerance of a metric, e.g. sharpe=0.01 (repeatable)' })
+          .option('decision-tolerance', { type: 'number', describe: 'relative tolerance of decision values (default 1e-9)' })
+          .example('$0 regress scenarios/ci/*.json --baseline test/baselines', 'check sizing behaviour against the stored baselines')
+          .example('$0 regress scenarios/ci/*.json --baseline test/baselines --update', 'accept the new behaviour on purpose'),
+      async (args) => {
+        exitCode = await regressCommand({ scenarios: args.scenarios, baseline: args.baseline, update: args.update, junit: args.junit, tolerance: args.tolerance, decisionTolerance: args.decisionTolerance });
       },
     )
     .fail((message, error) => {

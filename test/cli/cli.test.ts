@@ -1,15 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { goalsim, tempDir } from '../helpers.js';
 
-const CLI = resolve('dist/cli/main.js');
-
-export function goalsim(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, GOALSIM_CACHE_DIR: join(tempDir(), 'cache') } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function scenarioWith(dataText: string, overrides: Record<string, unknown> = {}): string {
   const dir = tempDir();

@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/errors.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
-import { goalsim } from '../cli/cli.test.js';
-import { tempDir } from '../helpers.js';
+import { goalsim, tempDir } from '../helpers.js';
 
 function scenarioFile(overrides: Record<string, unknown>): string {
   const file = join(tempDir(), 'bad.json');

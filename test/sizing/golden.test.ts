@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decisionJson, sizeOne } from '../../src/sizing/calculator.js';
-import { goalsim } from '../cli/cli.test.js';
+import { goalsim } from '../helpers.js';
 
 const GOLDEN = {
   engine: 'goal-kelly',
