@@ -39,20 +39,39 @@ export function parseNumberField(text: string | undefined): number {
   return text === undefined || text === '' ? NaN : Number(text);
 }
 
-export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPrices> {
-  const { displayPath, symbol } = options;
-  const bad = new BadRowCollector(options.onBadRow, displayPath);
-  const builder = new BarBuilder();
-  let layout: RowLayout | undefined = options.format === 'binance' ? binanceLayout(options) : undefined;
-  let lastTime = -Infinity;
-  const resampleInterval = options.resample === true ? requireInterval(options) : undefined;
-  const aggregator = resampleInterval === undefined ? undefined : new BarAggregator(symbol, resampleInterval);
+/**
+ * Validates and decodes bar rows one at a time: the part of loading shared by the sequential
+ * loader and the parallel chunk workers. Rows it accepts go to `sink` in file order.
+ */
+export class BarRowReader {
+  layout: RowLayout | undefined;
+  lastTime = -Infinity;
+  /** Time, timestamp text and line of the first accepted row (for the chunk boundary check). */
+  firstTime = NaN;
+  firstStamp = '';
+  firstLine = 0;
 
-  const records = await readCsvRecords(options.path, displayPath, (fields, line) => {
-    if (layout === undefined) {
-      layout = headerLayout(options, fields);
-      return;
-    }
+  constructor(
+    readonly options: PriceSourceOptions,
+    readonly bad: BadRowCollector,
+    readonly sink: (t: number, o: number, h: number, l: number, c: number, v: number) => void,
+  ) {
+    if (options.format === 'binance') this.layout = binanceLayout(options);
+  }
+
+  /** True when the next record is the header row. */
+  needsHeader(): boolean {
+    return this.layout === undefined;
+  }
+
+  header(fields: readonly string[]): void {
+    this.layout = headerLayout(this.options, fields);
+  }
+
+  row(fields: readonly string[], line: number): void {
+    const layout = this.layout;
+    if (layout === undefined) return this.header(fields);
+    const { options, bad } = this;
     const stampText = fields[layout.timestamp] ?? '';
     let t = parseTimestamp(stampText);
     if (!Number.isFinite(t)) return bad.reject(line, columnName(options, 'timestamp'), stampText, `is "${stampText}", not a timestamp`);
@@ -67,17 +86,29 @@ export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPr
       const index = layout[problem.field];
       return bad.reject(line, columnName(options, problem.field), fields[index ?? layout.close] ?? '', problem.text);
     }
-    if (t <= lastTime) {
-      return bad.reject(line, columnName(options, 'timestamp'), stampText, `is ${stampText}, not after the previous row's time (timestamps must strictly increase)`);
+    if (t <= this.lastTime) return bad.reject(line, columnName(options, 'timestamp'), stampText, notAfterPrevious(stampText));
+    if (Number.isNaN(this.firstTime)) {
+      this.firstTime = t;
+      this.firstStamp = stampText;
+      this.firstLine = line;
     }
-    lastTime = t;
-    if (aggregator !== undefined) {
-      aggregator.addPrint(t, c, 0);
-      return;
-    }
-    builder.push(t, o, h, l, c, v);
-  });
+    this.lastTime = t;
+    this.sink(t, o, h, l, c, v);
+  }
+}
 
+export function notAfterPrevious(stampText: string): string {
+  return `is ${stampText}, not after the previous row's time (timestamps must strictly increase)`;
+}
+
+export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPrices> {
+  const { displayPath, symbol } = options;
+  const bad = new BadRowCollector(options.onBadRow, displayPath);
+  const builder = new BarBuilder();
+  const resampleInterval = options.resample === true ? requireInterval(options) : undefined;
+  const aggregator = resampleInterval === undefined ? undefined : new BarAggregator(symbol, resampleInterval);
+  const reader = new BarRowReader(options, bad, aggregator === undefined ? (t, o, h, l, c, v) => builder.push(t, o, h, l, c, v) : (t, _o, _h, _l, c) => aggregator.addPrint(t, c, 0));
+  const records = await readCsvRecords(options.path, displayPath, (fields, line) => reader.row(fields, line));
   if (records === 0) throw new DataError(`${displayPath}: empty file (no header row)`, displayPath);
   if (aggregator !== undefined) return { series: aggregator.finish(), skipped: bad.summary() };
   if (builder.length === 0 && bad.count === 0) throw new DataError(`${displayPath}: no data rows after the header`, displayPath);
@@ -86,7 +117,6 @@ export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPr
 
 type PriceField = 'open' | 'high' | 'low' | 'close' | 'volume';
 
-/** The first rule a bar breaks, or undefined when it is valid. */
 export function barProblem(o: number, h: number, l: number, c: number, v: number): { field: PriceField; text: string } | undefined {
   // close first: in close-only files open, high and low are copies of it
   const prices: [PriceField, number][] = [['close', c], ['open', o], ['high', h], ['low', l]];
@@ -101,7 +131,7 @@ export function barProblem(o: number, h: number, l: number, c: number, v: number
   return undefined;
 }
 
-function columnName(options: PriceSourceOptions, field: BarField): string {
+export function columnName(options: PriceSourceOptions, field: BarField): string {
   if (options.format === 'binance') return field;
   return options.columns?.[field] ?? PRESET_HEADERS[options.format][field];
 }

@@ -6,6 +6,7 @@ import { cacheKey, readCachedPrices, writeCachedPrices } from './cache.js';
 import { contentHash } from './contentHash.js';
 import { loadBarsCsv, type LoadedPrices } from './loadBars.js';
 import { loadTradesCsv } from './loadTrades.js';
+import { loadBarsInParallel } from './parallelLoad.js';
 import type { PriceSourceOptions } from './source.js';
 
 export interface LoadOptions {
@@ -27,8 +28,16 @@ export async function loadPrices(source: PriceSourceOptions, options: LoadOption
   return loaded;
 }
 
-function parsePrices(source: PriceSourceOptions): Promise<LoadedPrices> {
-  return source.kind === 'trades' ? loadTradesCsv(source) : loadBarsCsv(source);
+async function parsePrices(source: PriceSourceOptions): Promise<LoadedPrices> {
+  if (source.kind === 'trades') return loadTradesCsv(source);
+  let parallel: LoadedPrices | undefined;
+  try {
+    parallel = await loadBarsInParallel(source);
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    parallel = undefined; // a worker that could not start: the sequential path still works
+  }
+  return parallel ?? loadBarsCsv(source);
 }
 
 function contentHashOf(source: PriceSourceOptions, cacheDir: string): string {
