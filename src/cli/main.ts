@@ -8,6 +8,9 @@ import { EXIT_INPUT, reportError } from './exit.js';
 import { runCommand } from './runCommand.js';
 import { sizeCommand } from './sizeCommand.js';
 import { regressCommand } from './regressCommand.js';
+import { EXIT_INTERRUPTED, sweepCommand } from './sweepCommand.js';
+import { mergeCommand } from './mergeCommand.js';
+import { validateCommand } from './validateCommand.js';
 import { readFileSync } from 'node:fs';
 
 async function main(argv: string[]): Promise<number> {
@@ -16,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, size, regress')
+    .demandCommand(1, 'name a command: run, sweep, merge, validate, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -44,6 +47,51 @@ async function main(argv: string[]): Promise<number> {
           ),
       (args) => {
         exitCode = sizeCommand({ request: args.request, stdin: () => readFileSync(0, 'utf8') });
+      },
+    )
+    .command(
+      'sweep <sweep>',
+      'run a parameter sweep on a worker pool and rank the variants',
+      (y) =>
+        y
+          .positional('sweep', { type: 'string', demandOption: true, describe: 'sweep JSON file' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('out', { type: 'string', describe: 'output folder (default reports/<sweep name>/)' })
+          .option('shard', { type: 'string', describe: 'run only slice i of n, e.g. 2/4 (combine with goalsim merge)' })
+          .option('resume', { type: 'boolean', default: false, describe: 'skip variants already in the output folder' })
+          .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
+          .example('$0 sweep scenarios/sweeps/goal-thresholds.json --workers 2', 'rank the goal-factor thresholds')
+          .example('$0 sweep scenarios/sweeps/goal-thresholds.json --shard 1/4 --out shard-1', 'one slice of four, e.g. in a CI matrix'),
+      async (args) => {
+        const controller = new AbortController();
+        const onInterrupt = (): void => controller.abort();
+        process.once('SIGINT', onInterrupt);
+        try {
+          exitCode = await sweepCommand({ file: args.sweep, workers: args.workers, out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
+        } finally {
+          process.off('SIGINT', onInterrupt);
+        }
+        if (exitCode === EXIT_INTERRUPTED) process.exitCode = EXIT_INTERRUPTED;
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'combine the output folders of sweep shards into the unsharded results',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders' })
+          .option('out', { type: 'string', demandOption: true, describe: 'folder for the merged results' })
+          .example('$0 merge shard-1 shard-2 shard-3 shard-4 --out reports/goal-thresholds', 'rebuild the whole sweep'),
+      async (args) => {
+        exitCode = await mergeCommand(args.dirs, args.out);
+      },
+    )
+    .command(
+      'validate <files..>',
+      'check scenario and sweep files without running them',
+      (y) => y.positional('files', { type: 'string', array: true, demandOption: true }).example('$0 validate scenarios/*.json scenarios/sweeps/*.json', 'check every shipped file'),
+      (args) => {
+        exitCode = validateCommand(args.files);
       },
     )
     .command(

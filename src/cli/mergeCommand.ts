@@ -1,0 +1,29 @@
+/** `goalsim merge <dirs...> --out DIR`: combines shard outputs into the unsharded result files. */
+import { UsageError } from '../errors.js';
+import type { VariantOutcome } from '../parallel/task.js';
+import { readOutcomes, readSweepDefinition, writeSweepFiles } from '../report/sweepFiles.js';
+import { EXIT_FAILED, EXIT_OK } from './exit.js';
+import { printSweepTables } from './sweepTables.js';
+
+export async function mergeCommand(dirs: readonly string[], out: string): Promise<number> {
+  const definitions = dirs.map((dir) => {
+    const definition = readSweepDefinition(dir);
+    if (definition === undefined) throw new UsageError(`${dir}: no sweep.json, not a sweep output folder`);
+    return definition;
+  });
+  const [first] = definitions;
+  if (first === undefined) throw new UsageError('name at least one shard folder');
+  definitions.forEach((definition, i) => {
+    if (JSON.stringify(definition.variants) !== JSON.stringify(first.variants) || definition.name !== first.name) throw new UsageError(`${dirs[i]} holds a different sweep than ${dirs[0]}`);
+  });
+  const outcomes = new Map<number, VariantOutcome>();
+  for (const dir of dirs) for (const [id, outcome] of readOutcomes(dir)) outcomes.set(id, outcome);
+  const missing = first.variants.filter((variant) => !outcomes.has(variant.id)).map((variant) => variant.id);
+  const { rows, marginals } = await writeSweepFiles(out, first, outcomes, { shard: null, interrupted: false, scope: first.variants });
+  printSweepTables(rows, marginals, first, out);
+  if (missing.length > 0) {
+    process.stderr.write(`goalsim: ${missing.length} variants have no result in these shards (first: ${missing.slice(0, 5).join(', ')})\n`);
+    return EXIT_FAILED;
+  }
+  return [...outcomes.values()].some((o) => o.status === 'failed') ? EXIT_FAILED : EXIT_OK;
+}

@@ -1,0 +1,37 @@
+/**
+ * What crosses between the main thread and a worker. Price series travel as SharedArrayBuffers
+ * (the workers read the main thread's memory; nothing is parsed or copied again); the rest is
+ * small plain data. Outcomes are compact rows, not whole runs.
+ */
+import type { SkippedRows } from '../data/badRows.js';
+import type { SignalTable } from '../data/loadSignals.js';
+import type { SharedBarSeries } from '../data/series.js';
+import type { ResolvedScenario } from '../scenario/load.js';
+
+export interface VariantTask {
+  readonly id: number;
+  readonly resolved: ResolvedScenario;
+  readonly series: readonly SharedBarSeries[];
+  readonly signals: SignalTable | undefined;
+  readonly skippedRows: Readonly<Record<string, SkippedRows>>;
+}
+
+export type VariantStatus = 'ok' | 'failed' | 'skipped';
+
+export interface GoalOutcomeRow {
+  readonly months: number;
+  readonly monthsReturnGoalMet: number;
+  readonly monthsIncomeGoalMet: number;
+  readonly portfolioTargetReachedAt: string | null;
+  readonly riskAdjustments: number;
+  readonly milestones: number;
+}
+
+export interface VariantOutcome {
+  readonly id: number;
+  readonly status: VariantStatus;
+  readonly error: string | null;
+  readonly finalEquity: string | null;
+  readonly metrics: Readonly<Record<string, number | null>> | null;
+  readonly goals: GoalOutcomeRow | null;
+}

@@ -1,0 +1,81 @@
+/**
+ * A sweep's output folder: sweep.json (the definition and every variant), variants.jsonl (one
+ * outcome per line, by variant id), results.csv (ranked), marginals.csv and summary.json.
+ * Written from the variants and outcomes alone, so a merge of shards writes the same bytes
+ * as the unsharded run.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MarginalRow } from '../analysis/marginals.js';
+import { rankOutcomes, resultsTable, type Objective, type RankedRow } from '../analysis/sweepResults.js';
+import type { VariantOutcome } from '../parallel/task.js';
+import type { Variant } from '../scenario/variants.js';
+import { VERSION } from '../version.js';
+import { formatFloat, jsonFloat, toCsv } from './format.js';
+
+export const SWEEP_FORMAT = 'goalsim-sweep-v1';
+
+export interface SweepDefinition {
+  readonly format: typeof SWEEP_FORMAT;
+  readonly name: string;
+  readonly base: string;
+  readonly objective: Objective;
+  readonly constraints: readonly string[];
+  readonly params: readonly string[];
+  readonly randomSeed: number | null;
+  readonly variants: readonly Variant[];
+}
+
+export function readSweepDefinition(dir: string): SweepDefinition | undefined {
+  const path = join(dir, 'sweep.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SweepDefinition) : undefined;
+}
+
+export function readOutcomes(dir: string): Map<number, VariantOutcome> {
+  const path = join(dir, 'variants.jsonl');
+  const outcomes = new Map<number, VariantOutcome>();
+  if (!existsSync(path)) return outcomes;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const outcome = JSON.parse(line) as VariantOutcome;
+    outcomes.set(outcome.id, outcome);
+  }
+  return outcomes;
+}
+
+export interface SweepWriteOptions {
+  readonly shard: string | null;
+  readonly interrupted: boolean;
+  /** Variants of this run's scope (all, or a shard's). */
+  readonly scope: readonly Variant[];
+}
+
+export async function writeSweepFiles(dir: string, definition: SweepDefinition, outcomes: ReadonlyMap<number, VariantOutcome>, options: SweepWriteOptions): Promise<{ rows: RankedRow[]; marginals: MarginalRow[] }> {
+  mkdirSync(dir, { recursive: true });
+  const rows = rankOutcomes(definition.variants, outcomes, definition.objective);
+  const { header, body } = resultsTable(rows, definition.params);
+  const { marginals } = await import('../analysis/marginals.js');
+  const marginalRows = await marginals(rows, definition.params);
+  const ordered = [...outcomes.values()].sort((a, b) => a.id - b.id);
+  const count = (status: string): number => ordered.filter((o) => o.status === status).length;
+  const best = rows[0]?.rank === 1 ? rows[0] : undefined;
+  const summary = {
+    sweep: definition.name,
+    version: VERSION,
+    objective: definition.objective,
+    randomSeed: definition.randomSeed,
+    shard: options.shard,
+    interrupted: options.interrupted,
+    counts: { variants: options.scope.length, ok: count('ok'), failed: count('failed'), skipped: count('skipped'), notRun: options.scope.filter((v) => !outcomes.has(v.id)).length },
+    best: best === undefined ? null : { variant: best.variant.id, params: best.variant.params, objective: jsonFloat(best.objective) },
+  };
+  writeFileSync(join(dir, 'sweep.json'), `${JSON.stringify(definition, null, 1)}\n`);
+  writeFileSync(join(dir, 'variants.jsonl'), ordered.map((o) => `${JSON.stringify(o)}\n`).join(''));
+  writeFileSync(join(dir, 'results.csv'), toCsv(header, body));
+  writeFileSync(
+    join(dir, 'marginals.csv'),
+    toCsv(['parameter', 'value', 'count', 'mean_objective', 'best_variant', 'best_objective'], marginalRows.map((m) => [m.parameter, m.value, String(m.count), formatFloat(m.meanObjective), String(m.bestVariant), formatFloat(m.bestObjective)])),
+  );
+  writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  return { rows, marginals: marginalRows };
+}

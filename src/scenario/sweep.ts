@@ -1,0 +1,66 @@
+/**
+ * Sweep files (SPEC §4): a base scenario plus a `grid` and/or seeded `random` samples over
+ * dotted parameter paths, an objective to rank by, and constraints that skip combinations.
+ */
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { ScenarioError } from '../errors.js';
+import { readJsonFile, schemaError } from './load.js';
+
+const scalar = z.union([z.number(), z.string(), z.boolean()]);
+
+export const OBJECTIVE_FIELDS = [
+  'metrics.totalReturn', 'metrics.cagr', 'metrics.volatility', 'metrics.sharpe', 'metrics.sortino', 'metrics.maxDrawdown', 'metrics.calmar',
+  'metrics.trades', 'metrics.winRate', 'metrics.profitFactor', 'metrics.exposure',
+  'goals.monthsReturnGoalMet', 'goals.monthsIncomeGoalMet', 'goals.riskAdjustments', 'goals.milestones', 'finalEquity',
+] as const;
+
+const objectiveSchema = z
+  .union([z.string().transform((metric) => ({ metric, direction: 'max' as const })), z.strictObject({ metric: z.string(), direction: z.enum(['max', 'min']).default('max') })])
+  .refine((o) => (OBJECTIVE_FIELDS as readonly string[]).includes(o.metric), { message: `must be one of ${OBJECTIVE_FIELDS.join(', ')}` });
+
+const randomParam = z.union([
+  z.strictObject({ min: z.number(), max: z.number(), integer: z.boolean().default(false) }).refine((r) => r.min <= r.max, { message: 'min must not exceed max' }),
+  z.strictObject({ values: z.array(scalar).min(1) }),
+]);
+
+const CONSTRAINT = /^\s*([\w.]+|-?\d+(?:\.\d+)?)\s*(<=|>=|==|!=|<|>)\s*([\w.]+|-?\d+(?:\.\d+)?)\s*$/;
+
+export const sweepSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'use letters, digits, ".", "_" or "-" (it names the output folder)' }),
+    description: z.string().optional(),
+    base: z.string().min(1),
+    grid: z.record(z.string(), z.array(scalar).min(1)).default({}),
+    random: z.strictObject({ n: z.number().int().positive(), seed: z.number().int().default(1), params: z.record(z.string(), randomParam) }).optional(),
+    objective: objectiveSchema,
+    constraints: z.array(z.string().regex(CONSTRAINT, { message: 'must read "a < b" with paths or numbers and one of < <= > >= == !=' })).default([]),
+    heatmap: z.strictObject({ x: z.string(), y: z.string() }).optional(),
+  })
+  .refine((s) => Object.keys(s.grid).length > 0 || s.random !== undefined, { message: 'needs a grid or random samples', path: ['grid'] });
+
+export type Sweep = z.output<typeof sweepSchema>;
+
+export interface LoadedSweep {
+  readonly sweep: Sweep;
+  readonly file: string;
+  /** The base scenario file, resolved; variants' data paths are relative to it. */
+  readonly baseFile: string;
+  readonly baseRaw: Record<string, unknown>;
+}
+
+export function parseConstraint(text: string): { left: string; op: string; right: string } {
+  const match = CONSTRAINT.exec(text);
+  if (match === null) throw new Error(`bad constraint "${text}"`);
+  return { left: match[1] as string, op: match[2] as string, right: match[3] as string };
+}
+
+export function loadSweepFile(file: string): LoadedSweep {
+  const parsed = sweepSchema.safeParse(readJsonFile(file));
+  if (!parsed.success) throw schemaError(file, parsed.error);
+  const sweep = parsed.data;
+  const baseFile = resolve(dirname(resolve(file)), sweep.base);
+  const baseRaw = readJsonFile(baseFile);
+  if (baseRaw === null || typeof baseRaw !== 'object' || Array.isArray(baseRaw)) throw new ScenarioError('the base scenario is not a JSON object', baseFile, '');
+  return { sweep, file, baseFile, baseRaw: baseRaw as Record<string, unknown> };
+}
