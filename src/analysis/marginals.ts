@@ -21,14 +21,17 @@ export async function marginals(rows: readonly RankedRow[], paths: readonly stri
   const dfd = await import('danfojs-node');
   const out: MarginalRow[] = [];
   for (const path of paths) {
+    // random samples and grid points may set different parameters: only variants that set this one count
+    const setting = ranked.filter((row) => row.variant.params[path] !== undefined);
+    if (setting.length === 0) continue;
     const frame = new dfd.DataFrame({
-      value: ranked.map((row) => paramText(row.variant.params[path])),
-      objective: ranked.map((row) => row.objective as number),
+      value: setting.map((row) => paramText(row.variant.params[path])),
+      objective: setting.map((row) => row.objective as number),
     });
     const stats = dfd.toJSON(frame.groupby(['value']).agg({ objective: ['mean', 'count'] })) as { value: string; objective_mean: number; objective_count: number }[];
     for (const stat of stats) {
       // rows are ranked best first, so the first row with this value is its best variant
-      const best = ranked.find((row) => paramText(row.variant.params[path]) === stat.value) as RankedRow;
+      const best = setting.find((row) => paramText(row.variant.params[path]) === stat.value) as RankedRow;
       out.push({ parameter: path, value: stat.value, count: stat.objective_count, meanObjective: stat.objective_mean, bestVariant: best.variant.id, bestObjective: best.objective as number });
     }
   }

@@ -58,18 +58,33 @@ function holds(left: unknown, op: string, right: unknown): boolean {
   }
 }
 
-/** Applies a variant's parameters to the base, validates it and checks the constraints. */
+/** The first constraint that does not hold on `scenario`; one naming a missing path is not judged. */
+function brokenConstraint(loaded: LoadedSweep, scenario: unknown): string | undefined {
+  for (const text of loaded.sweep.constraints) {
+    const { left, op, right } = parseConstraint(text);
+    const [a, b] = [operand(scenario, left), operand(scenario, right)];
+    if (a === undefined || b === undefined) continue;
+    if (!holds(a, op, b)) return `constraint "${text}" does not hold (${String(a)} ${op} ${String(b)})`;
+  }
+  return undefined;
+}
+
+/**
+ * Applies a variant's parameters to the base, then: a combination its constraints exclude is
+ * skipped (checked on the raw JSON first, since such a combination may not even validate, then
+ * on the validated scenario, whose defaults constraints may name); else it is validated like any
+ * scenario, and fails with the JSON path of the problem.
+ */
 export function prepareVariant(loaded: LoadedSweep, variant: Variant): PreparedVariant {
   const raw = structuredClone(loaded.baseRaw);
   const where = `${loaded.file} variant ${variant.id}`;
   try {
     for (const [path, value] of Object.entries(variant.params)) setPath(raw, path, value);
+    const excludedRaw = brokenConstraint(loaded, raw);
+    if (excludedRaw !== undefined) return { variant, kind: 'skipped', reason: excludedRaw };
     const scenario = validateScenario(raw, where);
-    for (const text of loaded.sweep.constraints) {
-      const { left, op, right } = parseConstraint(text);
-      const [a, b] = [operand(scenario, left), operand(scenario, right)];
-      if (!holds(a, op, b)) return { variant, kind: 'skipped', reason: `constraint "${text}" does not hold (${String(a)} ${op} ${String(b)})` };
-    }
+    const excluded = brokenConstraint(loaded, scenario);
+    if (excluded !== undefined) return { variant, kind: 'skipped', reason: excluded };
     return { variant, kind: 'run', resolved: resolveScenario(scenario, loaded.baseFile) };
   } catch (error) {
     return { variant, kind: 'failed', reason: error instanceof Error ? error.message : String(error) };

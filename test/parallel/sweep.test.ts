@@ -1,0 +1,167 @@
+/**
+ * Sweeps end to end through the CLI: results independent of the worker count, shards that merge
+ * into the whole, and failing variants (bad data, a throwing strategy, a strategy that calls
+ * process.exit) recorded while the others finish.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { goalsim, tempDir } from '../helpers.js';
+
+const FILES = ['results.csv', 'variants.jsonl', 'marginals.csv', 'summary.json', 'sweep.json'];
+const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
+const csvRows = (dir: string, file: string): string[][] => (parse(read(dir, file)) as string[][]).slice(1);
+
+/** A small sweep (12 variants, ~0.1 s each) on MSFT over two goal-factor thresholds and a seeded random fraction of them. */
+function smallSweep(): string {
+  const dir = tempDir();
+  writeFileSync(
+    join(dir, 'base.json'),
+    JSON.stringify({
+      name: 'sweep-base',
+      data: [{ symbol: 'MSFT', path: resolve('data/msft-daily-2000-2001.csv'), lotStep: '1' }],
+      account: { currency: 'USD', initialCapital: '100000' },
+      strategy: { name: 'sma-cross', params: { fast: 5, slow: 20, stopLossPct: 0.05 } },
+      sizing: { engine: 'pipeline', params: { base: { method: 'volatility', k: 4 }, maxPositionPct: 0.3 } },
+      goals: { preset: 'seed-001' },
+      tracker: { intervalMinutes: 1440 },
+    }),
+  );
+  const file = join(dir, 'sweep.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'small',
+      base: 'base.json',
+      grid: { 'sizing.params.goalFactor.thresholds.atRisk': [0.6, 0.7, 0.8], 'sizing.params.goalFactor.thresholds.critical': [0.4, 0.5, 0.65] },
+      random: { n: 3, seed: 42, params: { 'sizing.params.maxPositionPct': { min: 0.1, max: 0.4 } } },
+      constraints: ['sizing.params.goalFactor.thresholds.critical < sizing.params.goalFactor.thresholds.atRisk'],
+      objective: 'metrics.totalReturn',
+    }),
+  );
+  return file;
+}
+
+describe('goalsim sweep', () => {
+  const file = smallSweep();
+  const one = join(tempDir(), 'one');
+  const two = join(tempDir(), 'two');
+  const runOne = goalsim(['sweep', file, '--workers', '1', '--out', one]);
+  const runTwo = goalsim(['sweep', file, '--workers', '2', '--out', two]);
+
+  it('writes byte-identical result files with 1 and with 2 workers', () => {
+    expect(runOne.code, runOne.stderr).toBe(0);
+    expect(runTwo.code, runTwo.stderr).toBe(0);
+    for (const name of FILES) expect(read(two, name), name).toBe(read(one, name));
+  });
+
+  it('ranks by the objective with a stable tie-break and lists skipped combinations', () => {
+    const rows = csvRows(one, 'results.csv');
+    expect(rows).toHaveLength(12);
+    const skipped = rows.filter((row) => row[2] === 'skipped');
+    expect(skipped.map((row) => row[1]), 'critical 0.65 is not below atRisk 0.6').toEqual(['2']);
+    const ranked = rows.filter((row) => row[0] !== '');
+    const objectives = ranked.map((row) => Number(row[6]));
+    expect(objectives).toEqual([...objectives].sort((a, b) => b - a));
+    const summary = JSON.parse(read(one, 'summary.json')) as { randomSeed: number; counts: Record<string, number> };
+    expect(summary.randomSeed).toBe(42);
+    expect(summary.counts).toMatchObject({ variants: 12, ok: 11, skipped: 1, failed: 0 });
+  });
+
+  it('writes danfojs marginals for every swept parameter', () => {
+    const lines = read(one, 'marginals.csv').trim().split('\n');
+    expect(lines[0]).toBe('parameter,value,count,mean_objective,best_variant,best_objective');
+    const atRisk = lines.filter((line) => line.startsWith('sizing.params.goalFactor.thresholds.atRisk,'));
+    expect(atRisk.map((line) => line.split(',')[1])).toEqual(['0.6', '0.7', '0.8']);
+    // 0.6 pairs only with critical 0.4 and 0.5 (0.65 is skipped): 2 variants
+    expect(atRisk[0]?.split(',')[2]).toBe('2');
+  });
+
+  it('rebuilds exactly the unsharded results from shards', () => {
+    const shards = [1, 2, 3].map((i) => {
+      const out = join(tempDir(), `shard-${i}`);
+      expect(goalsim(['sweep', file, '--workers', '1', '--shard', `${i}/3`, '--out', out]).code).toBe(0);
+      return out;
+    });
+    const merged = join(tempDir(), 'merged');
+    expect(goalsim(['merge', ...shards, '--out', merged]).code).toBe(0);
+    for (const name of FILES) expect(read(merged, name), name).toBe(read(one, name));
+    expect(read(shards[0] as string, 'variants.jsonl').trim().split('\n').map((line) => (JSON.parse(line) as { id: number }).id)).toEqual([0, 3, 6, 9]);
+  });
+
+  it('resumes: variants already in the folder are not run again', () => {
+    const out = join(tempDir(), 'resume');
+    goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', out]);
+    const resumed = goalsim(['sweep', file, '--workers', '1', '--out', out, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(read(out, 'results.csv')).toBe(read(one, 'results.csv'));
+  });
+});
+
+describe('failure isolation', () => {
+  it('records bad data, a throwing strategy and a process.exit as failed variants; the others finish', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'timestamp,close\n2020-01-01,10\n2020-01-02,-3\n');
+    writeFileSync(
+      join(dir, 'strategy.mjs'),
+      [
+        'export function createStrategy(params) {',
+        '  return { onBar(ctx) {',
+        "    if (ctx.bars.length === 30 && params.mode === 'throw') throw new Error('strategy bug on bar 30');",
+        "    if (ctx.bars.length === 30 && params.mode === 'exit') process.exit(3);",
+        "    return ctx.bars.length === 10 ? [{ side: 'buy', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }] : [];",
+        '  } };',
+        '}',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'base.json'),
+      JSON.stringify({
+        name: 'isolation',
+        data: [{ symbol: 'MSFT', path: resolve('data/msft-daily-2000-2001.csv') }],
+        account: { initialCapital: '10000' },
+        strategy: { name: 'module', module: 'strategy.mjs', params: { mode: 'ok' } },
+        sizing: { engine: 'fixed-fraction' },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'sweep.json'),
+      JSON.stringify({ name: 'isolation', base: 'base.json', grid: { 'strategy.params.mode': ['ok', 'throw', 'exit', 'ok2'], 'data.0.path': [resolve('data/msft-daily-2000-2001.csv'), 'bad.csv'] }, objective: 'metrics.totalReturn' }),
+    );
+    const out = join(dir, 'out');
+    const run = goalsim(['sweep', join(dir, 'sweep.json'), '--workers', '2', '--out', out]);
+    expect(run.code, 'failed variants make the exit code 1').toBe(1);
+    const rows = csvRows(out, 'results.csv');
+    const byId = new Map(rows.map((row) => [row[1], row]));
+    expect(byId.get('0')?.[2], 'mode ok on good data').toBe('ok');
+    expect(byId.get('6')?.[2], 'mode ok2 on good data').toBe('ok');
+    expect(byId.get('2')?.at(-1)).toBe('strategy bug on bar 30');
+    expect(byId.get('4')?.at(-1)).toBe('the variant called process.exit(3)');
+    for (const id of ['1', '3', '5', '7']) expect(byId.get(id)?.at(-1), `variant ${id} reads bad.csv`).toMatch(/bad\.csv:3: column "close" is -3, but prices must be > 0/);
+  });
+});
+
+describe('validation of sweep files', () => {
+  it('names the file and JSON path', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ name: 'x', base: 'nope.json', grid: {}, objective: 'metrics.luck' }));
+    const run = goalsim(['validate', join(dir, 'sweep.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/sweep\.json: objective: must be one of/);
+  });
+
+  it('reports a variant that does not validate with its path', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ name: 'x', base: resolve('scenarios/demo.json'), grid: { 'costs.feeBps': [5, -1] }, objective: 'metrics.sharpe' }));
+    const run = goalsim(['validate', join(dir, 'sweep.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/sweep\.json variant 1: costs\.feeBps: /);
+  });
+
+  it('accepts every shipped scenario and sweep', () => {
+    const run = goalsim(['validate', 'scenarios/demo.json', 'scenarios/compare/dax-pipeline.json', 'scenarios/ci/msft-pipeline.json', 'scenarios/sweeps/goal-thresholds.json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/ok scenarios\/sweeps\/goal-thresholds\.json: sweep of 27 variants/);
+  });
+});
