@@ -165,3 +165,30 @@ describe('validation of sweep files', () => {
     expect(run.stdout).toMatch(/ok scenarios\/sweeps\/goal-thresholds\.json: sweep of 27 variants/);
   });
 });
+
+describe('Ctrl-C', () => {
+  it('stops scheduling, writes what finished and exits 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = join(tempDir(), 'interrupted');
+    // 27 DAX variants take several seconds on one worker: interrupt after the first results
+    const child = spawn(process.execPath, [resolve('dist/cli/main.js'), 'sweep', 'scenarios/sweeps/goal-thresholds.json', '--workers', '1', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = join(out, 'variants.jsonl');
+    const started = Date.now();
+    while (Date.now() - started < 30_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        if (read(out, 'variants.jsonl').trim().split('\n').length >= 2) break;
+      } catch {
+        // not written yet
+      }
+    }
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(130);
+    const summary = JSON.parse(read(out, 'summary.json')) as { interrupted: boolean; counts: { ok: number; notRun: number } };
+    expect(summary.interrupted).toBe(true);
+    expect(summary.counts.ok).toBeGreaterThanOrEqual(2);
+    expect(summary.counts.notRun, 'the rest were not scheduled').toBeGreaterThan(0);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(summary.counts.ok);
+  });
+});
