@@ -3,4 +3,5 @@ export { runTasks, type PoolOptions } from './pool.js';
 export { inShard, parseShard, type Shard } from './shard.js';
 export { SharedDataLoader, type SharedInputs } from './sharedData.js';
 export type { GoalOutcomeRow, VariantOutcome, VariantStatus, VariantTask } from './task.js';
+export { runSweep, type SweepRun, type SweepRunOptions } from './sweepRunner.js';
 export { workerScript } from './workerScript.js';

@@ -1,0 +1,104 @@
+/**
+ * One sweep end to end, as a library call: expand the variants (or a shard of them), skip
+ * those already in the output folder when resuming, load every distinct data source once,
+ * run the rest on the worker pool, and write the output folder.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { MarginalRow } from '../analysis/marginals.js';
+import type { RankedRow } from '../analysis/sweepResults.js';
+import { UsageError } from '../errors.js';
+import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, writeSweepFiles, type SweepDefinition } from '../report/sweepFiles.js';
+import { loadSweepFile } from '../scenario/sweep.js';
+import { expandVariants, prepareVariant, sweptPaths, type Variant } from '../scenario/variants.js';
+import { failedOutcome } from './outcome.js';
+import { runTasks } from './pool.js';
+import { inShard, parseShard, type Shard } from './shard.js';
+import { SharedDataLoader } from './sharedData.js';
+import type { VariantOutcome, VariantTask } from './task.js';
+import { join } from 'node:path';
+
+export interface SweepRunOptions {
+  readonly file: string;
+  readonly outDir: string;
+  readonly workers?: number | undefined;
+  readonly shard?: string | undefined;
+  readonly resume?: boolean | undefined;
+  readonly cacheDir?: string | undefined;
+  /** Aborts scheduling (Ctrl-C): finished variants are kept and written. */
+  readonly signal?: AbortSignal | undefined;
+  /** Called once the tasks are known, then after each finished task. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface SweepRun {
+  readonly definition: SweepDefinition;
+  readonly outcomes: ReadonlyMap<number, VariantOutcome>;
+  readonly scope: readonly Variant[];
+  readonly rows: RankedRow[];
+  readonly marginals: MarginalRow[];
+  readonly interrupted: boolean;
+}
+
+function sameVariants(a: SweepDefinition, b: SweepDefinition): boolean {
+  return JSON.stringify(a.variants) === JSON.stringify(b.variants) && JSON.stringify(a.objective) === JSON.stringify(b.objective);
+}
+
+export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
+  const loaded = loadSweepFile(options.file);
+  const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
+  const workers = options.workers ?? availableParallelism();
+  if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
+  const variants = expandVariants(loaded);
+  const definition: SweepDefinition = {
+    format: SWEEP_FORMAT,
+    name: loaded.sweep.name,
+    base: loaded.sweep.base,
+    objective: loaded.sweep.objective,
+    constraints: loaded.sweep.constraints,
+    params: sweptPaths(loaded),
+    randomSeed: loaded.sweep.random?.seed ?? null,
+    variants,
+  };
+  const outDir = options.outDir;
+  const outcomes = new Map<number, VariantOutcome>();
+  if (options.resume === true) {
+    const previous = readSweepDefinition(outDir);
+    if (previous !== undefined && !sameVariants(previous, definition)) throw new UsageError(`${outDir} holds the results of a different sweep: choose another --out or drop --resume`);
+    for (const [id, outcome] of readOutcomes(outDir)) outcomes.set(id, outcome);
+  }
+  const scope = variants.filter((variant) => inShard(variant.id, shard));
+  const todo = scope.filter((variant) => !outcomes.has(variant.id));
+  mkdirSync(outDir, { recursive: true });
+  const log = join(outDir, 'variants.jsonl');
+  const record = (outcome: VariantOutcome): void => {
+    outcomes.set(outcome.id, outcome);
+    appendFileSync(log, `${JSON.stringify(outcome)}\n`); // incremental, so --resume survives a crash
+  };
+
+  const loader = new SharedDataLoader(options.cacheDir);
+  const tasks: VariantTask[] = [];
+  for (const variant of todo) {
+    const prepared = prepareVariant(loaded, variant);
+    if (prepared.kind !== 'run') {
+      record(failedOutcome(variant.id, prepared.kind, prepared.reason));
+      continue;
+    }
+    const inputs = await loader.inputsFor(prepared.resolved);
+    if (!inputs.ok) record(failedOutcome(variant.id, 'failed', inputs.error));
+    else tasks.push({ id: variant.id, resolved: prepared.resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows });
+  }
+  let done = 0;
+  options.onProgress?.(0, tasks.length);
+  await runTasks(tasks, {
+    workers,
+    signal: options.signal,
+    onOutcome: (outcome) => {
+      record(outcome);
+      options.onProgress?.(++done, tasks.length);
+    },
+  });
+  const interrupted = options.signal?.aborted === true;
+  const { rows, marginals } = await writeSweepFiles(outDir, definition, outcomes, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted, scope });
+  return { definition, outcomes, scope, rows, marginals, interrupted };
+}
