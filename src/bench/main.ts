@@ -15,6 +15,7 @@ import { createFixedFraction } from '../sizing/index.js';
 import { createSmaCross } from '../strategy/index.js';
 import { csvLines, generateMinuteBars } from './generate.js';
 import { floorLoop } from './floor.js';
+import { SWEEP_BARS, sweepBench } from './sweepBench.js';
 
 const BARS = 1_000_000;
 
@@ -76,18 +77,23 @@ async function main(): Promise<void> {
     await loadPrices(source, { cacheDir }); // fills the cache
     const cachedSeconds = await bestOfAsync(3, () => loadPrices(source, { cacheDir }));
 
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const sweep = await sweepBench(dir);
     const figures = {
       engineBarsPerSec: rate(BARS, engineSeconds),
       floorBarsPerSec: rate(BARS, floorSeconds),
       coldLoadRowsPerSec: rate(BARS, coldSeconds),
       cachedLoadRowsPerSec: rate(BARS, cachedSeconds),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb,
+      ...sweep,
     };
     console.log(`engine   sma-cross + fixed-fraction, ${BARS.toLocaleString('en')} minute bars: ${human(figures.engineBarsPerSec)} bars (target >= 5 M/s)`);
     console.log(`floor    hand-written typed-array loop, same arithmetic:        ${human(figures.floorBarsPerSec)} bars`);
     console.log(`load     csv-parse of a ${BARS.toLocaleString('en')}-row CSV:                    ${human(figures.coldLoadRowsPerSec)} rows (target >= 0.4 M/s)`);
     console.log(`cache    the same from the parsed-data cache:                  ${human(figures.cachedLoadRowsPerSec)} rows (target >= 10 M/s)`);
     console.log(`memory   peak RSS ${figures.peakRssMb} MB`);
+    console.log(`sweep    32 variants x ${SWEEP_BARS.toLocaleString('en')} bars: ${figures.sweepSeconds1} s on 1 worker, ${figures.sweepSeconds2} s on 2: speedup ${figures.sweepSpeedup2} (target >= 1.7)`);
+    console.log(`         peak RSS ${figures.sweepPeakRssMb1} MB with 1 worker, ${figures.sweepPeakRssMb} MB with 2; the bars are ${figures.sweepDataMb} MB, shared, not copied per worker`);
     console.log(JSON.stringify(figures));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -110,13 +110,15 @@ export class Ledger {
     }
     const side: OrderSide = direction === 'long' ? 'buy' : 'sell';
     const price = this.executionPrice(side, request.marketPrice);
-    const perUnitCost = price.mul(this.costPerNotional);
-    const budget = direction === 'long' ? this.spendableCash(lastPrices) : this.shortBudget(request, lastPrices);
     let quantity = request.quantity;
-    if (quantity.mul(perUnitCost).gt(budget)) {
-      const reduced = roundDownToStep(Money.max(budget.div(perUnitCost), 0), instrument.lotStep);
-      this.note(time, instrument.symbol, 'reduced', `${direction} ${quantity.toFixed()} reduced to ${reduced.toFixed()}: ${direction === 'long' ? 'cash' : 'gross exposure'} covers only that at ${price.toFixed()}`);
-      quantity = reduced;
+    if (!this.clearlyAffordable(direction, quantity, request.marketPrice)) {
+      const perUnitCost = price.mul(this.costPerNotional);
+      const budget = direction === 'long' ? this.spendableCash(lastPrices) : this.shortBudget(request, lastPrices);
+      if (quantity.mul(perUnitCost).gt(budget)) {
+        const reduced = roundDownToStep(Money.max(budget.div(perUnitCost), 0), instrument.lotStep);
+        this.note(time, instrument.symbol, 'reduced', `${direction} ${quantity.toFixed()} reduced to ${reduced.toFixed()}: ${direction === 'long' ? 'cash' : 'gross exposure'} covers only that at ${price.toFixed()}`);
+        quantity = reduced;
+      }
     }
     const notional = quantity.mul(price);
     if (quantity.lte(0) || notional.lt(instrument.minNotional)) {
@@ -143,6 +145,16 @@ export class Ledger {
     };
     this.signedQuantity[symbolIndex] = sign * units;
     return quantity;
+  }
+
+  /**
+   * A float pre-check that skips the exact affordability test when a long, with no shorts open,
+   * costs less than 99.9% of cash even at the worst rounding: only clear cases are decided here.
+   */
+  private clearlyAffordable(direction: 'long' | 'short', quantity: Money, marketPrice: number): boolean {
+    if (direction !== 'long' || this.openShorts > 0) return false;
+    const cost = quantity.toNumber() * marketPrice * (1 + (this.costs.slippageBps + this.costs.feeBps) / 10_000 + 1e-9);
+    return cost < this.cashValue * 0.999;
   }
 
   /** Cash not securing open shorts: what a long entry may spend (shorts are cash-secured). */

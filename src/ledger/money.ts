@@ -14,9 +14,24 @@ export function money(value: string | number | Money): Money {
   return new Money(value);
 }
 
+/** Decimal places of a power-of-ten step (1 -> 0, 0.0001 -> 4), or -1 for any other step. */
+function powerOfTenPlaces(step: Money): number {
+  const places = step.decimalPlaces();
+  return step.eq(new Money(10).pow(-places)) ? places : -1;
+}
+
+const stepPlaces = new WeakMap<Money, number>();
+
 /** Largest multiple of `step` that is <= quantity (toward zero for negatives). */
 export function roundDownToStep(quantity: Money, step: Money): Money {
   if (step.isZero()) return quantity;
+  let places = stepPlaces.get(step);
+  if (places === undefined) {
+    places = powerOfTenPlaces(step);
+    stepPlaces.set(step, places);
+  }
+  // the usual lot steps (1, 0.01, 1e-8) need no division: truncate to their decimal places
+  if (places >= 0) return quantity.toDecimalPlaces(places, Decimal.ROUND_DOWN);
   return quantity.div(step).toDecimalPlaces(0, Decimal.ROUND_DOWN).mul(step);
 }
 

@@ -20,6 +20,7 @@ export function finalSize(value: Decimal, request: SizingRequest): FinalSize {
   if (!capped.isFinite() || capped.lte(0)) return { units: ZERO, finalValue: 0, skipped: 'size is zero' };
   const price = new Money(request.price);
   if (request.lotStep === undefined) return { units: capped.div(price), finalValue: capped.toNumber(), skipped: null };
+  // one price decimal serves the quotient and the notional
   const units = roundDownToStep(capped.div(price), request.lotStep);
   if (units.lte(0)) return { units: ZERO, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
   const notional = units.mul(price);
