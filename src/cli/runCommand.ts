@@ -5,6 +5,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { runScenario } from '../sim/run.js';
 import { writeRunFiles } from '../report/runFiles.js';
+import { writeRunReport } from '../report/writeReports.js';
 import type { RunResult } from '../sim/types.js';
 import { alignedTable, fixed, percent } from './table.js';
 
@@ -40,6 +41,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const result = await runScenario(resolved, data);
   const outDir = options.out ?? join('reports', resolved.scenario.name);
   writeRunFiles(result, outDir);
+  await writeRunReport(outDir);
   process.stdout.write(`${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n`);
   process.stdout.write(`${runSummaryTable(result)}\n`);
   process.stdout.write(`report: ${outDir}\n`);

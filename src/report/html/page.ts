@@ -1,0 +1,139 @@
+/**
+ * Self-contained HTML: uPlot's script and stylesheet are inlined from the package, chart data is
+ * embedded as JSON, and nothing is fetched, so a report works offline and from a file.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export interface SeriesSpec {
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  readonly color: string;
+  /** Markers only (no line). */
+  readonly points?: boolean;
+}
+
+export interface ChartSpec {
+  readonly title: string;
+  /** Epoch seconds (uPlot's time axis). */
+  readonly x: readonly number[];
+  readonly series: readonly SeriesSpec[];
+  /** Format the y axis as percentages. */
+  readonly percent?: boolean;
+  readonly height?: number;
+}
+
+const require = createRequire(import.meta.url);
+let uplotAssets: { script: string; style: string } | undefined;
+
+function assets(): { script: string; style: string } {
+  uplotAssets ??= {
+    script: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
+    style: readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
+  };
+  return uplotAssets;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** JSON that cannot close the surrounding script element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+export function chartBlock(id: string, chart: ChartSpec): string {
+  return `<div class="chart" data-chart="${id}"></div>\n<script type="application/json" id="${id}">${scriptJson(chart)}</script>`;
+}
+
+export interface TableOptions {
+  /** Columns to right-align (numbers). */
+  readonly numeric?: readonly number[];
+}
+
+export function htmlTable(header: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
+  const numeric = new Set(options.numeric ?? []);
+  const cell = (tag: string, text: string, c: number): string => `<${tag}${numeric.has(c) ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  return `<table><thead><tr>${header.map((h, c) => cell('th', h, c)).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((v, c) => cell('td', v, c)).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+// Draws every [data-chart] element with uPlot once the page has loaded.
+const BOOTSTRAP = `
+window.addEventListener('load', function () {
+  document.querySelectorAll('[data-chart]').forEach(function (el) {
+    var spec = JSON.parse(document.getElementById(el.dataset.chart).textContent);
+    var pct = function (u, vals) { return vals.map(function (v) { return v == null ? '' : (v * 100).toFixed(1) + '%'; }); };
+    var opts = {
+      title: spec.title,
+      width: Math.max(400, el.clientWidth || 900),
+      height: spec.height || 240,
+      scales: { x: { time: true } },
+      series: [{}].concat(spec.series.map(function (s) {
+        return {
+          label: s.label, stroke: s.color, width: s.points ? 0 : 1.5, spanGaps: true,
+          paths: s.points ? function () { return null; } : undefined,
+          points: s.points ? { show: true, size: 8, fill: s.color, stroke: s.color } : { show: false },
+        };
+      })),
+      axes: [{}, spec.percent ? { values: pct, size: 60 } : { size: 70 }],
+    };
+    new uPlot(opts, [spec.x].concat(spec.series.map(function (s) { return s.values; })), el);
+  });
+  document.body.dataset.chartsDrawn = String(document.querySelectorAll('.uplot').length);
+});`;
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1100px; padding: 0 16px; color: #1d2430; }
+h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #dde3ea; padding-bottom: 4px; }
+table { border-collapse: collapse; margin: 8px 0 16px; font-variant-numeric: tabular-nums; }
+th, td { padding: 3px 10px; border-bottom: 1px solid #eef1f5; text-align: left; } th { background: #f5f7fa; }
+td.num, th.num { text-align: right; } .chart { margin: 12px 0 20px; } .muted { color: #6b7685; }
+.met { color: #1a7f37; } .missed { color: #b42318; } svg text { font: 11px system-ui, sans-serif; }`;
+
+export function htmlPage(title: string, body: string): string {
+  const { script, style } = assets();
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${style}${STYLE}</style>
+<script>${script}</script>
+<script>${BOOTSTRAP}</script>
+</head><body>
+${body}
+</body></html>
+`;
+}
+
+/** A heat map as inline SVG: one cell per (x, y), coloured from low (light) to high (dark). */
+export function heatmapSvg(xs: readonly string[], ys: readonly string[], value: (x: string, y: string) => number | null, labels: { x: string; y: string; value: string }): string {
+  const cell = 64;
+  const left = 90;
+  const top = 30;
+  const values = xs.flatMap((x) => ys.map((y) => value(x, y))).filter((v): v is number => v !== null);
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  const shade = (v: number): string => {
+    const t = max > min ? (v - min) / (max - min) : 0.5;
+    const mix = (a: number, b: number): number => Math.round(a + (b - a) * t);
+    return `rgb(${mix(237, 8)},${mix(248, 81)},${mix(251, 156)})`;
+  };
+  const rects = ys.flatMap((y, row) =>
+    xs.map((x, col) => {
+      const v = value(x, y);
+      const [cx, cy] = [left + col * cell, top + row * cell];
+      const fill = v === null ? '#f0f0f0' : shade(v);
+      const text = v === null ? '–' : v.toPrecision(3);
+      const ink = v !== null && max > min && (v - min) / (max - min) > 0.55 ? '#fff' : '#1d2430';
+      return `<rect x="${cx}" y="${cy}" width="${cell - 2}" height="${cell - 2}" fill="${fill}"><title>${escapeHtml(`${labels.x}=${x}, ${labels.y}=${y}: ${text}`)}</title></rect><text x="${cx + cell / 2 - 1}" y="${cy + cell / 2 + 4}" text-anchor="middle" fill="${ink}">${escapeHtml(text)}</text>`;
+    }),
+  );
+  const xTicks = xs.map((x, col) => `<text x="${left + col * cell + cell / 2 - 1}" y="${top + ys.length * cell + 16}" text-anchor="middle">${escapeHtml(x)}</text>`);
+  const yTicks = ys.map((y, row) => `<text x="${left - 8}" y="${top + row * cell + cell / 2 + 4}" text-anchor="end">${escapeHtml(y)}</text>`);
+  const width = left + xs.length * cell + 20;
+  const height = top + ys.length * cell + 40;
+  return `<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(`${labels.value} by ${labels.x} and ${labels.y}`)}">
+<text x="${left}" y="16">${escapeHtml(`${labels.value} (mean) by ${labels.x} (x) and ${labels.y} (y)`)}</text>
+${rects.join('\n')}
+${xTicks.join('')}${yTicks.join('')}
+</svg>`;
+}

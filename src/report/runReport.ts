@@ -1,0 +1,176 @@
+/**
+ * report.md and report.html of one run (SPEC §5), rendered from the run folder's files:
+ * headline metrics and goal outcomes, equity and drawdown, each goal's progress against its
+ * schedule (milestones marked), the tracker's risk with adjustments marked, the goal factor and
+ * position size of every decision, and the monthly table.
+ */
+import { parseTimestamp } from '../data/timestamp.js';
+import { drawIndices } from './downsample.js';
+import { chartBlock, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
+import { monthlyTable, type MonthRow } from './monthly.js';
+import type { CsvRow, RunFiles } from './readRun.js';
+
+const pct = (v: unknown, digits = 2): string => (typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '–');
+const num = (v: unknown, digits = 2): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–');
+const seconds = (ms: number): number => ms / 1000;
+const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
+
+export function metricRows(files: RunFiles): string[][] {
+  const m = files.summary.metrics;
+  return [
+    ['final equity', `${Number(files.summary.finalEquity).toFixed(2)} ${files.summary.currency}`],
+    ['total return', pct(m['totalReturn'])],
+    ['CAGR', pct(m['cagr'])],
+    ['volatility', pct(m['volatility'])],
+    ['Sharpe', num(m['sharpe'])],
+    ['Sortino', num(m['sortino'])],
+    ['max drawdown', pct(m['maxDrawdown'])],
+    ['Calmar', num(m['calmar'])],
+    ['trades', String(m['trades'] ?? 0)],
+    ['win rate', pct(m['winRate'])],
+    ['profit factor', num(m['profitFactor'])],
+    ['exposure', pct(m['exposure'])],
+  ];
+}
+
+export function goalRows(files: RunFiles): string[][] {
+  const g = files.summary.goals;
+  if (g['months'] === undefined) return [];
+  const alerts = Object.entries((g['alerts'] ?? {}) as Record<string, number>).map(([type, count]) => `${type} ${count}`).join(', ');
+  return [
+    ['months', String(g['months'])],
+    ['months meeting the return goal', String(g['monthsReturnGoalMet'])],
+    ['months meeting the income goal', String(g['monthsIncomeGoalMet'])],
+    ['portfolio target reached', String(g['portfolioTargetReachedAt'] ?? 'no')],
+    ['risk adjustments', String(g['riskAdjustments'])],
+    ['milestones', String(g['milestones'])],
+    ['alerts', alerts === '' ? 'none' : alerts],
+    ['risk per trade at the end', pct(g['finalRisk'])],
+  ];
+}
+
+function monthRows(months: readonly MonthRow[]): string[][] {
+  const met = (value: boolean | null): string => (value === null ? '–' : value ? 'met' : 'missed');
+  return months.map((m) => [m.month, pct(m.returnPct), m.income.toFixed(2), met(m.returnGoalMet), met(m.incomeGoalMet)]);
+}
+
+function equityCharts(files: RunFiles): ChartSpec[] {
+  const { equity } = files;
+  const indices = drawIndices(equity.time, equity.equity);
+  const x = indices.map((i) => seconds(equity.time[i] as number));
+  return [
+    { title: 'Equity', x, series: [{ label: `equity (${files.summary.currency})`, values: indices.map((i) => equity.equity[i] as number), color: COLORS[0] as string }] },
+    { title: 'Drawdown from peak', x, percent: true, height: 180, series: [{ label: 'drawdown', values: indices.map((i) => -(equity.drawdown[i] as number)), color: COLORS[1] as string }] },
+  ];
+}
+
+/** Rows of one goal, and the row index of each marker time (a marker sits on a cycle's row). */
+function goalCharts(files: RunFiles): ChartSpec[] {
+  const goals = [...new Set(files.progress.map((row) => row['goal'] ?? ''))];
+  return goals.map((goal, g) => {
+    const rows = files.progress.filter((row) => row['goal'] === goal);
+    const time = rows.map((row) => parseTimestamp(row['timestamp'] ?? ''));
+    const progress = rows.map((row) => Number(row['progress']));
+    const markerAt = new Map<number, number>();
+    for (const milestone of files.milestones.filter((m) => m['goal'] === goal)) {
+      const i = time.indexOf(parseTimestamp(milestone['timestamp'] ?? ''));
+      if (i >= 0) markerAt.set(i, progress[i] as number);
+    }
+    const indices = drawIndices(time, progress, markerAt.keys());
+    return {
+      title: `${goal}: progress against schedule`,
+      x: indices.map((i) => seconds(time[i] as number)),
+      percent: true,
+      series: [
+        { label: 'progress', values: indices.map((i) => progress[i] as number), color: COLORS[g % COLORS.length] as string },
+        { label: 'expected', values: indices.map((i) => Number((rows[i] as CsvRow)['expected'])), color: '#94a3b8' },
+        { label: 'milestones', values: indices.map((i) => markerAt.get(i) ?? null), color: '#f59e0b', points: true },
+      ],
+    };
+  });
+}
+
+function riskChart(files: RunFiles): ChartSpec | undefined {
+  const first = files.progress[0]?.['goal'];
+  if (first === undefined) return undefined;
+  const rows = files.progress.filter((row) => row['goal'] === first);
+  const time = rows.map((row) => parseTimestamp(row['timestamp'] ?? ''));
+  const risk = rows.map((row) => Number(row['risk']));
+  const markerAt = new Map<number, number>();
+  for (const adjustment of files.adjustments) {
+    const i = time.indexOf(parseTimestamp(adjustment['timestamp'] ?? ''));
+    if (i >= 0) markerAt.set(i, Number(adjustment['new']));
+  }
+  const indices = drawIndices(time, risk, markerAt.keys());
+  return {
+    title: "Tracker's risk per trade (adjustments marked)",
+    x: indices.map((i) => seconds(time[i] as number)),
+    percent: true,
+    series: [
+      { label: 'risk per trade', values: indices.map((i) => risk[i] as number), color: COLORS[3] as string },
+      { label: 'adjustments', values: indices.map((i) => markerAt.get(i) ?? null), color: '#f59e0b', points: true },
+    ],
+  };
+}
+
+function decisionCharts(files: RunFiles): ChartSpec[] {
+  const rows = files.decisions.filter((row) => row['skipped'] === '');
+  if (rows.length === 0) return [];
+  const time = rows.map((row) => parseTimestamp(row['time'] ?? ''));
+  const value = rows.map((row) => Number(row['final_value']));
+  const indices = drawIndices(time, value);
+  const x = indices.map((i) => seconds(time[i] as number));
+  const charts: ChartSpec[] = [{ title: 'Position size of each entry', x, series: [{ label: `final value (${files.summary.currency})`, values: indices.map((i) => value[i] as number), color: COLORS[2] as string, points: true }] }];
+  if (rows.some((row) => row['goal_factor'] !== '')) {
+    charts.push({ title: 'Goal factor of each entry', x, series: [{ label: 'goal factor', values: indices.map((i) => ((rows[i] as CsvRow)['goal_factor'] === '' ? null : Number((rows[i] as CsvRow)['goal_factor']))), color: COLORS[4] as string, points: true }] });
+  }
+  return charts;
+}
+
+export async function buildRunReport(files: RunFiles): Promise<{ markdown: string; html: string }> {
+  const s = files.summary;
+  const months = await monthlyTable(files);
+  const charts = [...equityCharts(files), ...goalCharts(files), ...[riskChart(files)].filter((c): c is ChartSpec => c !== undefined), ...decisionCharts(files)];
+  const title = `goalsim run: ${s.scenario}`;
+  const period = `${s.period.start} to ${s.period.end}, ${s.period.bars} bars, seed ${s.seed}, goalsim ${s.version}`;
+  const monthHeader = ['month', 'return', `income (${s.currency})`, 'return goal', 'income goal'];
+  const sizing = s.sizing as { decisions: number; skipped: number; goalFactor?: Record<string, number | null> };
+  const factor = sizing.goalFactor;
+  const sizingRows = [['decisions', String(sizing.decisions)], ['skipped', String(sizing.skipped)], ...(factor !== undefined && (factor['count'] ?? 0) > 0 ? [['goal factor min / median / max', `${num(factor['min'], 3)} / ${num(factor['median'], 3)} / ${num(factor['max'], 3)}`]] : [])];
+
+  const md = (header: readonly string[], rows: readonly (readonly string[])[]): string => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const goals = goalRows(files);
+  const markdown = [
+    `# ${title}`,
+    '',
+    period,
+    '',
+    '## Metrics',
+    md(['metric', 'value'], metricRows(files)),
+    ...(goals.length > 0 ? ['', '## Goals', md(['outcome', 'value'], goals)] : []),
+    '',
+    '## Sizing',
+    md(['', ''], sizingRows),
+    '',
+    '## Months',
+    md(monthHeader, monthRows(months)),
+    '',
+    'Charts of equity, drawdown, goal progress, risk, goal factor and position sizes are in report.html.',
+    '',
+  ].join('\n');
+
+  const body = [
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="muted">${escapeHtml(period)}</p>`,
+    '<h2>Metrics</h2>',
+    htmlTable(['metric', 'value'], metricRows(files), { numeric: [1] }),
+    ...(goals.length > 0 ? ['<h2>Goals</h2>', htmlTable(['outcome', 'value'], goals)] : []),
+    '<h2>Charts</h2>',
+    ...charts.map((chart, i) => chartBlock(`chart-${i}`, chart)),
+    '<h2>Sizing</h2>',
+    htmlTable(['', ''], sizingRows),
+    '<h2>Months</h2>',
+    htmlTable(monthHeader, monthRows(months), { numeric: [1, 2] }),
+  ].join('\n');
+  return { markdown, html: htmlPage(title, body) };
+}
