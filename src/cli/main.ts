@@ -11,6 +11,7 @@ import { regressCommand } from './regressCommand.js';
 import { EXIT_INTERRUPTED, sweepCommand } from './sweepCommand.js';
 import { mergeCommand } from './mergeCommand.js';
 import { validateCommand } from './validateCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { readFileSync } from 'node:fs';
 
 async function main(argv: string[]): Promise<number> {
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, merge, validate, size, regress')
+    .demandCommand(1, 'name a command: run, sweep, merge, report, validate, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -84,6 +85,22 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 merge shard-1 shard-2 shard-3 shard-4 --out reports/goal-thresholds', 'rebuild the whole sweep'),
       async (args) => {
         exitCode = await mergeCommand(args.dirs, args.out);
+      },
+    )
+    .command(
+      'report <dirs..>',
+      're-render report.md and report.html from a run or sweep folder; --compare runs side by side',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run or sweep folders' })
+          .option('compare', { type: 'boolean', default: false, describe: 'one report comparing the run folders' })
+          .option('out', { type: 'string', describe: 'folder of the comparison report' })
+          .option('x', { type: 'string', describe: 'sweep heat map: parameter on the x axis' })
+          .option('y', { type: 'string', describe: 'sweep heat map: parameter on the y axis' })
+          .example('$0 report reports/demo', 're-render a run report')
+          .example('$0 report reports/dax-pipeline reports/dax-fixed-fraction --compare --out reports/compare', 'two engines side by side'),
+      async (args) => {
+        exitCode = await reportCommand({ dirs: args.dirs, compare: args.compare, out: args.out, x: args.x, y: args.y });
       },
     )
     .command(

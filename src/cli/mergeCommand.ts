@@ -4,6 +4,7 @@ import type { VariantOutcome } from '../parallel/task.js';
 import { readOutcomes, readSweepDefinition, writeSweepFiles } from '../report/sweepFiles.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { printSweepTables } from './sweepTables.js';
+import { writeSweepReport } from '../report/sweepReport.js';
 
 export async function mergeCommand(dirs: readonly string[], out: string): Promise<number> {
   const definitions = dirs.map((dir) => {
@@ -20,6 +21,7 @@ export async function mergeCommand(dirs: readonly string[], out: string): Promis
   for (const dir of dirs) for (const [id, outcome] of readOutcomes(dir)) outcomes.set(id, outcome);
   const missing = first.variants.filter((variant) => !outcomes.has(variant.id)).map((variant) => variant.id);
   const { rows, marginals } = await writeSweepFiles(out, first, outcomes, { shard: null, interrupted: false, scope: first.variants });
+  writeSweepReport(out);
   printSweepTables(rows, marginals, first, out);
   if (missing.length > 0) {
     process.stderr.write(`goalsim: ${missing.length} variants have no result in these shards (first: ${missing.slice(0, 5).join(', ')})\n`);

@@ -58,6 +58,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
     constraints: loaded.sweep.constraints,
     params: sweptPaths(loaded),
     randomSeed: loaded.sweep.random?.seed ?? null,
+    heatmap: loaded.sweep.heatmap,
     variants,
   };
   const outDir = options.outDir;

@@ -23,6 +23,8 @@ export interface SweepDefinition {
   readonly constraints: readonly string[];
   readonly params: readonly string[];
   readonly randomSeed: number | null;
+  /** Parameters of the report's heat map, when the sweep names them. */
+  readonly heatmap?: { readonly x: string; readonly y: string } | undefined;
   readonly variants: readonly Variant[];
 }
 

@@ -129,7 +129,7 @@ export function heatmapSvg(xs: readonly string[], ys: readonly string[], value: 
   );
   const xTicks = xs.map((x, col) => `<text x="${left + col * cell + cell / 2 - 1}" y="${top + ys.length * cell + 16}" text-anchor="middle">${escapeHtml(x)}</text>`);
   const yTicks = ys.map((y, row) => `<text x="${left - 8}" y="${top + row * cell + cell / 2 + 4}" text-anchor="end">${escapeHtml(y)}</text>`);
-  const width = left + xs.length * cell + 20;
+  const width = Math.max(left + xs.length * cell + 20, 620); // room for the title
   const height = top + ys.length * cell + 40;
   return `<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(`${labels.value} by ${labels.x} and ${labels.y}`)}">
 <text x="${left}" y="16">${escapeHtml(`${labels.value} (mean) by ${labels.x} (x) and ${labels.y} (y)`)}</text>

@@ -1,0 +1,51 @@
+/**
+ * `goalsim report <run-dir...> --compare --out DIR`: several runs side by side (for example the
+ * four sizing engines on the same data): overlaid equity curves, a metrics table and goal
+ * outcomes. Each curve is downsampled on its own; the chart's time axis is the union of the
+ * chosen times, each run showing its last equity at or before every time.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { drawIndices, indexAtOrBefore } from './downsample.js';
+import { chartBlock, escapeHtml, htmlPage, htmlTable } from './html/page.js';
+import { readRunFiles, type RunFiles } from './readRun.js';
+import { goalRows, metricRows } from './runReport.js';
+
+const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'];
+
+export function writeComparisonReport(dirs: readonly string[], out: string): void {
+  const runs: RunFiles[] = dirs.map((dir) => readRunFiles(dir));
+  const times = new Set<number>();
+  for (const run of runs) for (const i of drawIndices(run.equity.time, run.equity.equity, [], 1500)) times.add(run.equity.time[i] as number);
+  const x = [...times].sort((a, b) => a - b);
+  const series = runs.map((run, r) => ({
+    label: run.summary.scenario,
+    color: COLORS[r % COLORS.length] as string,
+    values: x.map((t) => {
+      const i = indexAtOrBefore(run.equity.time, t);
+      return i < 0 ? null : (run.equity.equity[i] as number);
+    }),
+  }));
+  const names = runs.map((run) => run.summary.scenario);
+  const metrics = metricRows(runs[0] as RunFiles).map(([label], row) => [label as string, ...runs.map((run) => metricRows(run)[row]?.[1] ?? '')]);
+  const goals = goalRows(runs[0] as RunFiles).map(([label], row) => [label as string, ...runs.map((run) => goalRows(run)[row]?.[1] ?? '')]);
+  const title = `goalsim comparison: ${names.join(' vs ')}`;
+  const md = (h: readonly string[], rows: readonly (readonly string[])[]): string => [`| ${h.join(' | ')} |`, `|${h.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'report.md'), [`# ${title}`, '', '## Metrics', md(['metric', ...names], metrics), ...(goals.length > 0 ? ['', '## Goals', md(['outcome', ...names], goals)] : []), '', 'Overlaid equity curves are in report.html.', ''].join('\n'));
+  writeFileSync(
+    join(out, 'report.html'),
+    htmlPage(
+      title,
+      [
+        `<h1>${escapeHtml(title)}</h1>`,
+        `<p class="muted">${runs.map((run) => `${escapeHtml(run.summary.scenario)}: ${escapeHtml(run.dir)}`).join('<br>')}</p>`,
+        '<h2>Equity</h2>',
+        chartBlock('chart-0', { title: 'Equity, overlaid', x: x.map((t) => t / 1000), series, height: 320 }),
+        '<h2>Metrics</h2>',
+        htmlTable(['metric', ...names], metrics, { numeric: names.map((_, i) => i + 1) }),
+        ...(goals.length > 0 ? ['<h2>Goals</h2>', htmlTable(['outcome', ...names], goals)] : []),
+      ].join('\n'),
+    ),
+  );
+}
