@@ -16,6 +16,7 @@ import { createSmaCross } from '../strategy/index.js';
 import { csvLines, generateMinuteBars } from './generate.js';
 import { floorLoop } from './floor.js';
 import { SWEEP_BARS, sweepBench } from './sweepBench.js';
+import { reportBench } from './reportBench.js';
 
 const BARS = 1_000_000;
 
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
 
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const sweep = await sweepBench(dir);
+    const report = await reportBench(dir, csvPath, cacheDir);
     const figures = {
       engineBarsPerSec: rate(BARS, engineSeconds),
       floorBarsPerSec: rate(BARS, floorSeconds),
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
       cachedLoadRowsPerSec: rate(BARS, cachedSeconds),
       peakRssMb,
       ...sweep,
+      ...report,
     };
     console.log(`engine   sma-cross + fixed-fraction, ${BARS.toLocaleString('en')} minute bars: ${human(figures.engineBarsPerSec)} bars (target >= 5 M/s)`);
     console.log(`floor    hand-written typed-array loop, same arithmetic:        ${human(figures.floorBarsPerSec)} bars`);
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     console.log(`memory   peak RSS ${figures.peakRssMb} MB`);
     console.log(`sweep    32 variants x ${SWEEP_BARS.toLocaleString('en')} bars: ${figures.sweepSeconds1} s on 1 worker, ${figures.sweepSeconds2} s on 2: speedup ${figures.sweepSpeedup2} (target >= 1.7)`);
     console.log(`         peak RSS ${figures.sweepPeakRssMb1} MB with 1 worker, ${figures.sweepPeakRssMb} MB with 2; the bars are ${figures.sweepDataMb} MB, shared, not copied per worker`);
+    console.log(`report   1,000,000-bar run with goals: report.html ${figures.report1mMb} MB (target < 2 MB), built in ${figures.report1mBuildMs} ms, charts drawn in Chromium ${figures.report1mRenderMs ?? 'n/a (no Chromium)'} ms`);
     console.log(JSON.stringify(figures));
   } finally {
     rmSync(dir, { recursive: true, force: true });

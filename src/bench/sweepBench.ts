@@ -1,7 +1,7 @@
 /**
  * Sweep benchmark: 32 variants (8 fractions x 4 slow averages) of sma-cross + fixed-fraction
  * over 250,000 generated minute bars, once with 1 worker and once with 2, each in a fresh
- * process. The data cache is warmed first, so the figures measure the pool, not parsing.
+ * process, best of two. The data cache is warmed first, so the figures measure the pool.
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, writeFileSync } from 'node:fs';
@@ -49,8 +49,13 @@ export async function sweepBench(dir: string): Promise<SweepFigures> {
   const child = fileURLToPath(new URL('./sweepChild.js', import.meta.url));
   const run = (workers: number): { seconds: number; peakRssMb: number; failed: number } =>
     JSON.parse(execFileSync(process.execPath, [child, sweepFile, join(dir, `out-${workers}`), String(workers), cacheDir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as { seconds: number; peakRssMb: number; failed: number };
-  const one = run(1);
-  const two = run(2);
+  // best of two runs per worker count: this shared machine's noise is larger than the effect
+  const best = (workers: number): { seconds: number; peakRssMb: number; failed: number } => {
+    const [a, b] = [run(workers), run(workers)];
+    return a.seconds <= b.seconds ? { ...a, failed: a.failed + b.failed } : { ...b, failed: a.failed + b.failed };
+  };
+  const one = best(1);
+  const two = best(2);
   if (one.failed + two.failed > 0) throw new Error('sweep benchmark variants failed');
   return {
     sweepSpeedup2: Math.round((one.seconds / two.seconds) * 100) / 100,

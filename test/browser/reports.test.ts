@@ -1,0 +1,99 @@
+/// <reference lib="dom" />
+/**
+ * Opens the run, sweep and comparison reports in real headless Chromium (Debian's, driven by
+ * playwright-core): every chart must draw (canvas pixels or SVG cells), with no console errors
+ * and no network requests. Screenshots go to reports/screenshots/.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goalsim, tempDir } from '../helpers.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SHOTS = resolve('reports/screenshots');
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+interface PageCheck {
+  readonly errors: string[];
+  readonly requests: string[];
+  readonly charts: number;
+  readonly blankCharts: number;
+  readonly heatmapCells: number;
+}
+
+async function open(file: string, shot: string): Promise<PageCheck> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  const url = pathToFileURL(file).href;
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    if (request.url() !== url && !request.url().startsWith('data:')) requests.push(request.url());
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.body.dataset['chartsDrawn'] !== undefined);
+  const check = await page.evaluate(() => {
+    const canvases = Array.from(document.querySelectorAll('.uplot canvas')) as HTMLCanvasElement[];
+    const blank = canvases.filter((canvas) => {
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      if (data === undefined) return true;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) return false;
+      return true;
+    }).length;
+    return { charts: canvases.length, blankCharts: blank, heatmapCells: document.querySelectorAll('svg.heatmap rect').length };
+  });
+  await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
+  await page.close();
+  return { errors, requests, ...check };
+}
+
+describe('reports in headless Chromium', () => {
+  const work = tempDir();
+  const runs = ['pipeline', 'fixed-risk'].map((engine) => {
+    const out = join(work, engine);
+    const run = goalsim(['run', `scenarios/compare/dax-${engine}.json`, '--out', out]);
+    if (run.code !== 0) throw new Error(run.stderr);
+    return out;
+  });
+
+  it('run report: every chart draws, no console errors, no network', async () => {
+    const check = await open(join(runs[0] as string, 'report.html'), 'run-report.png');
+    expect(check.errors).toEqual([]);
+    expect(check.requests, 'the report must work offline').toEqual([]);
+    // equity, drawdown, three goals, risk, position sizes, goal factor
+    expect(check.charts).toBe(8);
+    expect(check.blankCharts).toBe(0);
+  });
+
+  it('sweep report: the heat map and the ranking render', async () => {
+    const out = join(work, 'sweep');
+    expect(goalsim(['sweep', 'scenarios/sweeps/goal-thresholds.json', '--workers', '2', '--out', out]).code).toBe(0);
+    const check = await open(join(out, 'report.html'), 'sweep-report.png');
+    expect(check.errors).toEqual([]);
+    expect(check.requests).toEqual([]);
+    expect(check.heatmapCells, '3 ahead values x 3 onTrackMin values').toBe(9);
+  });
+
+  it('comparison report: the overlaid equity chart draws', async () => {
+    const out = join(work, 'compare');
+    expect(goalsim(['report', ...runs, '--compare', '--out', out]).code).toBe(0);
+    const check = await open(join(out, 'report.html'), 'comparison-report.png');
+    expect(check.errors).toEqual([]);
+    expect(check.requests).toEqual([]);
+    expect(check.charts).toBe(1);
+    expect(check.blankCharts).toBe(0);
+    expect(statSync(join(out, 'report.html')).size).toBeLessThan(2_000_000);
+  });
+});
