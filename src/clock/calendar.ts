@@ -25,12 +25,6 @@ export function startOfNextMonth(ms: number): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
 }
 
-/** First month start (00:00 UTC of a 1st) at or after `ms`. */
-export function monthBoundaryAtOrAfter(ms: number): number {
-  const start = startOfMonth(ms);
-  return start === ms ? ms : startOfNextMonth(ms);
-}
-
 /** `YYYY-MM` of the UTC month holding `ms`. */
 export function monthKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);

@@ -2,7 +2,7 @@
  * Timers of the simulated clock. Kinds are listed in their tie-break order: at one instant a
  * month rollover fires before the daily snapshot, which fires before the tracker interval.
  */
-import { dayBoundaryAtOrAfter, MS_PER_DAY, monthBoundaryAtOrAfter, startOfNextMonth } from './calendar.js';
+import { dayBoundaryAtOrAfter, MS_PER_DAY, startOfNextMonth } from './calendar.js';
 
 export const TIMER_KINDS = ['monthRollover', 'dailySnapshot', 'interval'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
@@ -29,9 +29,10 @@ export class TimerSchedule {
     firstTime: number,
   ) {
     this.intervalMs = settings.intervalMinutes === undefined ? Infinity : settings.intervalMinutes * 60_000;
-    if (settings.monthRollover) this.next[0] = monthBoundaryAtOrAfter(firstTime);
-    if (settings.dailySnapshot) this.next[1] = dayBoundaryAtOrAfter(firstTime);
-    if (Number.isFinite(this.intervalMs)) this.next[2] = Math.ceil(firstTime / this.intervalMs) * this.intervalMs;
+    // Every timer's first fire is after the first bar: before it there is nothing to observe.
+    if (settings.monthRollover) this.next[0] = startOfNextMonth(firstTime);
+    if (settings.dailySnapshot) this.next[1] = dayBoundaryAtOrAfter(firstTime + 1);
+    if (Number.isFinite(this.intervalMs)) this.next[2] = Math.floor(firstTime / this.intervalMs) * this.intervalMs + this.intervalMs;
     this.updateEarliest();
   }
 

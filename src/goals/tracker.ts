@@ -111,7 +111,6 @@ export class GoalTracker implements GoalHooks {
 
   /** Closes the month's books and the period of every monthly goal. */
   private rollMonth(time: number, portfolio: PortfolioView): void {
-    if (time <= this.state.monthStart) return; // the run itself starts on a month boundary
     this.recordMonth(time, portfolio, !this.firstMonthPartial);
     this.firstMonthPartial = false;
     this.state = { ...this.state, monthStart: time, monthEnd: startOfNextMonth(time), monthStartEquity: portfolio.equity };
@@ -137,6 +136,7 @@ export class GoalTracker implements GoalHooks {
     });
   }
 
+  /** At 00:00 UTC, before that day's bars: the snapshot closes the day before. */
   private snapshot(time: number, portfolio: PortfolioView): void {
     this.dailyEquity.push(portfolio.equity);
     for (const p of this.evaluateAll(time, portfolio)) {

@@ -4,7 +4,7 @@
  * 2. check stop-loss / take-profit against this bar's low and high;
  * 3. mark the portfolio to market at the close;
  * 4. call the strategy; its orders are sized now (from this close) and fill at the next open.
- * Timers fire when the clock passes their time, before any later bar. The loop allocates
+ * Timers fire when the clock reaches their time, before the bars of that instant. The loop allocates
  * nothing per bar: every per-bar state lives in typed arrays or reused objects.
  */
 import { BarMerge, NO_TIMERS, TimerSchedule, type TimerKind } from '../clock/index.js';
@@ -137,7 +137,9 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
 
   while (merge.advance()) {
     const t = merge.time;
-    if (schedule.earliest < t) schedule.fireUntil(t, false, fireTimer);
+    // A timer due at this very instant fires before its bars: a boundary belongs to the period it
+    // opens (a daily bar dated the 1st is that month's), and timers still see only earlier prices.
+    if (schedule.earliest <= t) schedule.fireUntil(t, true, fireTimer);
     const count = merge.count;
 
     for (let a = 0; a < count; a++) {
@@ -194,7 +196,6 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
   }
 
   const lastTime = merge.time;
-  if (Number.isFinite(lastTime)) schedule.fireUntil(lastTime, true, fireTimer);
   finishRun(ledger, series, lastBar, lastPrices, pendingClose, pendingOpen, execution.closeAtEnd);
   if (curve.length > 0) {
     const last = curve.length - 1;

@@ -10,8 +10,14 @@ function seriesAt(symbol: string, times: number[]): BarSeries {
 }
 
 describe('TimerSchedule', () => {
+  it('starts every timer after the first bar', () => {
+    const first = Date.UTC(2020, 1, 1); // a bar exactly on a month, day and hour boundary
+    const schedule = new TimerSchedule({ monthRollover: true, dailySnapshot: true, intervalMinutes: 60 }, first);
+    expect(schedule.earliest).toBe(first + 3_600_000);
+  });
+
   it('fires month rollover, daily snapshot and interval in time order, then kind order', () => {
-    const start = Date.UTC(2020, 0, 31, 22); // 22:00 on the last day of January
+    const start = Date.UTC(2020, 0, 31, 21, 30); // 21:30 on the last day of January
     const schedule = new TimerSchedule({ monthRollover: true, dailySnapshot: true, intervalMinutes: 60 }, start);
     const fired: string[] = [];
     schedule.fireUntil(Date.UTC(2020, 1, 1, 1), true, (kind: TimerKind, time: number) => fired.push(`${new Date(time).toISOString().slice(5, 13)} ${kind}`));

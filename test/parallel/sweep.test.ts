@@ -192,3 +192,24 @@ describe('Ctrl-C', () => {
     expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(summary.counts.ok);
   });
 });
+
+describe('shared data', () => {
+  it('workers never read the CSV: it is deleted once the main thread has loaded it', async () => {
+    const { copyFileSync, rmSync } = await import('node:fs');
+    const { runSweep } = await import('../../src/parallel/sweepRunner.js');
+    const dir = tempDir();
+    const csv = join(dir, 'msft.csv');
+    copyFileSync('data/msft-daily-2000-2001.csv', csv);
+    writeFileSync(join(dir, 'base.json'), JSON.stringify({ name: 'shared', data: [{ symbol: 'MSFT', path: 'msft.csv' }], account: { initialCapital: '10000' }, strategy: { name: 'sma-cross' }, sizing: { engine: 'fixed-fraction' } }));
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ name: 'shared', base: 'base.json', grid: { 'sizing.params.fraction': [0.1, 0.2, 0.3, 0.4] }, objective: 'metrics.sharpe' }));
+    const run = await runSweep({
+      file: join(dir, 'sweep.json'),
+      outDir: join(dir, 'out'),
+      workers: 2,
+      onProgress: (done) => {
+        if (done === 0) rmSync(csv); // every task is queued with its SharedArrayBuffers by now
+      },
+    });
+    expect([...run.outcomes.values()].map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+});

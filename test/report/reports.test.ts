@@ -1,0 +1,32 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { goalsim, tempDir } from '../helpers.js';
+
+describe('run reports', () => {
+  const out = join(tempDir(), 'dax');
+  const run = goalsim(['run', 'scenarios/compare/dax-pipeline.json', '--out', out]);
+
+  it('are written by run and re-rendered byte for byte from the files alone', () => {
+    expect(run.code, run.stderr).toBe(0);
+    const [html, md] = [readFileSync(join(out, 'report.html'), 'utf8'), readFileSync(join(out, 'report.md'), 'utf8')];
+    expect(goalsim(['report', out]).code).toBe(0);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(html);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(md);
+  });
+
+  it('are self-contained: no external script, stylesheet or image', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=|url\(\s*['"]?https?:/);
+    expect(html).toContain('uPlot');
+    expect(statSync(join(out, 'report.html')).size).toBeLessThan(2_000_000);
+  });
+
+  it('show monthly returns that agree with the tracker (computed independently: danfojs from equity.csv vs the simulation)', () => {
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { goals: { byMonth: { month: string; return: number }[] } };
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    const rows = new Map([...md.matchAll(/^\| (\d{4}-\d{2}) \| (-?[\d.]+)% \|/gm)].map((m) => [m[1], Number(m[2])]));
+    expect(rows.size).toBe(summary.goals.byMonth.length);
+    for (const month of summary.goals.byMonth) expect(rows.get(month.month), month.month).toBeCloseTo(month.return * 100, 2);
+  });
+});
