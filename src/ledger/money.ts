@@ -49,3 +49,17 @@ export function formatMoney(amount: Money): string {
 export function fromNumber(value: number): Money {
   return new Money(value);
 }
+
+/**
+ * The most units, in whole lot steps, whose cost at `price` does not exceed `value`:
+ * floor(value / price / step) x step, exactly. A float estimate is corrected by exact decimal
+ * multiplications, which allocate far less than a 40-digit decimal division.
+ */
+export function affordableUnits(value: Money, price: Money, step: Money): Money {
+  const estimate = Math.floor(value.toNumber() / price.toNumber() / step.toNumber());
+  if (!(estimate >= 0) || estimate > 1e15) return roundDownToStep(value.div(price), step); // beyond float's exact integers
+  let steps = estimate;
+  while (steps > 0 && step.mul(steps).mul(price).gt(value)) steps--;
+  while (step.mul(steps + 1).mul(price).lte(value)) steps++;
+  return step.mul(steps);
+}

@@ -3,7 +3,7 @@
  * down to the lot step and skipped below the minimum notional. A long never sizes above the
  * available cash.
  */
-import { Money, roundDownToStep, ZERO } from '../ledger/index.js';
+import { affordableUnits, Money, ZERO } from '../ledger/index.js';
 import type { EngineName, SizingDecision, SizingRequest, SizingStage } from './types.js';
 
 type Decimal = InstanceType<typeof Money>;
@@ -20,8 +20,7 @@ export function finalSize(value: Decimal, request: SizingRequest): FinalSize {
   if (!capped.isFinite() || capped.lte(0)) return { units: ZERO, finalValue: 0, skipped: 'size is zero' };
   const price = new Money(request.price);
   if (request.lotStep === undefined) return { units: capped.div(price), finalValue: capped.toNumber(), skipped: null };
-  // one price decimal serves the quotient and the notional
-  const units = roundDownToStep(capped.div(price), request.lotStep);
+  const units = affordableUnits(capped, price, request.lotStep);
   if (units.lte(0)) return { units: ZERO, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
   const notional = units.mul(price);
   if (request.minNotional !== undefined && notional.lt(request.minNotional)) {

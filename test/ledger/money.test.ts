@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Money, roundDownToStep } from '../../src/ledger/index.js';
+import { affordableUnits, Money, roundDownToStep } from '../../src/ledger/index.js';
 
 describe('roundDownToStep', () => {
   it('truncates to power-of-ten steps and divides for any other step', () => {
@@ -21,5 +21,27 @@ describe('roundDownToStep', () => {
       }),
       { numRuns: 500, seed: 3 },
     );
+  });
+});
+
+describe('affordableUnits', () => {
+  it('equals the exact floor of value / price in lot steps (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 1, max: 10 ** 7 }), fc.constantFrom('1', '0.0001', '0.25', '0.00000001', '5'), (cents, priceTicks, stepText) => {
+        const value = new Money(cents).div(100);
+        const price = new Money(priceTicks).div(10_000);
+        const step = new Money(stepText);
+        const units = affordableUnits(value, price, step);
+        expect(units.mul(price).lte(value), 'affordable').toBe(true);
+        expect(units.add(step).mul(price).gt(value), 'one more lot is not').toBe(true);
+        expect(units.div(step).isInteger(), 'whole lots').toBe(true);
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+  });
+
+  it('handles exact boundaries that floats get wrong', () => {
+    expect(affordableUnits(new Money('944'), new Money('1'), new Money('1')).toFixed()).toBe('944');
+    expect(affordableUnits(new Money('0.3'), new Money('0.1'), new Money('1')).toFixed(), '0.3 / 0.1 is exactly 3, though not in floats').toBe('3');
   });
 });
