@@ -116,7 +116,7 @@ export class GoalTracker implements GoalHooks {
     this.state = { ...this.state, monthStart: time, monthEnd: startOfNextMonth(time), monthStartEquity: portfolio.equity };
     this.monthRealizedBase = portfolio.ledger.realizedPnl.toNumber();
     this.milestoneMultiplier = 1;
-    for (const key of [...this.fired]) if (!key.startsWith('portfolio_value:')) this.fired.delete(key);
+    for (const key of this.fired) if (!key.startsWith('portfolio_value:')) this.fired.delete(key); // deleting while iterating a Set is safe
   }
 
   /** Records how the current month stands; at the end of data the last month is partial. */

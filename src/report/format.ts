@@ -37,3 +37,9 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly string[
   for (const row of rows) lines.push(row.map(escapeCell).join(','));
   return `${lines.join('\n')}\n`;
 }
+
+/** Any JSON value as text for a person: primitives as themselves, structures as JSON. */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return '–';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+}

@@ -6,6 +6,7 @@
  */
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
+import { displayValue } from './format.js';
 import { chartBlock, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
 import type { CsvRow, RunFiles } from './readRun.js';
@@ -38,12 +39,12 @@ export function goalRows(files: RunFiles): string[][] {
   if (g['months'] === undefined) return [];
   const alerts = Object.entries((g['alerts'] ?? {}) as Record<string, number>).map(([type, count]) => `${type} ${count}`).join(', ');
   return [
-    ['months', String(g['months'])],
-    ['months meeting the return goal', String(g['monthsReturnGoalMet'])],
-    ['months meeting the income goal', String(g['monthsIncomeGoalMet'])],
-    ['portfolio target reached', String(g['portfolioTargetReachedAt'] ?? 'no')],
-    ['risk adjustments', String(g['riskAdjustments'])],
-    ['milestones', String(g['milestones'])],
+    ['months', displayValue(g['months'])],
+    ['months meeting the return goal', displayValue(g['monthsReturnGoalMet'])],
+    ['months meeting the income goal', displayValue(g['monthsIncomeGoalMet'])],
+    ['portfolio target reached', displayValue(g['portfolioTargetReachedAt'] ?? 'no')],
+    ['risk adjustments', displayValue(g['riskAdjustments'])],
+    ['milestones', displayValue(g['milestones'])],
     ['alerts', alerts === '' ? 'none' : alerts],
     ['risk per trade at the end', pct(g['finalRisk'])],
   ];

@@ -4,6 +4,7 @@
  * order. Each variant is the base scenario with its parameters set, validated like any scenario.
  */
 import seedrandom from 'seedrandom';
+import { displayValue } from '../report/format.js';
 import { getPath, setPath } from './paths.js';
 import { parseConstraint, type LoadedSweep } from './sweep.js';
 import { resolveScenario, validateScenario, type ResolvedScenario } from './load.js';
@@ -64,7 +65,7 @@ function brokenConstraint(loaded: LoadedSweep, scenario: unknown): string | unde
     const { left, op, right } = parseConstraint(text);
     const [a, b] = [operand(scenario, left), operand(scenario, right)];
     if (a === undefined || b === undefined) continue;
-    if (!holds(a, op, b)) return `constraint "${text}" does not hold (${String(a)} ${op} ${String(b)})`;
+    if (!holds(a, op, b)) return `constraint "${text}" does not hold (${displayValue(a)} ${op} ${displayValue(b)})`;
   }
   return undefined;
 }
