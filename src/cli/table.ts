@@ -1,3 +1,5 @@
+import { formatFixed, formatPercent } from '../report/format.js';
+
 /** Aligned plain-text tables for the terminal: text left-aligned, numbers right-aligned. */
 export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)));
@@ -8,9 +10,9 @@ export function alignedTable(header: readonly string[], rows: readonly (readonly
 }
 
 export function percent(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '' : `${(value * 100).toFixed(digits)}%`;
+  return formatPercent(value, digits, '');
 }
 
 export function fixed(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '' : value.toFixed(digits);
+  return formatFixed(value, digits, '');
 }

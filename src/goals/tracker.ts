@@ -83,6 +83,18 @@ export class GoalTracker implements GoalHooks {
     this.firstMonthPartial = new Date(runStart).getUTCDate() !== 1 || runStart % 86_400_000 !== 0;
   }
 
+  /** What a run achieved against its goals: the counts summary.json and sweeps report. */
+  outcomeCounts(): { months: number; monthsReturnGoalMet: number; monthsIncomeGoalMet: number; riskAdjustments: number; drawdownProtections: number; milestones: number } {
+    return {
+      months: this.months.length,
+      monthsReturnGoalMet: this.months.filter((m) => m.returnGoalMet === true).length,
+      monthsIncomeGoalMet: this.months.filter((m) => m.incomeGoalMet === true).length,
+      riskAdjustments: this.adjustments.filter((a) => a.type !== 'drawdown_protection').length,
+      drawdownProtections: this.adjustments.filter((a) => a.status === 'engaged').length,
+      milestones: this.milestones.length,
+    };
+  }
+
   currentRisk(): number {
     const multiplied = this.adjustedRisk * (this.drawdownActive ? this.settings.drawdownRiskMultiplier : 1) * this.milestoneMultiplier;
     return Math.min(this.settings.maxRisk, multiplied);

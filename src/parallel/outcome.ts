@@ -1,7 +1,8 @@
 /** A run reduced to the row a sweep keeps of it. */
 import { formatTime, jsonFloat } from '../report/format.js';
 import type { RunResult } from '../sim/types.js';
-import type { VariantOutcome } from './task.js';
+import type { GoalTracker } from '../goals/tracker.js';
+import type { GoalOutcomeRow, VariantOutcome } from './task.js';
 
 export function outcomeOf(id: number, result: RunResult): VariantOutcome {
   const tracker = result.tracker;
@@ -11,18 +12,14 @@ export function outcomeOf(id: number, result: RunResult): VariantOutcome {
     error: null,
     finalEquity: result.finalEquity.toFixed(),
     metrics: Object.fromEntries(Object.entries(result.metrics).map(([key, value]) => [key, jsonFloat(value as number | null)])),
-    goals:
-      tracker === undefined
-        ? null
-        : {
-            months: tracker.months.length,
-            monthsReturnGoalMet: tracker.months.filter((m) => m.returnGoalMet === true).length,
-            monthsIncomeGoalMet: tracker.months.filter((m) => m.incomeGoalMet === true).length,
-            portfolioTargetReachedAt: tracker.portfolioTargetReachedAt === null ? null : formatTime(tracker.portfolioTargetReachedAt),
-            riskAdjustments: tracker.adjustments.filter((a) => a.type !== 'drawdown_protection').length,
-            milestones: tracker.milestones.length,
-          },
+    goals: tracker === undefined ? null : goalOutcomeRow(tracker),
   };
+}
+
+function goalOutcomeRow(tracker: GoalTracker): GoalOutcomeRow {
+  const { months, monthsReturnGoalMet, monthsIncomeGoalMet, riskAdjustments, milestones } = tracker.outcomeCounts();
+  const reached = tracker.portfolioTargetReachedAt;
+  return { months, monthsReturnGoalMet, monthsIncomeGoalMet, portfolioTargetReachedAt: reached === null ? null : formatTime(reached), riskAdjustments, milestones };
 }
 
 export function failedOutcome(id: number, status: 'failed' | 'skipped', error: string): VariantOutcome {

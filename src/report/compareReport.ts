@@ -7,11 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawIndices, indexAtOrBefore } from './downsample.js';
-import { chartBlock, escapeHtml, htmlPage, htmlTable } from './html/page.js';
+import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable } from './html/page.js';
+import { markdownTable } from './format.js';
 import { readRunFiles, type RunFiles } from './readRun.js';
 import { goalRows, metricRows } from './runReport.js';
 
-const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'];
 
 export function writeComparisonReport(dirs: readonly string[], out: string): void {
   const runs: RunFiles[] = dirs.map((dir) => readRunFiles(dir));
@@ -30,7 +30,7 @@ export function writeComparisonReport(dirs: readonly string[], out: string): voi
   const metrics = metricRows(runs[0] as RunFiles).map(([label], row) => [label as string, ...runs.map((run) => metricRows(run)[row]?.[1] ?? '')]);
   const goals = goalRows(runs[0] as RunFiles).map(([label], row) => [label as string, ...runs.map((run) => goalRows(run)[row]?.[1] ?? '')]);
   const title = `goalsim comparison: ${names.join(' vs ')}`;
-  const md = (h: readonly string[], rows: readonly (readonly string[])[]): string => [`| ${h.join(' | ')} |`, `|${h.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const md = markdownTable;
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'report.md'), [`# ${title}`, '', '## Metrics', md(['metric', ...names], metrics), ...(goals.length > 0 ? ['', '## Goals', md(['outcome', ...names], goals)] : []), '', 'Overlaid equity curves are in report.html.', ''].join('\n'));
   writeFileSync(

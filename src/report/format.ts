@@ -43,3 +43,18 @@ export function displayValue(value: unknown): string {
   if (value === null || value === undefined) return '–';
   return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
 }
+
+/** A Markdown table. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** A fraction as a percentage for people; `missing` when there is no number. */
+export function formatPercent(value: unknown, digits = 2, missing = '–'): string {
+  return typeof value === 'number' && Number.isFinite(value) ? `${(value * 100).toFixed(digits)}%` : missing;
+}
+
+/** A number with fixed decimals for people; `missing` when there is no number. */
+export function formatFixed(value: unknown, digits = 2, missing = '–'): string {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : missing;
+}

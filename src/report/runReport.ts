@@ -6,15 +6,15 @@
  */
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
-import { displayValue } from './format.js';
-import { chartBlock, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
+import { displayValue, formatFixed, formatPercent, markdownTable } from './format.js';
+import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
 import type { CsvRow, RunFiles } from './readRun.js';
 
-const pct = (v: unknown, digits = 2): string => (typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '–');
-const num = (v: unknown, digits = 2): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–');
+const pct = formatPercent;
+const num = formatFixed;
 const seconds = (ms: number): number => ms / 1000;
-const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
+
 
 export function metricRows(files: RunFiles): string[][] {
   const m = files.summary.metrics;
@@ -139,7 +139,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
   const factor = sizing.goalFactor;
   const sizingRows = [['decisions', String(sizing.decisions)], ['skipped', String(sizing.skipped)], ...(factor !== undefined && (factor['count'] ?? 0) > 0 ? [['goal factor min / median / max', `${num(factor['min'], 3)} / ${num(factor['median'], 3)} / ${num(factor['max'], 3)}`]] : [])];
 
-  const md = (header: readonly string[], rows: readonly (readonly string[])[]): string => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const md = markdownTable;
   const goals = goalRows(files);
   const markdown = [
     `# ${title}`,

@@ -95,15 +95,16 @@ function goalOutcomes(result: RunResult): Record<string, unknown> {
   const tracker = result.tracker;
   if (tracker === undefined) return {};
   const months = tracker.months;
+  const counts = tracker.outcomeCounts();
   return {
     targets: Object.fromEntries(tracker.goals.map((goal) => [goal.type, goal.target])),
-    months: months.length,
-    monthsReturnGoalMet: months.filter((m) => m.returnGoalMet === true).length,
-    monthsIncomeGoalMet: months.filter((m) => m.incomeGoalMet === true).length,
+    months: counts.months,
+    monthsReturnGoalMet: counts.monthsReturnGoalMet,
+    monthsIncomeGoalMet: counts.monthsIncomeGoalMet,
     portfolioTargetReachedAt: tracker.portfolioTargetReachedAt === null ? null : formatTime(tracker.portfolioTargetReachedAt),
-    riskAdjustments: tracker.adjustments.filter((a) => a.type !== 'drawdown_protection').length,
-    drawdownProtections: tracker.adjustments.filter((a) => a.status === 'engaged').length,
-    milestones: tracker.milestones.length,
+    riskAdjustments: counts.riskAdjustments,
+    drawdownProtections: counts.drawdownProtections,
+    milestones: counts.milestones,
     alerts: countBy(tracker.alerts, (alert) => alert.type),
     finalRisk: jsonFloat(tracker.currentRisk()),
     byMonth: months.map((m) => ({ month: m.month, complete: m.complete, return: jsonFloat(m.returnPct), income: jsonFloat(m.income), returnGoalMet: m.returnGoalMet, incomeGoalMet: m.incomeGoalMet })),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { escapeHtml, heatmapSvg, htmlPage, htmlTable } from './html/page.js';
+import { markdownTable } from './format.js';
 import { readSweepDefinition } from './sweepFiles.js';
 
 type Row = Record<string, string>;
@@ -43,7 +44,7 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { counts: Record<string, number> };
   const counts = Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(', ');
   const title = `goalsim sweep: ${definition.name}`;
-  const md = (h: readonly string[], rows: readonly (readonly string[])[]): string => [`| ${h.join(' | ')} |`, `|${h.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const md = markdownTable;
   writeFileSync(
     join(dir, 'report.md'),
     [`# ${title}`, '', `Objective ${objective}; ${counts}.`, '', '## Ranking', md(header, tableRows), '', '## Marginals', md(['parameter', 'value', 'count', 'mean objective', 'best variant'], marginalRows), '', 'The heat map is in report.html.', ''].join('\n'),

@@ -76,10 +76,11 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     riskTolerance: scenario.account.riskTolerance,
     goalHooks: tracker,
   });
+  const closes = lastCloses(series);
+  const finalEquity = output.ledger.equityDecimal(closes);
   if (tracker !== undefined && Number.isFinite(output.lastTime)) {
-    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: lastCloses(series), equity: output.ledger.equityDecimal(lastCloses(series)).toNumber(), peakEquity: NaN }, false);
+    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: finalEquity.toNumber(), peakEquity: NaN }, false);
   }
-  const finalEquity = output.ledger.equityDecimal(lastCloses(series));
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
   return {
     ...output,

@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/** Series colours, in order. */
+export const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'] as const;
+
 export interface SeriesSpec {
   readonly label: string;
   readonly values: readonly (number | null)[];
