@@ -1,7 +1,7 @@
 /**
  * Builds a per-symbol strategy factory from a scenario's strategy section: a built-in by name
- * or a user module by path. A user module exports `createStrategy(params, symbol)` (named or
- * default) returning an object with `onBar(ctx)`.
+ * or a user module by path (.js, .mjs or .ts). A user module exports
+ * `createStrategy(params, symbol)` (named or default) returning an object with `onBar(ctx)`.
  */
 import { pathToFileURL } from 'node:url';
 import type { SignalTable } from '../data/loadSignals.js';
@@ -39,8 +39,18 @@ export async function strategyFactory(spec: StrategySpec, inputs: StrategyInputs
 
 type UserCreate = (params: Readonly<Record<string, unknown>>, symbol: string) => Strategy;
 
+type UserModule = { createStrategy?: UserCreate; default?: UserCreate | { createStrategy?: UserCreate } };
+
+/** A .js/.mjs module is imported as it is; a TypeScript one through tsx, which Node 20 needs. */
+async function importUserModule(modulePath: string): Promise<UserModule> {
+  const url = pathToFileURL(modulePath).href;
+  if (!/\.[cm]?ts$/.test(modulePath)) return (await import(url)) as UserModule;
+  const { tsImport } = await import('tsx/esm/api');
+  return (await tsImport(url, import.meta.url)) as UserModule;
+}
+
 async function loadUserStrategy(modulePath: string, params: Readonly<Record<string, unknown>>): Promise<StrategyFactory> {
-  const loaded = (await import(pathToFileURL(modulePath).href)) as { createStrategy?: UserCreate; default?: UserCreate | { createStrategy?: UserCreate } };
+  const loaded = await importUserModule(modulePath);
   const fromDefault = typeof loaded.default === 'function' ? loaded.default : loaded.default?.createStrategy;
   const create = loaded.createStrategy ?? fromDefault;
   if (typeof create !== 'function') throw new Error(`${modulePath}: a strategy module must export createStrategy(params, symbol)`);

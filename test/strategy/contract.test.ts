@@ -99,3 +99,32 @@ describe('look-ahead guard', () => {
     expect(signalsOf(() => factory('MSFT'), msft, 120)).toEqual(full.filter((entry) => Number(entry.split(':')[0]) < 120));
   });
 });
+
+describe('TypeScript user modules', () => {
+  it('load through tsx and pass the contract', async () => {
+    const dir = tempDir();
+    const module = join(dir, 'momentum.ts');
+    writeFileSync(
+      module,
+      [
+        "import type { Strategy, StrategyContext } from '" + join(process.cwd(), 'src/strategy/types.ts').replace(/\\/g, '/') + "';",
+        'export function createStrategy(params: { lookback: number }): Strategy {',
+        '  return {',
+        '    onBar(ctx: StrategyContext) {',
+        '      const i: number = ctx.bars.length - 1;',
+        '      if (i < params.lookback) return [];',
+        '      const up: boolean = ctx.bars.close(i) > ctx.bars.close(i - params.lookback);',
+        "      if (up && ctx.position === 0) return [{ side: 'buy', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
+        "      if (!up && ctx.position > 0) return [{ side: 'close', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
+        '      return [];',
+        '    },',
+        '  };',
+        '}',
+      ].join('\n'),
+    );
+    const factory = await strategyFactory({ name: 'module', module, params: { lookback: 15 } }, { replayCounter: { delivered: 0 } });
+    const full = signalsOf(() => factory('MSFT'), msft, msft.length);
+    expect(full.length).toBeGreaterThan(0);
+    expect(signalsOf(() => factory('MSFT'), msft, 120)).toEqual(full.filter((entry) => Number(entry.split(':')[0]) < 120));
+  });
+});
