@@ -39,6 +39,28 @@ function testStrategyContract(name: string, makeStrategy: () => Strategy, expect
   });
 }
 
+/** A momentum strategy's body, in JavaScript or (with typed declarations) TypeScript. */
+function momentumBody(ctx: string, index: string, up: string): string[] {
+  return [
+    '  return { onBar(' + ctx + ') {',
+    `    const ${index} = ctx.bars.length - 1;`,
+    '    if (i < params.lookback) return [];',
+    `    const ${up} = ctx.bars.close(i) > ctx.bars.close(i - params.lookback);`,
+    "    if (up && ctx.position === 0) return [{ side: 'buy', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
+    "    if (!up && ctx.position > 0) return [{ side: 'close', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
+    '    return [];',
+    '  } };',
+  ];
+}
+
+/** A user module trades on MSFT and decides the same on a prefix as on the full data. */
+async function expectModuleContract(module: string): Promise<void> {
+  const factory = await strategyFactory({ name: 'module', module, params: { lookback: 15 } }, { replayCounter: { delivered: 0 } });
+  const full = signalsOf(() => factory('MSFT'), msft, msft.length);
+  expect(full.length).toBeGreaterThan(0);
+  expect(signalsOf(() => factory('MSFT'), msft, 120)).toEqual(full.filter((entry) => Number(entry.split(':')[0]) < 120));
+}
+
 const replayTable: SignalTable = {
   length: 3,
   time: Float64Array.from([msft.time[5] as number, (msft.time[20] as number) - 1, msft.time[60] as number]),
@@ -76,55 +98,20 @@ describe('look-ahead guard', () => {
   });
 
   it('loads a well-behaved user module and runs it through the contract', async () => {
-    const dir = tempDir();
-    const module = join(dir, 'momentum.mjs');
-    writeFileSync(
-      module,
-      [
-        'export default function createStrategy(params) {',
-        '  return { onBar(ctx) {',
-        '    const i = ctx.bars.length - 1;',
-        '    if (i < params.lookback) return [];',
-        '    const up = ctx.bars.close(i) > ctx.bars.close(i - params.lookback);',
-        "    if (up && ctx.position === 0) return [{ side: 'buy', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
-        "    if (!up && ctx.position > 0) return [{ side: 'close', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
-        '    return [];',
-        '  } };',
-        '}',
-      ].join('\n'),
-    );
-    const factory = await strategyFactory({ name: 'module', module, params: { lookback: 15 } }, { replayCounter: { delivered: 0 } });
-    const full = signalsOf(() => factory('MSFT'), msft, msft.length);
-    expect(full.length).toBeGreaterThan(0);
-    expect(signalsOf(() => factory('MSFT'), msft, 120)).toEqual(full.filter((entry) => Number(entry.split(':')[0]) < 120));
+    const module = join(tempDir(), 'momentum.mjs');
+    writeFileSync(module, ['export default function createStrategy(params) {', ...momentumBody('ctx', 'i', 'up'), '}'].join('\n'));
+    await expectModuleContract(module);
   });
 });
 
 describe('TypeScript user modules', () => {
   it('load through tsx and pass the contract', async () => {
-    const dir = tempDir();
-    const module = join(dir, 'momentum.ts');
+    const module = join(tempDir(), 'momentum.ts');
+    const types = join(process.cwd(), 'src/strategy/types.ts').replace(/\\/g, '/');
     writeFileSync(
       module,
-      [
-        "import type { Strategy, StrategyContext } from '" + join(process.cwd(), 'src/strategy/types.ts').replace(/\\/g, '/') + "';",
-        'export function createStrategy(params: { lookback: number }): Strategy {',
-        '  return {',
-        '    onBar(ctx: StrategyContext) {',
-        '      const i: number = ctx.bars.length - 1;',
-        '      if (i < params.lookback) return [];',
-        '      const up: boolean = ctx.bars.close(i) > ctx.bars.close(i - params.lookback);',
-        "      if (up && ctx.position === 0) return [{ side: 'buy', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
-        "      if (!up && ctx.position > 0) return [{ side: 'close', confidence: 1, stopLossPct: NaN, takeProfitPct: NaN }];",
-        '      return [];',
-        '    },',
-        '  };',
-        '}',
-      ].join('\n'),
+      [`import type { Strategy, StrategyContext } from '${types}';`, 'export function createStrategy(params: { lookback: number }): Strategy {', ...momentumBody('ctx: StrategyContext', 'i: number', 'up: boolean'), '}'].join('\n'),
     );
-    const factory = await strategyFactory({ name: 'module', module, params: { lookback: 15 } }, { replayCounter: { delivered: 0 } });
-    const full = signalsOf(() => factory('MSFT'), msft, msft.length);
-    expect(full.length).toBeGreaterThan(0);
-    expect(signalsOf(() => factory('MSFT'), msft, 120)).toEqual(full.filter((entry) => Number(entry.split(':')[0]) < 120));
+    await expectModuleContract(module);
   });
 });
