@@ -5,29 +5,15 @@ import { MS_PER_DAY } from '../data/timestamp.js';
 
 export { MS_PER_DAY };
 
-export function startOfDay(ms: number): number {
-  return Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
-}
-
 /** First 00:00 UTC at or after `ms`. */
 export function dayBoundaryAtOrAfter(ms: number): number {
   return Math.ceil(ms / MS_PER_DAY) * MS_PER_DAY;
-}
-
-export function startOfMonth(ms: number): number {
-  const date = new Date(ms);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
 }
 
 /** 00:00 UTC of the 1st of the month after the one holding `ms`. */
 export function startOfNextMonth(ms: number): number {
   const date = new Date(ms);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-}
-
-/** `YYYY-MM` of the UTC month holding `ms`. */
-export function monthKey(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 7);
 }
 
 /** True when `ms` falls on a Saturday or Sunday (UTC). */

@@ -7,4 +7,4 @@ export { loadSignalsCsv, SIGNAL_SIDES, type LoadedSignals, type SignalSide, type
 export { loadTradesCsv } from './loadTrades.js';
 export { allocateBarSeries, shareBarSeries, viewBarSeries, type BarSeries, type SharedBarSeries } from './series.js';
 export type { CsvFormat, PriceKind, PriceSourceOptions } from './source.js';
-export { formatDate, formatTimestamp, MS_PER_DAY, parseInterval, parseTimestamp, startOfUtcDay } from './timestamp.js';
+export { formatDate, formatTimestamp, MS_PER_DAY, parseInterval, parseTimestamp } from './timestamp.js';

@@ -90,10 +90,6 @@ export function formatDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function startOfUtcDay(ms: number): number {
-  return Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
-}
-
 export { MS_PER_DAY };
 
 /** Bar intervals such as `1m`, `5m`, `1h`, `1d`, `1w` in milliseconds. */

@@ -3,7 +3,7 @@
  * measure from the month's start (the first bar, for the first, partial month); the portfolio
  * goal from the run's start.
  */
-import { daysLeft, elapsedFraction, geometricExpected, paceOf, requiredDailyReturn, statusOf, type StatusThresholds } from './progress.js';
+import { daysLeft, elapsedFraction, geometricExpected, paceOf, requiredDailyReturn, statusOf } from './progress.js';
 import type { GoalConfig, GoalProgress } from './types.js';
 
 export interface PeriodState {
@@ -18,7 +18,7 @@ export interface PeriodState {
   readonly portfolioAchieved: boolean;
 }
 
-export function evaluateGoal(goal: GoalConfig, time: number, equity: number, state: PeriodState, thresholds?: StatusThresholds): GoalProgress {
+export function evaluateGoal(goal: GoalConfig, time: number, equity: number, state: PeriodState): GoalProgress {
   let current: number;
   let expected: number;
   let days: number | null;
@@ -39,7 +39,7 @@ export function evaluateGoal(goal: GoalConfig, time: number, equity: number, sta
   const progress = current / goal.target;
   if (Number.isNaN(expected)) expected = progress;
   const pace = paceOf(progress, expected);
-  const status = goal.type === 'portfolio_value' && state.portfolioAchieved ? 'achieved' : statusOf(progress, pace, thresholds);
+  const status = goal.type === 'portfolio_value' && state.portfolioAchieved ? 'achieved' : statusOf(progress, pace);
   return {
     goal: goal.type,
     current,

@@ -1,3 +1,3 @@
 export { Ledger, type OpenRequest } from './ledger.js';
-export { affordableUnits, formatMoney, fromNumber, Money, money, roundDownToStep, toNumber, ZERO } from './money.js';
+export { affordableUnits, Money, money, roundDownToStep, ZERO } from './money.js';
 export type { Costs, Direction, Fill, FillReason, Instrument, OpenPosition, OrderNote, OrderSide, Trade } from './types.js';

@@ -35,21 +35,6 @@ export function roundDownToStep(quantity: Money, step: Money): Money {
   return quantity.div(step).toDecimalPlaces(0, Decimal.ROUND_DOWN).mul(step);
 }
 
-/** Conversion to float64 at the ledger boundary (valuation, metrics). */
-export function toNumber(amount: Money): number {
-  return amount.toNumber();
-}
-
-/** Exact decimal text without exponent, for CSV and JSON outputs. */
-export function formatMoney(amount: Money): string {
-  return amount.toFixed();
-}
-
-/** Conversion of a float64 (a price or a size) into the ledger, at full float precision. */
-export function fromNumber(value: number): Money {
-  return new Money(value);
-}
-
 /**
  * The most units, in whole lot steps, whose cost at `price` does not exceed `value`:
  * floor(value / price / step) x step, exactly. A float estimate is corrected by exact decimal
