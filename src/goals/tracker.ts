@@ -8,6 +8,7 @@
 import { startOfNextMonth, type TimerKind } from '../clock/index.js';
 import { formatDate } from '../data/timestamp.js';
 import { sharpeRatio } from '../analysis/metrics.js';
+import { toFloat } from '../ledger/index.js';
 import type { GoalInputs } from '../sizing/types.js';
 import type { GoalHooks, PortfolioView } from '../sim/types.js';
 import { evaluateGoal, type PeriodState } from './evaluate.js';
@@ -101,7 +102,7 @@ export class GoalTracker implements GoalHooks {
   }
 
   private stateAt(portfolio: PortfolioView): PeriodState {
-    return { ...this.state, monthIncome: portfolio.ledger.realizedPnl.toNumber() - this.monthRealizedBase };
+    return { ...this.state, monthIncome: toFloat(portfolio.ledger.realizedPnl) - this.monthRealizedBase };
   }
 
   evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
@@ -126,7 +127,7 @@ export class GoalTracker implements GoalHooks {
     this.recordMonth(time, portfolio, !this.firstMonthPartial);
     this.firstMonthPartial = false;
     this.state = { ...this.state, monthStart: time, monthEnd: startOfNextMonth(time), monthStartEquity: portfolio.equity };
-    this.monthRealizedBase = portfolio.ledger.realizedPnl.toNumber();
+    this.monthRealizedBase = toFloat(portfolio.ledger.realizedPnl);
     this.milestoneMultiplier = 1;
     for (const key of this.fired) if (!key.startsWith('portfolio_value:')) this.fired.delete(key); // deleting while iterating a Set is safe
   }
@@ -264,7 +265,7 @@ export class GoalTracker implements GoalHooks {
     const winRate = trades === 0 ? null : ledger.trades.filter((t) => t.pnl.gt(0)).length / trades;
     const returns = this.dailyEquity.slice(1).map((e, i) => e / (this.dailyEquity[i] as number) - 1);
     const sharpe = sharpeRatio(returns, this.settings.periodsPerYear);
-    const realized = ledger.realizedPnl.toNumber();
+    const realized = toFloat(ledger.realizedPnl);
     const risk = this.currentRisk();
     for (const p of progress) {
       this.progressRows.push({ ...p, time, portfolioValue: portfolio.equity, realizedPnl: realized, unrealizedPnl: unrealized, winRate, sharpe, risk });

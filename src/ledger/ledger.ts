@@ -3,7 +3,7 @@
  * signed position sizes are kept beside the decimals for per-bar valuation, which must not
  * allocate; they are refreshed from the decimals on every fill, so they never drift apart.
  */
-import { Money, money, roundDownToStep, ZERO } from './money.js';
+import { Money, money, roundDownToStep, toFloat, ZERO } from './money.js';
 import type { Costs, Direction, Fill, FillReason, Instrument, OpenPosition, OrderNote, OrderSide, Trade } from './types.js';
 
 const BPS = new Money(10_000);
@@ -39,6 +39,8 @@ export class Ledger {
   private readonly buyPriceFactor: Money;
   private readonly sellPriceFactor: Money;
   private readonly hasSlippage: boolean;
+  /** No fee: skips the decimal work of charging zero on every fill. */
+  private readonly tradingIsFree: boolean;
   private openShorts = 0;
 
   constructor(
@@ -56,6 +58,7 @@ export class Ledger {
     this.buyPriceFactor = slippageRate.add(1);
     this.sellPriceFactor = Money.sub(1, slippageRate);
     this.hasSlippage = costs.slippageBps !== 0;
+    this.tradingIsFree = costs.feeBps === 0;
   }
 
   instrument(symbolIndex: number): Instrument {
@@ -125,12 +128,11 @@ export class Ledger {
       this.note(time, instrument.symbol, 'skipped', `entry of ${quantity.toFixed()} at ${price.toFixed()} is below min notional ${instrument.minNotional.toFixed()}`);
       return ZERO;
     }
-    const fee = notional.mul(this.feeRate);
-    this.cash = direction === 'long' ? this.cash.sub(notional).sub(fee) : this.cash.add(notional).sub(fee);
-    this.record({ time, symbol: instrument.symbol, side, quantity, price, fee, reason: 'entry' });
-    const entry = this.hasSlippage ? price.toNumber() : request.marketPrice;
+    const fee = this.settle(side, notional);
+    this.fills.push({ time, symbol: instrument.symbol, side, quantity, price, fee, reason: 'entry' });
+    const entry = this.hasSlippage ? toFloat(price) : request.marketPrice;
     const sign = direction === 'long' ? 1 : -1;
-    const units = quantity.toNumber();
+    const units = toFloat(quantity);
     if (direction === 'short') this.openShorts++;
     this.positions[symbolIndex] = {
       direction,
@@ -153,7 +155,7 @@ export class Ledger {
    */
   private clearlyAffordable(direction: 'long' | 'short', quantity: Money, marketPrice: number): boolean {
     if (direction !== 'long' || this.openShorts > 0) return false;
-    const cost = quantity.toNumber() * marketPrice * (1 + (this.costs.slippageBps + this.costs.feeBps) / 10_000 + 1e-9);
+    const cost = toFloat(quantity) * marketPrice * (1 + (this.costs.slippageBps + this.costs.feeBps) / 10_000 + 1e-9);
     return cost < this.cashValue * 0.999;
   }
 
@@ -182,12 +184,12 @@ export class Ledger {
     const side: OrderSide = position.direction === 'long' ? 'sell' : 'buy';
     const price = this.executionPrice(side, marketPrice);
     const notional = position.quantity.mul(price);
-    const fee = notional.mul(this.feeRate);
-    this.cash = side === 'sell' ? this.cash.add(notional).sub(fee) : this.cash.sub(notional).sub(fee);
-    this.record({ time, symbol: instrument.symbol, side, quantity: position.quantity, price, fee, reason });
+    const fee = this.settle(side, notional);
+    this.fills.push({ time, symbol: instrument.symbol, side, quantity: position.quantity, price, fee, reason });
     const move = position.direction === 'long' ? price.sub(position.entryPrice) : position.entryPrice.sub(price);
-    const fees = position.entryFee.add(fee);
-    const pnl = move.mul(position.quantity).sub(fees);
+    const fees = fee === ZERO ? position.entryFee : position.entryFee.add(fee);
+    const gross = move.mul(position.quantity);
+    const pnl = fees.isZero() ? gross : gross.sub(fees);
     const trade: Trade = {
       symbol: instrument.symbol,
       direction: position.direction,
@@ -198,7 +200,7 @@ export class Ledger {
       quantity: position.quantity,
       fees,
       pnl,
-      returnPct: pnl.toNumber() / (position.units * position.entryValue),
+      returnPct: toFloat(pnl) / (position.units * position.entryValue),
       exitReason: reason,
     };
     this.trades.push(trade);
@@ -213,9 +215,15 @@ export class Ledger {
     this.notes.push({ time, symbol, kind, reason });
   }
 
-  private record(fill: Fill): void {
-    this.fills.push(fill);
-    this.feesPaid = this.feesPaid.add(fill.fee);
-    this.cashValue = this.cash.toNumber();
+  /** Moves cash by a fill's notional (a buy pays, a sell receives) and charges its fee, returned. */
+  private settle(side: OrderSide, notional: Money): Money {
+    const fee = this.tradingIsFree ? ZERO : notional.mul(this.feeRate);
+    this.cash = side === 'buy' ? this.cash.sub(notional) : this.cash.add(notional);
+    if (fee !== ZERO) {
+      this.cash = this.cash.sub(fee);
+      this.feesPaid = this.feesPaid.add(fee);
+    }
+    this.cashValue = toFloat(this.cash);
+    return fee;
   }
 }

@@ -14,6 +14,65 @@ export function money(value: string | number | Money): Money {
   return new Money(value);
 }
 
+/** 10^0 .. 10^22: the powers of ten a float holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The float nearest to a decimal, equal to `toNumber()` but without its detour through a string
+ * (which dominated the ledger's cost per fill). Decimals with at most 15-16 significant digits
+ * and a moderate exponent take the exact fast path: an integer mantissa below 2^53 times or over
+ * an exact power of ten is a single correctly rounded operation (Clinger). Others fall back.
+ */
+export function toFloat(value: Money): number {
+  // decimal.js keeps the digits in base-1e7 words, most significant first (d), and the base-10
+  // exponent of the leading digit (e); d is null for NaN and the infinities.
+  const words = value.d;
+  if (words === null || words.length > 3) return value.toNumber();
+  let mantissa = 0;
+  for (let w = 0; w < words.length; w++) mantissa = mantissa * 1e7 + (words[w] as number);
+  if (mantissa > Number.MAX_SAFE_INTEGER) return value.toNumber();
+  const scale = value.e - (decimalDigits(words[0] as number) + 7 * (words.length - 1)) + 1;
+  if (scale > 22 || scale < -22) return value.toNumber();
+  const magnitude = scale >= 0 ? mantissa * (EXACT_POWERS_OF_TEN[scale] as number) : mantissa / (EXACT_POWERS_OF_TEN[-scale] as number);
+  return value.s * magnitude;
+}
+
+/**
+ * A float within a few parts in 1e14 of the decimal, from its leading 15 or more digits: for
+ * comparisons that keep a wider margin, so long float-born decimals need no string detour.
+ */
+export function roughFloat(value: Money): number {
+  const words = value.d;
+  if (words === null) return value.toNumber();
+  const used = Math.min(words.length, 3);
+  let mantissa = 0;
+  for (let w = 0; w < used; w++) mantissa = mantissa * 1e7 + (words[w] as number);
+  const scale = value.e - (decimalDigits(words[0] as number) + 7 * (used - 1)) + 1;
+  if (scale > 280 || scale < -280) return value.toNumber(); // keep clear of overflow and subnormals
+  return value.s * (scale >= 0 ? mantissa * 10 ** scale : mantissa / 10 ** -scale);
+}
+
+/** Relative margin beyond which a comparison of rough floats cannot disagree with the exact one. */
+const FLOAT_MARGIN = 1e-12;
+
+/**
+ * Exactly `value > limit`, where the limit is a float taken at its shortest decimal (as
+ * `new Money(limit)` reads it). Clear cases are decided in floats; close ones exactly.
+ */
+export function exceeds(value: Money, limit: number): boolean {
+  const rough = roughFloat(value);
+  const margin = Math.abs(limit) * FLOAT_MARGIN;
+  if (rough > limit + margin) return true;
+  if (rough < limit - margin) return false;
+  return value.gt(limit);
+}
+
+function decimalDigits(word: number): number {
+  let digits = 1;
+  while (digits < 7 && word >= (EXACT_POWERS_OF_TEN[digits] as number)) digits++;
+  return digits;
+}
+
 /** Decimal places of a power-of-ten step (1 -> 0, 0.0001 -> 4), or -1 for any other step. */
 function powerOfTenPlaces(step: Money): number {
   const places = step.decimalPlaces();
@@ -37,12 +96,17 @@ export function roundDownToStep(quantity: Money, step: Money): Money {
 
 /**
  * The most units, in whole lot steps, whose cost at `price` does not exceed `value`:
- * floor(value / price / step) x step, exactly. A float estimate is corrected by exact decimal
- * multiplications, which allocate far less than a 40-digit decimal division.
+ * floor(value / price / step) x step, exactly. A float estimate decides when its cost and the
+ * next step's are clearly on either side of the value (each float here is within a few parts in
+ * 1e14 of its decimal); near the boundary exact decimal multiplications settle it, which still
+ * allocate far less than a 40-digit decimal division.
  */
 export function affordableUnits(value: Money, price: Money, step: Money): Money {
-  const estimate = Math.floor(value.toNumber() / price.toNumber() / step.toNumber());
+  const valueFloat = roughFloat(value);
+  const stepCost = toFloat(price) * toFloat(step);
+  const estimate = Math.floor(valueFloat / stepCost);
   if (!(estimate >= 0) || estimate > 1e15) return roundDownToStep(value.div(price), step); // beyond float's exact integers
+  if (stepCost >= 1e-200 && estimate * stepCost < valueFloat * (1 - FLOAT_MARGIN) && (estimate + 1) * stepCost > valueFloat * (1 + FLOAT_MARGIN)) return step.mul(estimate);
   let steps = estimate;
   while (steps > 0 && step.mul(steps).mul(price).gt(value)) steps--;
   while (step.mul(steps + 1).mul(price).lte(value)) steps++;

@@ -9,7 +9,7 @@
  */
 import { BarMerge, NO_TIMERS, TimerSchedule, type TimerKind } from '../clock/index.js';
 import type { BarSeries } from '../data/series.js';
-import { Ledger, type Costs, type Direction, type Instrument, type Money } from '../ledger/index.js';
+import { type Costs, type Direction, type Instrument, Ledger, type Money, toFloat } from '../ledger/index.js';
 import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory } from '../strategy/index.js';
 import type { SizingEngine, SizingRequest, VolatilityInput } from '../sizing/types.js';
 import { tradeStatsOf } from './tradeStats.js';
@@ -90,7 +90,7 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
   const firstTime = merge.peek();
   const schedule = new TimerSchedule(goalHooks?.timers ?? NO_TIMERS, Number.isFinite(firstTime) ? firstTime : 0);
   const fireTimer = (kind: TimerKind, time: number): void => goalHooks?.onTimer(kind, time, portfolio);
-  let peak = setup.initialCapital.toNumber();
+  let peak = toFloat(setup.initialCapital);
   portfolio.equity = peak;
   portfolio.peakEquity = peak;
 

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { computeMetrics, detectPeriodsPerYear } from '../analysis/metrics.js';
 import { GoalTracker } from '../goals/tracker.js';
 import type { BarSeries } from '../data/series.js';
-import { money, type Instrument } from '../ledger/index.js';
+import { type Instrument, money, toFloat } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/registry.js';
 import { strategyFactory, type StrategySpec } from '../strategy/index.js';
@@ -79,7 +79,7 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
   const closes = lastCloses(series);
   const finalEquity = output.ledger.equityDecimal(closes);
   if (tracker !== undefined && Number.isFinite(output.lastTime)) {
-    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: finalEquity.toNumber(), peakEquity: NaN }, false);
+    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: toFloat(finalEquity), peakEquity: NaN }, false);
   }
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
   return {
@@ -96,7 +96,7 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
     periodsPerYear,
     tracker,
-    metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
+    metrics: computeMetrics(output.equityCurve, output.ledger.trades, toFloat(initialCapital), toFloat(finalEquity), periodsPerYear),
   };
 }
 

@@ -2,7 +2,7 @@
  * Plain sizing baselines, so every goal-aware variant can be compared with one that ignores
  * goals on the same data.
  */
-import { Money } from '../ledger/index.js';
+import { Money, toFloat } from '../ledger/index.js';
 import { amount, capByLimits, decide, pct } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { KellyParams } from './params.js';
@@ -14,12 +14,13 @@ export interface FixedFractionParams {
 }
 
 export function createFixedFraction(params: FixedFractionParams): SizingEngine {
+  const fraction = new Money(params.fraction); // read once, not on every decision
   return {
     name: 'fixed-fraction',
     needs: {},
     size(request: SizingRequest) {
-      const value = new Money(request.equity).mul(params.fraction);
-      return decide('fixed-fraction', request, [{ name: 'base', value: value.toNumber() }], value, {
+      const value = new Money(request.equity).mul(fraction);
+      return decide('fixed-fraction', request, [{ name: 'base', value: toFloat(value) }], value, {
         riskPct: params.fraction,
         reasoning: (final) => `Fixed fraction ${pct(params.fraction)} of equity ${amount(request.equity)}: ${final.units.toFixed()} units at ${request.price}.`,
       });
@@ -36,11 +37,11 @@ export function createFixedRisk(): SizingEngine {
       const riskAmount = new Money(request.equity).mul(risk);
       const hasStop = request.stopLossPct > 0;
       const value = hasStop ? riskAmount.div(request.stopLossPct) : new Money(0);
-      return decide('fixed-risk', request, [{ name: 'base', value: value.toNumber() }], value, {
+      return decide('fixed-risk', request, [{ name: 'base', value: toFloat(value) }], value, {
         riskPct: risk,
-        riskAmount: riskAmount.toNumber(),
+        riskAmount: toFloat(riskAmount),
         skipped: hasStop ? null : 'no stop-loss distance to size from',
-        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(riskAmount.toNumber())} over a ${pct(request.stopLossPct)} stop: ${final.units.toFixed()} units at ${request.price}.`,
+        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(toFloat(riskAmount))} over a ${pct(request.stopLossPct)} stop: ${final.units.toFixed()} units at ${request.price}.`,
       });
     },
   };
@@ -55,11 +56,11 @@ export function createKellyBaseline(params: KellyParams): SizingEngine {
       const kelly = kellyEstimate(request.tradeStats, params);
       const base = new Money(request.equity).mul(Money.max(kelly.fraction, 0)).mul(params.kellyFraction);
       const capped = capByLimits(base, request, params.maxPositionPct, Infinity, {});
-      return decide('kelly', request, [{ name: 'base', value: base.toNumber() }, { name: 'bounds', value: capped.toNumber() }], capped, {
-        riskPct: kelly.fraction.toNumber() * params.kellyFraction,
-        kelly: kelly.fraction.toNumber(),
+      return decide('kelly', request, [{ name: 'base', value: toFloat(base) }, { name: 'bounds', value: toFloat(capped) }], capped, {
+        riskPct: toFloat(kelly.fraction) * params.kellyFraction,
+        kelly: toFloat(kelly.fraction),
         skipped: kelly.fraction.lte(0) ? 'negative edge' : null,
-        reasoning: (final) => `Kelly ${pct(kelly.fraction.toNumber())} (${kelly.source}, win rate ${pct(kelly.winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${request.price}.`,
+        reasoning: (final) => `Kelly ${pct(toFloat(kelly.fraction))} (${kelly.source}, win rate ${pct(kelly.winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${request.price}.`,
       });
     },
   };

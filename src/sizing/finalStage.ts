@@ -3,7 +3,7 @@
  * down to the lot step and skipped below the minimum notional. A long never sizes above the
  * available cash.
  */
-import { affordableUnits, Money, ZERO } from '../ledger/index.js';
+import { affordableUnits, exceeds, Money, toFloat, ZERO } from '../ledger/index.js';
 import type { EngineName, SizingDecision, SizingRequest, SizingStage } from './types.js';
 
 type Decimal = InstanceType<typeof Money>;
@@ -16,17 +16,17 @@ export interface FinalSize {
 
 export function finalSize(value: Decimal, request: SizingRequest): FinalSize {
   let capped = value;
-  if (request.direction === 'long' && capped.gt(request.cash)) capped = new Money(Math.max(0, request.cash));
+  if (request.direction === 'long' && exceeds(capped, request.cash)) capped = new Money(Math.max(0, request.cash));
   if (!capped.isFinite() || capped.lte(0)) return { units: ZERO, finalValue: 0, skipped: 'size is zero' };
   const price = new Money(request.price);
-  if (request.lotStep === undefined) return { units: capped.div(price), finalValue: capped.toNumber(), skipped: null };
+  if (request.lotStep === undefined) return { units: capped.div(price), finalValue: toFloat(capped), skipped: null };
   const units = affordableUnits(capped, price, request.lotStep);
   if (units.lte(0)) return { units: ZERO, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
   const notional = units.mul(price);
   if (request.minNotional !== undefined && notional.lt(request.minNotional)) {
     return { units: ZERO, finalValue: 0, skipped: `below min notional ${request.minNotional.toFixed()}` };
   }
-  return { units, finalValue: notional.toNumber(), skipped: null };
+  return { units, finalValue: toFloat(notional), skipped: null };
 }
 
 export interface DecisionParts {

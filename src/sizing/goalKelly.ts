@@ -4,7 +4,7 @@
  * half-Kelly x confidence, clamped to [minPositionPct, maxPositionPct] of equity. Exact
  * decimals throughout, so the spec's golden example is reproduced to the digit.
  */
-import { Money } from '../ledger/index.js';
+import { Money, toFloat } from '../ledger/index.js';
 import { capByLimits, decide, pct } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { GoalKellyParams } from './params.js';
@@ -35,32 +35,32 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
       const risk = new Money(request.currentRisk);
       const equity = new Money(request.equity);
       const riskAmount = equity.mul(risk);
-      stages.push({ name: 'risk_amount', value: riskAmount.toNumber() });
+      stages.push({ name: 'risk_amount', value: toFloat(riskAmount) });
       const kelly = kellyEstimate(request.tradeStats, params);
       const hasStop = request.stopLossPct > 0;
       const positionValue = hasStop ? riskAmount.div(request.stopLossPct) : new Money(0);
-      stages.push({ name: 'position_value', value: positionValue.toNumber() });
+      stages.push({ name: 'position_value', value: toFloat(positionValue) });
       const sized = positionValue.mul(Money.max(kelly.fraction, 0)).mul(params.kellyFraction).mul(request.confidence);
-      stages.push({ name: 'kelly', value: sized.toNumber() });
+      stages.push({ name: 'kelly', value: toFloat(sized) });
       const floored = Money.max(sized, equity.mul(params.minPositionPct));
       const bounded = capByLimits(floored, request, params.maxPositionPct, Infinity, {});
-      stages.push({ name: 'bounds', value: bounded.toNumber() });
+      stages.push({ name: 'bounds', value: toFloat(bounded) });
       const limited = capByLimits(bounded, request, params.maxPositionPct, Infinity, params.assetClassLimits);
-      stages.push({ name: 'limits', value: limited.toNumber() });
+      stages.push({ name: 'limits', value: toFloat(limited) });
       const skipped = !hasStop ? 'no stop-loss distance to size from' : kelly.fraction.lte(0) ? 'negative edge' : null;
       const driver = driverGoalOf(request.goals, params.driverGoal);
       const winRate = request.tradeStats !== undefined && kelly.source === 'trades' ? request.tradeStats.winRate : kelly.winRate;
       const sharpe = request.tradeStats?.sharpe ?? 0;
       return decide('goal-kelly', request, stages, limited, {
-        riskPct: risk.toNumber(),
-        riskAmount: riskAmount.toNumber(),
-        kelly: kelly.fraction.toNumber(),
+        riskPct: toFloat(risk),
+        riskAmount: toFloat(riskAmount),
+        kelly: toFloat(kelly.fraction),
         skipped,
         reasoning: (final) =>
           [
             goalSentence(request, driver),
-            `Risk adjusted to ${pct(risk.toNumber(), 1)} per trade.`,
-            `Kelly fraction: ${pct(kelly.fraction.toNumber())}, Signal confidence: ${pct(request.confidence)}.`,
+            `Risk adjusted to ${pct(toFloat(risk), 1)} per trade.`,
+            `Kelly fraction: ${pct(toFloat(kelly.fraction))}, Signal confidence: ${pct(request.confidence)}.`,
             skipped === null ? `Recommended allocation: ${pct(request.equity > 0 ? final.finalValue / request.equity : 0, 1)} of portfolio (${final.units.toFixed(6)} units).` : `No trade: ${skipped}.`,
             `Win rate: ${pct(winRate, 1)}, Sharpe ratio: ${sharpe.toFixed(2)}.`,
           ].join('\n'),

@@ -4,7 +4,7 @@
  * returns. Before `minTrades` closed trades the configured priors stand in. Computed on
  * decimals so that the spec's golden example (W 0.58, 0.021, 0.013 -> 0.32) is exact.
  */
-import { Money } from '../ledger/money.js';
+import { Money, toFloat } from '../ledger/money.js';
 import type { TradeStats } from './types.js';
 
 export interface KellyInputs {
@@ -28,5 +28,5 @@ export function kellyEstimate(stats: TradeStats | undefined, params: KellyInputs
   const avgLoss = new Money(useTrades ? stats.avgLoss : params.priors.avgLoss);
   const w = new Money(winRate);
   const raw = w.mul(avgWin).sub(Money.sub(1, w).mul(avgLoss)).div(avgWin);
-  return { fraction: Money.min(raw, params.kellyCap), raw: raw.toNumber(), winRate, source: useTrades ? 'trades' : 'priors' };
+  return { fraction: Money.min(raw, params.kellyCap), raw: toFloat(raw), winRate, source: useTrades ? 'trades' : 'priors' };
 }

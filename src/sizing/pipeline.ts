@@ -5,7 +5,7 @@
  * limits (maxPositionPct, cash, gross and class exposure) but never through them: the limits
  * stage applies them again after it.
  */
-import { Money } from '../ledger/index.js';
+import { Money, toFloat } from '../ledger/index.js';
 import { amount, capByLimits, decide, pct } from './finalStage.js';
 import { goalFactor } from './goalFactor.js';
 import { kellyEstimate } from './kelly.js';
@@ -24,7 +24,7 @@ function baseSizes(request: SizingRequest, params: PipelineParams): BaseSizes {
   const sigma = request.volatility?.short ?? NaN;
   const volatility = sigma > 0 ? (request.equity * request.riskTolerance) / (params.base.k * sigma) : NaN;
   const kelly = kellyEstimate(request.tradeStats, params);
-  const kellySize = request.equity * Math.max(0, kelly.fraction.toNumber()) * params.kellyFraction;
+  const kellySize = request.equity * Math.max(0, toFloat(kelly.fraction)) * params.kellyFraction;
   const inverse = (request.portfolioVolatilities ?? [sigma]).filter((v) => v > 0).map((v) => 1 / v);
   const weight = sigma > 0 && inverse.length > 0 ? 1 / sigma / inverse.reduce((a, b) => a + b, 0) : NaN;
   return { volatility, kelly: kellySize, risk_parity: request.equity * params.maxGrossExposure * weight };
@@ -53,7 +53,7 @@ export function createPipeline(params: PipelineParams): SizingEngine {
     size(request: SizingRequest) {
       const stages: SizingStage[] = [];
       const push = (name: string, value: Decimal): Decimal => {
-        stages.push({ name, value: value.toNumber() });
+        stages.push({ name, value: toFloat(value) });
         return value;
       };
       const sizes = baseSizes(request, params);
@@ -76,7 +76,7 @@ export function createPipeline(params: PipelineParams): SizingEngine {
       return decide('pipeline', request, stages, value, {
         goalFactor: goal?.factor ?? null,
         riskPct: request.riskTolerance,
-        kelly: kellyEstimate(request.tradeStats, params).fraction.toNumber(),
+        kelly: toFloat(kellyEstimate(request.tradeStats, params).fraction),
         reasoning: (final) =>
           [
             `Base ${params.base.method} ${amount(rawBase)} (volatility ${amount(sizes.volatility)}, Kelly ${amount(sizes.kelly)}, risk parity ${amount(sizes.risk_parity)}).`,
