@@ -12,7 +12,8 @@ import type { PriceSourceOptions } from '../data/source.js';
 import { money } from '../ledger/index.js';
 import { simulate } from '../sim/engine.js';
 import { createFixedFraction } from '../sizing/index.js';
-import { createSmaCross } from '../strategy/index.js';
+import type { SimulationOutput } from '../sim/types.js';
+import { createSmaCross, NO_SIGNALS, type StrategyFactory } from '../strategy/index.js';
 import { csvLines, generateMinuteBars } from './generate.js';
 import { floorLoop } from './floor.js';
 import { SWEEP_BARS, sweepBench } from './sweepBench.js';
@@ -46,7 +47,7 @@ const human = (perSec: number): string => `${(perSec / 1e6).toFixed(2)} M/s`;
 async function main(): Promise<void> {
   const series = generateMinuteBars('BENCH', BARS, 'goalsim-bench');
   const instruments = [{ symbol: 'BENCH', assetClass: 'crypto', lotStep: money('0.0001'), minNotional: money('0') }];
-  const runEngine = (): void => {
+  const runEngine = (strategyFactory: StrategyFactory): SimulationOutput =>
     simulate({
       series: [series],
       instruments,
@@ -55,13 +56,17 @@ async function main(): Promise<void> {
       // and later signals could not buy one lot, which would flatter the figure.
       costs: { feeBps: 0, slippageBps: 0 },
       execution: { closeAtEnd: true, allowShort: false, maxGrossExposure: 1 },
-      strategyFactory: () => createSmaCross({ fast: 10, slow: 30 }),
+      strategyFactory,
       sizing: createFixedFraction({ fraction: 0.5 }),
       riskTolerance: 0.02,
     });
-  };
-  runEngine(); // warm-up: lets the JIT optimise the loop before timing
-  const engineSeconds = bestOf(3, runEngine);
+  const smaCross: StrategyFactory = () => createSmaCross({ fast: 10, slow: 30 });
+  const orders = runEngine(smaCross).decisions.length; // also the warm-up: lets the JIT optimise the loop
+  const engineSeconds = bestOf(3, () => runEngine(smaCross));
+  // The same loop with a strategy that never signals: what the bars cost without any order.
+  const idle: StrategyFactory = () => ({ onBar: () => NO_SIGNALS });
+  runEngine(idle);
+  const idleSeconds = bestOf(3, () => runEngine(idle));
   floorLoop(series, 10, 30, 0.5, 100_000);
   const floorSeconds = bestOf(3, () => floorLoop(series, 10, 30, 0.5, 100_000));
 
@@ -83,6 +88,9 @@ async function main(): Promise<void> {
     const report = await reportBench(dir, csvPath, cacheDir);
     const figures = {
       engineBarsPerSec: rate(BARS, engineSeconds),
+      engineIdleBarsPerSec: rate(BARS, idleSeconds),
+      engineRoundTrips: orders,
+      engineRoundTripUs: Math.round(((engineSeconds - idleSeconds) / orders) * 1e7) / 10,
       floorBarsPerSec: rate(BARS, floorSeconds),
       coldLoadRowsPerSec: rate(BARS, coldSeconds),
       cachedLoadRowsPerSec: rate(BARS, cachedSeconds),
@@ -91,11 +99,13 @@ async function main(): Promise<void> {
       ...report,
     };
     console.log(`engine   sma-cross + fixed-fraction, ${BARS.toLocaleString('en')} minute bars: ${human(figures.engineBarsPerSec)} bars (target >= 5 M/s)`);
+    console.log(`         of which ${figures.engineRoundTrips.toLocaleString('en')} entries and exits at ${figures.engineRoundTripUs} us each (sizing and decimal ledger); the bars alone: ${human(figures.engineIdleBarsPerSec)}`);
     console.log(`floor    hand-written typed-array loop, same arithmetic:        ${human(figures.floorBarsPerSec)} bars`);
     console.log(`load     csv-parse of a ${BARS.toLocaleString('en')}-row CSV:                    ${human(figures.coldLoadRowsPerSec)} rows (target >= 0.4 M/s)`);
     console.log(`cache    the same from the parsed-data cache:                  ${human(figures.cachedLoadRowsPerSec)} rows (target >= 10 M/s)`);
     console.log(`memory   peak RSS ${figures.peakRssMb} MB`);
     console.log(`sweep    32 variants x ${SWEEP_BARS.toLocaleString('en')} bars: ${figures.sweepSeconds1} s on 1 worker, ${figures.sweepSeconds2} s on 2: speedup ${figures.sweepSpeedup2} (target >= 1.7)`);
+    console.log(`         running the variants alone: speedup ${figures.sweepVariantsSpeedup2}; then ${figures.sweepAnalysisSeconds} s of serial analysis (mostly loading danfojs)`);
     console.log(`         peak RSS ${figures.sweepPeakRssMb1} MB with 1 worker, ${figures.sweepPeakRssMb} MB with 2; the bars are ${figures.sweepDataMb} MB, shared, not copied per worker`);
     console.log(`report   1,000,000-bar run with goals: report.html ${figures.report1mMb} MB (target < 2 MB), built in ${figures.report1mBuildMs} ms, charts drawn in Chromium ${figures.report1mRenderMs ?? 'n/a (no Chromium)'} ms`);
     console.log(JSON.stringify(figures));

@@ -17,9 +17,21 @@ export interface SweepFigures {
   readonly sweepSpeedup2: number;
   readonly sweepSeconds1: number;
   readonly sweepSeconds2: number;
+  /** The same ratio for the variant phase alone: what the pool parallelises. */
+  readonly sweepVariantsSpeedup2: number;
+  /** The serial analysis after the variants (loading danfojs, marginals, files), 2 workers. */
+  readonly sweepAnalysisSeconds: number;
   readonly sweepPeakRssMb: number;
   readonly sweepPeakRssMb1: number;
   readonly sweepDataMb: number;
+}
+
+interface ChildFigures {
+  readonly seconds: number;
+  readonly variantSeconds: number;
+  readonly analysisSeconds: number;
+  readonly peakRssMb: number;
+  readonly failed: number;
 }
 
 export async function sweepBench(dir: string): Promise<SweepFigures> {
@@ -47,20 +59,22 @@ export async function sweepBench(dir: string): Promise<SweepFigures> {
   const cacheDir = join(dir, 'cache');
   await loadPrices({ symbol: 'SWEEP', path: csv, displayPath: csv, format: 'generic', kind: 'bars', onBadRow: 'error' }, { cacheDir });
   const child = fileURLToPath(new URL('./sweepChild.js', import.meta.url));
-  const run = (workers: number): { seconds: number; peakRssMb: number; failed: number } =>
-    JSON.parse(execFileSync(process.execPath, [child, sweepFile, join(dir, `out-${workers}`), String(workers), cacheDir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as { seconds: number; peakRssMb: number; failed: number };
+  const run = (workers: number): ChildFigures => JSON.parse(execFileSync(process.execPath, [child, sweepFile, join(dir, `out-${workers}`), String(workers), cacheDir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as ChildFigures;
   // best of two runs per worker count: this shared machine's noise is larger than the effect
-  const best = (workers: number): { seconds: number; peakRssMb: number; failed: number } => {
+  const best = (workers: number): ChildFigures => {
     const [a, b] = [run(workers), run(workers)];
     return a.seconds <= b.seconds ? { ...a, failed: a.failed + b.failed } : { ...b, failed: a.failed + b.failed };
   };
   const one = best(1);
   const two = best(2);
   if (one.failed + two.failed > 0) throw new Error('sweep benchmark variants failed');
+  const hundredths = (value: number): number => Math.round(value * 100) / 100;
   return {
-    sweepSpeedup2: Math.round((one.seconds / two.seconds) * 100) / 100,
-    sweepSeconds1: Math.round(one.seconds * 100) / 100,
-    sweepSeconds2: Math.round(two.seconds * 100) / 100,
+    sweepSpeedup2: hundredths(one.seconds / two.seconds),
+    sweepSeconds1: hundredths(one.seconds),
+    sweepSeconds2: hundredths(two.seconds),
+    sweepVariantsSpeedup2: hundredths(one.variantSeconds / two.variantSeconds),
+    sweepAnalysisSeconds: hundredths(two.analysisSeconds),
     sweepPeakRssMb: Math.round(two.peakRssMb),
     sweepPeakRssMb1: Math.round(one.peakRssMb),
     sweepDataMb: Math.round((SWEEP_BARS * 6 * 8) / 1e5) / 10,
