@@ -111,9 +111,10 @@ export class GoalTracker implements GoalHooks {
   }
 
   goalInputs(time: number, portfolio: PortfolioView): GoalInputs {
-    const inputs: Record<string, { progress: number; expected: number; target: number }> = {};
-    for (const progress of this.evaluateAll(time, portfolio)) inputs[progress.goal] = { progress: progress.progress, expected: progress.expected, target: progress.target };
-    return inputs;
+    const progress = this.evaluateAll(time, portfolio);
+    const inputs: { -readonly [goal in GoalType]?: { progress: number; expected: number; target: number } } = {};
+    for (const p of progress) inputs[p.goal] = { progress: p.progress, expected: p.expected, target: p.target };
+    return { ...inputs, driver: this.driver(progress)?.goal };
   }
 
   onTimer(kind: TimerKind, time: number, portfolio: PortfolioView): void {

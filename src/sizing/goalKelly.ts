@@ -12,9 +12,13 @@ import type { GoalInputs, SizingEngine, SizingRequest, SizingStage } from './typ
 
 const GOAL_LABELS = { monthly_return: 'monthly return', monthly_income: 'monthly income', portfolio_value: 'portfolio value' } as const;
 
-/** The goal whose schedule drives risk: the configured one, else the first present. */
+/**
+ * The goal whose schedule drives risk: the configured one, else the tracker's (its highest-priority
+ * goal not yet achieved), else, with goals given by hand, the first present.
+ */
 export function driverGoalOf(goals: GoalInputs | undefined, configured: keyof typeof GOAL_LABELS | undefined): keyof typeof GOAL_LABELS | undefined {
   if (configured !== undefined) return configured;
+  if (goals?.driver !== undefined) return goals.driver;
   return (['monthly_return', 'monthly_income', 'portfolio_value'] as const).find((goal) => goals?.[goal] !== undefined);
 }
 

@@ -19,6 +19,8 @@ export interface GoalInputs {
   readonly monthly_return?: GoalProgressInput | undefined;
   readonly monthly_income?: GoalProgressInput | undefined;
   readonly portfolio_value?: GoalProgressInput | undefined;
+  /** The goal whose schedule drives the tracker's risk right now, when a tracker runs. */
+  readonly driver?: 'monthly_return' | 'monthly_income' | 'portfolio_value' | undefined;
 }
 
 /** Closed-trade statistics for Kelly sizing; returns are per-trade fractions. */

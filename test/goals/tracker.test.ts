@@ -47,6 +47,18 @@ describe('GoalTracker', () => {
     expect(capped.tracker.adjustedRisk).toBe(0.025);
   });
 
+  it('tells the sizing engines which goal drives risk: the highest-priority goal not yet achieved', () => {
+    const goals = [
+      { type: 'monthly_income' as const, target: 5_000, priority: 2 },
+      { type: 'monthly_return' as const, target: 0.05, priority: 1 },
+    ];
+    const tracker = new GoalTracker(goals, settings, { riskTolerance: 0.02, maxDrawdownPct: 0.15, initialCapital: 100_000 }, START);
+    const portfolio = { ledger: new Ledger(money('100000'), [], { feeBps: 0, slippageBps: 0 }), lastPrices: new Float64Array(0), equity: 100_000, peakEquity: 100_000 } as PortfolioView;
+    expect(tracker.goalInputs(Date.UTC(2021, 0, 10), portfolio).driver, 'return has priority 1, though listed second').toBe('monthly_return');
+    const returnMet = { ...portfolio, equity: 106_000, peakEquity: 106_000 };
+    expect(tracker.goalInputs(Date.UTC(2021, 0, 10), returnMet).driver, 'return achieved (6% of 5%): income drives').toBe('monthly_income');
+  });
+
   it('makes no adjustment once every goal is achieved (no driver goal left)', () => {
     const { tracker, at } = setup({ cooldownHours: 0 });
     at(Date.UTC(2021, 0, 20), 110_000);

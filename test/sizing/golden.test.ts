@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decisionJson, sizeOne } from '../../src/sizing/calculator.js';
+import { createSizingEngine, goalKellyParamsSchema, type SizingRequest } from '../../src/sizing/index.js';
 import { goalsim } from '../helpers.js';
 
 const GOLDEN = {
@@ -45,6 +46,17 @@ describe('goal-kelly golden example (SPEC 3.2)', () => {
         'Win rate: 58.0%, Sharpe ratio: 1.80.',
       ].join('\n'),
     );
+  });
+
+  it("names the tracker's driving goal when the tracker says which, and the configured one over both", () => {
+    const request: SizingRequest = {
+      time: 0, symbol: 'BTC', assetClass: 'crypto', direction: 'long', price: 45_000, confidence: 0.75, stopLossPct: 0.02, equity: 50_000, cash: 50_000,
+      grossExposure: 0, assetClassExposure: {}, lotStep: undefined, minNotional: undefined, riskTolerance: 0.02, currentRisk: 0.02,
+      goals: { ...GOLDEN.goals, driver: 'monthly_income' }, tradeStats: { trades: 50, ...GOLDEN.stats }, volatility: undefined,
+    };
+    const reasoningWith = (params: Record<string, unknown>): string => createSizingEngine({ engine: 'goal-kelly', params: goalKellyParamsSchema.parse(params) }).size(request).reasoning;
+    expect(reasoningWith({}).split('\n').slice(0, 2)).toEqual(['Position sized for monthly income goal.', 'Currently on schedule (50.0% progress, 50.0% time elapsed).']);
+    expect(reasoningWith({ driverGoal: 'monthly_return' })).toMatch(/^Position sized for monthly return goal \(10\.00%\)/);
   });
 
   it('comes out of `goalsim size` the same, and a malformed line does not stop the others', () => {
