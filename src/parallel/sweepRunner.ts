@@ -38,8 +38,6 @@ export interface SweepRun {
   readonly rows: RankedRow[];
   readonly marginals: MarginalRow[];
   readonly interrupted: boolean;
-  /** Wall time of the phases (never written to the output folder, which must not vary). */
-  readonly seconds: { readonly variants: number; readonly analysis: number };
 }
 
 function sameVariants(a: SweepDefinition, b: SweepDefinition): boolean {
@@ -92,7 +90,6 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
     else tasks.push({ id: variant.id, resolved: prepared.resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows });
   }
   let done = 0;
-  const variantsStarted = performance.now();
   options.onProgress?.(0, tasks.length);
   await runTasks(tasks, {
     workers,
@@ -103,8 +100,6 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
     },
   });
   const interrupted = options.signal?.aborted === true;
-  const analysisStarted = performance.now();
   const { rows, marginals } = await writeSweepFiles(outDir, definition, outcomes, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted, scope });
-  const seconds = { variants: (analysisStarted - variantsStarted) / 1000, analysis: (performance.now() - analysisStarted) / 1000 };
-  return { definition, outcomes, scope, rows, marginals, interrupted, seconds };
+  return { definition, outcomes, scope, rows, marginals, interrupted };
 }
