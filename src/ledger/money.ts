@@ -14,8 +14,30 @@ export function money(value: string | number | Money): Money {
   return new Money(value);
 }
 
-/** 10^0 .. 10^22: the powers of ten a float holds exactly. */
-const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** 10^0 .. 10^22, the powers of ten a float holds exactly, each an exact product of the last. */
+const EXACT_POWERS_OF_TEN: number[] = [1];
+while (EXACT_POWERS_OF_TEN.length < 23) EXACT_POWERS_OF_TEN.push((EXACT_POWERS_OF_TEN.at(-1) as number) * 10);
+
+// decimal.js keeps a decimal's digits in base-1e7 words, most significant first (d), and the
+// base-10 exponent of its leading digit (e); d is null for NaN and the infinities.
+
+/** The first `count` digit words as one integer (exact while below 2^53). */
+function wordsAsInteger(words: readonly number[], count: number): number {
+  let integer = 0;
+  for (let w = 0; w < count; w++) integer = integer * 1e7 + (words[w] as number);
+  return integer;
+}
+
+/** The power of ten that scales the integer of the first `count` words to the decimal's value. */
+function scaleOfWords(value: Money, count: number): number {
+  return value.e - (decimalDigits(value.d[0] as number) + 7 * (count - 1)) + 1;
+}
+
+function decimalDigits(word: number): number {
+  let digits = 1;
+  while (digits < 7 && word >= (EXACT_POWERS_OF_TEN[digits] as number)) digits++;
+  return digits;
+}
 
 /**
  * The float nearest to a decimal, equal to `toNumber()` but without its detour through a string
@@ -24,17 +46,12 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * an exact power of ten is a single correctly rounded operation (Clinger). Others fall back.
  */
 export function toFloat(value: Money): number {
-  // decimal.js keeps the digits in base-1e7 words, most significant first (d), and the base-10
-  // exponent of the leading digit (e); d is null for NaN and the infinities.
   const words = value.d;
   if (words === null || words.length > 3) return value.toNumber();
-  let mantissa = 0;
-  for (let w = 0; w < words.length; w++) mantissa = mantissa * 1e7 + (words[w] as number);
-  if (mantissa > Number.MAX_SAFE_INTEGER) return value.toNumber();
-  const scale = value.e - (decimalDigits(words[0] as number) + 7 * (words.length - 1)) + 1;
-  if (scale > 22 || scale < -22) return value.toNumber();
-  const magnitude = scale >= 0 ? mantissa * (EXACT_POWERS_OF_TEN[scale] as number) : mantissa / (EXACT_POWERS_OF_TEN[-scale] as number);
-  return value.s * magnitude;
+  const mantissa = wordsAsInteger(words, words.length);
+  const scale = scaleOfWords(value, words.length);
+  if (mantissa > Number.MAX_SAFE_INTEGER || scale > 22 || scale < -22) return value.toNumber();
+  return value.s * (scale >= 0 ? mantissa * (EXACT_POWERS_OF_TEN[scale] as number) : mantissa / (EXACT_POWERS_OF_TEN[-scale] as number));
 }
 
 /**
@@ -45,10 +62,9 @@ export function roughFloat(value: Money): number {
   const words = value.d;
   if (words === null) return value.toNumber();
   const used = Math.min(words.length, 3);
-  let mantissa = 0;
-  for (let w = 0; w < used; w++) mantissa = mantissa * 1e7 + (words[w] as number);
-  const scale = value.e - (decimalDigits(words[0] as number) + 7 * (used - 1)) + 1;
+  const scale = scaleOfWords(value, used);
   if (scale > 280 || scale < -280) return value.toNumber(); // keep clear of overflow and subnormals
+  const mantissa = wordsAsInteger(words, used);
   return value.s * (scale >= 0 ? mantissa * 10 ** scale : mantissa / 10 ** -scale);
 }
 
@@ -65,12 +81,6 @@ export function exceeds(value: Money, limit: number): boolean {
   if (rough > limit + margin) return true;
   if (rough < limit - margin) return false;
   return value.gt(limit);
-}
-
-function decimalDigits(word: number): number {
-  let digits = 1;
-  while (digits < 7 && word >= (EXACT_POWERS_OF_TEN[digits] as number)) digits++;
-  return digits;
 }
 
 /** Decimal places of a power-of-ten step (1 -> 0, 0.0001 -> 4), or -1 for any other step. */
