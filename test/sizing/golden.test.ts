@@ -52,6 +52,7 @@ describe('goal-kelly golden example (SPEC 3.2)', () => {
     const request: SizingRequest = {
       time: 0, symbol: 'BTC', assetClass: 'crypto', direction: 'long', price: 45_000, confidence: 0.75, stopLossPct: 0.02, equity: 50_000, cash: 50_000,
       grossExposure: 0, assetClassExposure: {}, lotStep: undefined, minNotional: undefined, riskTolerance: 0.02, currentRisk: 0.02,
+      // 50 closed trades: past minTrades (20), so Kelly uses the golden stats as in the example above
       goals: { ...GOLDEN.goals, driver: 'monthly_income' }, tradeStats: { trades: 50, ...GOLDEN.stats }, volatility: undefined,
     };
     const reasoningWith = (params: Record<string, unknown>): string => createSizingEngine({ engine: 'goal-kelly', params: goalKellyParamsSchema.parse(params) }).size(request).reasoning;
