@@ -11,10 +11,18 @@ export interface StatusThresholds {
 export const DEFAULT_STATUS_THRESHOLDS: StatusThresholds = { onTrackMin: 0.85, atRisk: 0.7 };
 
 /**
- * 1 + progress - expected, computed on the inputs' decimal values so that band edges (0.85,
- * 1.15...) are met exactly rather than missed by a float rounding.
+ * 1 + progress - expected, as on the inputs' decimal values, so that band edges (0.85, 1.15...)
+ * are met exactly rather than missed by a float rounding: 1 + 0.35 - 0.5 is 0.85, not
+ * 0.8499999999999999. The float sum is at most an ulp from the decimal one, so the two can fall
+ * on either side of a number only when the float lies next to it. Within 1e-13 (relative) of a
+ * number of at most 11 significant digits (every threshold a person types, and every rounding
+ * boundary of the 10-digit output cells) the decimals decide; elsewhere the float stands. The
+ * decimals cost more than the rest of a tracker cycle.
  */
 export function paceOf(progress: number, expected: number): number {
+  const pace = 1 + progress - expected;
+  const scaled = pace * 10 ** (10 - Math.floor(Math.log10(Math.abs(pace))));
+  if (Math.abs(scaled - Math.round(scaled)) > 0.01) return pace;
   return new Money(1).add(new Money(progress)).sub(new Money(expected)).toNumber();
 }
 

@@ -7,8 +7,8 @@
  */
 import { startOfNextMonth, type TimerKind } from '../clock/index.js';
 import { formatDate } from '../data/timestamp.js';
-import { sharpeRatio } from '../analysis/metrics.js';
-import { toFloat } from '../ledger/index.js';
+import { RunningMoments } from '../analysis/runningMoments.js';
+import { toFloat, type Trade } from '../ledger/index.js';
 import type { GoalInputs } from '../sizing/types.js';
 import type { GoalHooks, PortfolioView } from '../sim/types.js';
 import { evaluateGoal, type PeriodState } from './evaluate.js';
@@ -42,6 +42,13 @@ export interface TrackerAccount {
   readonly initialCapital: number;
 }
 
+interface FiredKeys {
+  readonly milestones: readonly string[];
+  readonly completed: string;
+  readonly offTrack: string;
+  readonly deadline: string;
+}
+
 const OFF_TRACK_GAP = 0.2;
 const HIGH_RISK = 0.04;
 const DEADLINE_DAYS = 5;
@@ -66,7 +73,16 @@ export class GoalTracker implements GoalHooks {
   private milestoneMultiplier = 1;
   /** Keys `goal:kind[:at]` of what already fired in the current period. */
   private fired = new Set<string>();
-  private dailyEquity: number[] = [];
+  /** The keys of each goal, built once: a cycle asks them for every goal. */
+  private readonly keys: Readonly<Record<GoalType, FiredKeys>>;
+  /** Welford's running moments of the daily returns between snapshots (SPEC 2.3 Sharpe so far). */
+  private readonly dailyReturns = new RunningMoments();
+  private lastSnapshotEquity = NaN;
+  /** Closed trades already counted into {@link winningTrades}. */
+  private tradesCounted = 0;
+  private winningTrades = 0;
+  /** Goals by priority (stable for equal priorities), for picking the driver without sorting. */
+  private readonly goalsByPriority: readonly GoalConfig[];
   private highRiskRaised = false;
   private firstMonthPartial: boolean;
   /** Realised P&L of the whole run when the current month began. */
@@ -78,6 +94,9 @@ export class GoalTracker implements GoalHooks {
     readonly account: TrackerAccount,
     runStart: number,
   ) {
+    this.goalsByPriority = [...goals].sort((a, b) => a.priority - b.priority);
+    const keysOf = (goal: GoalType): FiredKeys => ({ milestones: settings.milestones.map((m) => `${goal}:milestone:${m.at}`), completed: `${goal}:completed`, offTrack: `${goal}:off_track`, deadline: `${goal}:deadline` });
+    this.keys = { monthly_return: keysOf('monthly_return'), monthly_income: keysOf('monthly_income'), portfolio_value: keysOf('portfolio_value') };
     this.timers = { monthRollover: true, dailySnapshot: true, intervalMinutes: settings.intervalMinutes };
     this.adjustedRisk = account.riskTolerance;
     this.state = { monthStart: runStart, monthEnd: startOfNextMonth(runStart), monthStartEquity: account.initialCapital, monthIncome: 0, runStart, runStartEquity: account.initialCapital, portfolioAchieved: false };
@@ -152,7 +171,8 @@ export class GoalTracker implements GoalHooks {
 
   /** At 00:00 UTC, before that day's bars: the snapshot closes the day before. */
   private snapshot(time: number, portfolio: PortfolioView): void {
-    this.dailyEquity.push(portfolio.equity);
+    if (Number.isFinite(this.lastSnapshotEquity)) this.dailyReturns.add(portfolio.equity / this.lastSnapshotEquity - 1);
+    this.lastSnapshotEquity = portfolio.equity;
     for (const p of this.evaluateAll(time, portfolio)) {
       this.historyRows.push({ date: formatDate(time - 1), goal: p.goal, actual: p.current, target: p.target, variancePct: (p.progress - p.expected) * 100, status: p.status });
     }
@@ -163,10 +183,15 @@ export class GoalTracker implements GoalHooks {
   }
 
   /** Fires `action` once per period for `key`. */
-  private once(key: string, action: () => void): void {
-    if (this.fired.has(key)) return;
+  /** True the first time `key` is asked in its period (then it counts as fired). */
+  private firstInPeriod(key: string): boolean {
+    if (this.fired.has(key)) return false;
     this.fired.add(key);
-    action();
+    return true;
+  }
+
+  private periodOf(goal: GoalType): string {
+    return goal === 'portfolio_value' ? 'run' : new Date(this.state.monthStart).toISOString().slice(0, 7);
   }
 
   private cycle(time: number, portfolio: PortfolioView): void {
@@ -187,17 +212,16 @@ export class GoalTracker implements GoalHooks {
   }
 
   private checkMilestones(time: number, p: GoalProgress): void {
-    const period = p.goal === 'portfolio_value' ? 'run' : new Date(this.state.monthStart).toISOString().slice(0, 7);
-    for (const milestone of this.settings.milestones) {
-      if (p.progress < milestone.at) continue;
-      this.once(`${p.goal}:milestone:${milestone.at}`, () => {
-        const action = milestone.riskMultiplier !== undefined ? `risk x${milestone.riskMultiplier}` : milestone.action;
-        this.milestones.push({ time, goal: p.goal, period, milestone: milestone.at, progress: p.progress, action });
-        if (milestone.riskMultiplier !== undefined) this.milestoneMultiplier *= milestone.riskMultiplier;
-        if (milestone.action === 'alert') this.alert(time, 'milestone_achieved', p.goal, `${p.goal} reached ${(milestone.at * 100).toFixed(0)}% of its target (${period})`);
-      });
-    }
-    if (p.progress >= 1) this.once(`${p.goal}:completed`, () => this.alert(time, 'goal_completed', p.goal, `${p.goal} target ${p.target} reached (${period})`));
+    const keys = this.keys[p.goal];
+    this.settings.milestones.forEach((milestone, m) => {
+      if (p.progress < milestone.at || !this.firstInPeriod(keys.milestones[m] as string)) return;
+      const period = this.periodOf(p.goal);
+      const action = milestone.riskMultiplier !== undefined ? `risk x${milestone.riskMultiplier}` : milestone.action;
+      this.milestones.push({ time, goal: p.goal, period, milestone: milestone.at, progress: p.progress, action });
+      if (milestone.riskMultiplier !== undefined) this.milestoneMultiplier *= milestone.riskMultiplier;
+      if (milestone.action === 'alert') this.alert(time, 'milestone_achieved', p.goal, `${p.goal} reached ${(milestone.at * 100).toFixed(0)}% of its target (${period})`);
+    });
+    if (p.progress >= 1 && this.firstInPeriod(keys.completed)) this.alert(time, 'goal_completed', p.goal, `${p.goal} target ${p.target} reached (${this.periodOf(p.goal)})`);
   }
 
   private protectAgainstDrawdown(time: number, portfolio: PortfolioView): void {
@@ -219,9 +243,11 @@ export class GoalTracker implements GoalHooks {
   /** The goal whose schedule drives risk: configured, else the highest-priority not achieved. */
   private driver(progress: readonly GoalProgress[]): GoalProgress | undefined {
     if (this.settings.driverGoal !== undefined) return progress.find((p) => p.goal === this.settings.driverGoal);
-    const open = this.goals.filter((g) => progress.find((p) => p.goal === g.type)?.status !== 'achieved');
-    const top = [...open].sort((a, b) => a.priority - b.priority)[0];
-    return top === undefined ? undefined : progress.find((p) => p.goal === top.type);
+    for (const goal of this.goalsByPriority) {
+      const p = progress.find((q) => q.goal === goal.type);
+      if (p !== undefined && p.status !== 'achieved') return p;
+    }
+    return undefined;
   }
 
   private adjustRisk(time: number, progress: readonly GoalProgress[]): void {
@@ -246,9 +272,10 @@ export class GoalTracker implements GoalHooks {
   private raiseAlerts(time: number, progress: readonly GoalProgress[]): void {
     for (const p of progress) {
       if (p.status === 'achieved') continue;
-      if (p.expected - p.progress > OFF_TRACK_GAP) this.once(`${p.goal}:off_track`, () => this.alert(time, 'off_track', p.goal, `${p.goal} is ${((p.expected - p.progress) * 100).toFixed(1)}% behind schedule`));
-      if (p.daysRemaining !== null && p.daysRemaining <= DEADLINE_DAYS && p.progress < DEADLINE_PROGRESS) {
-        this.once(`${p.goal}:deadline`, () => this.alert(time, 'deadline_approaching', p.goal, `${p.daysRemaining} days left with ${(p.progress * 100).toFixed(1)}% progress`));
+      const keys = this.keys[p.goal];
+      if (p.expected - p.progress > OFF_TRACK_GAP && this.firstInPeriod(keys.offTrack)) this.alert(time, 'off_track', p.goal, `${p.goal} is ${((p.expected - p.progress) * 100).toFixed(1)}% behind schedule`);
+      if (p.daysRemaining !== null && p.daysRemaining <= DEADLINE_DAYS && p.progress < DEADLINE_PROGRESS && this.firstInPeriod(keys.deadline)) {
+        this.alert(time, 'deadline_approaching', p.goal, `${p.daysRemaining} days left with ${(p.progress * 100).toFixed(1)}% progress`);
       }
     }
     const risky = this.currentRisk() > HIGH_RISK;
@@ -263,13 +290,31 @@ export class GoalTracker implements GoalHooks {
       if (position !== undefined) unrealized += ((lastPrices[s] as number) - position.entryValue) * position.units * (position.direction === 'long' ? 1 : -1);
     });
     const trades = ledger.trades.length;
-    const winRate = trades === 0 ? null : ledger.trades.filter((t) => t.pnl.gt(0)).length / trades;
-    const returns = this.dailyEquity.slice(1).map((e, i) => e / (this.dailyEquity[i] as number) - 1);
-    const sharpe = sharpeRatio(returns, this.settings.periodsPerYear);
+    for (; this.tradesCounted < trades; this.tradesCounted++) if ((ledger.trades[this.tradesCounted] as Trade).pnl.gt(0)) this.winningTrades++;
+    const winRate = trades === 0 ? null : this.winningTrades / trades;
+    const sharpe = this.dailyReturns.sharpe(this.settings.periodsPerYear);
     const realized = toFloat(ledger.realizedPnl);
     const risk = this.currentRisk();
+    // a literal of one fixed shape: spreading the progress into each of the run's rows cost more than the rest of the cycle
     for (const p of progress) {
-      this.progressRows.push({ ...p, time, portfolioValue: portfolio.equity, realizedPnl: realized, unrealizedPnl: unrealized, winRate, sharpe, risk });
+      this.progressRows.push({
+        goal: p.goal,
+        current: p.current,
+        target: p.target,
+        progress: p.progress,
+        expected: p.expected,
+        pace: p.pace,
+        status: p.status,
+        daysRemaining: p.daysRemaining,
+        requiredDailyReturn: p.requiredDailyReturn,
+        time,
+        portfolioValue: portfolio.equity,
+        realizedPnl: realized,
+        unrealizedPnl: unrealized,
+        winRate,
+        sharpe,
+        risk,
+      });
     }
   }
 }
