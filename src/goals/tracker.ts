@@ -8,7 +8,7 @@
 import { startOfNextMonth, type TimerKind } from '../clock/index.js';
 import { formatDate } from '../data/timestamp.js';
 import { RunningMoments } from '../analysis/runningMoments.js';
-import { toFloat, type Trade } from '../ledger/index.js';
+import type { Trade } from '../ledger/index.js';
 import type { GoalInputs } from '../sizing/types.js';
 import type { GoalHooks, PortfolioView } from '../sim/types.js';
 import { evaluateGoal, type PeriodState } from './evaluate.js';
@@ -121,7 +121,7 @@ export class GoalTracker implements GoalHooks {
   }
 
   private stateAt(portfolio: PortfolioView): PeriodState {
-    return { ...this.state, monthIncome: toFloat(portfolio.ledger.realizedPnl) - this.monthRealizedBase };
+    return { ...this.state, monthIncome: portfolio.ledger.realizedPnlValue - this.monthRealizedBase };
   }
 
   evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
@@ -147,7 +147,7 @@ export class GoalTracker implements GoalHooks {
     this.recordMonth(time, portfolio, !this.firstMonthPartial);
     this.firstMonthPartial = false;
     this.state = { ...this.state, monthStart: time, monthEnd: startOfNextMonth(time), monthStartEquity: portfolio.equity };
-    this.monthRealizedBase = toFloat(portfolio.ledger.realizedPnl);
+    this.monthRealizedBase = portfolio.ledger.realizedPnlValue;
     this.milestoneMultiplier = 1;
     for (const key of this.fired) if (!key.startsWith('portfolio_value:')) this.fired.delete(key); // deleting while iterating a Set is safe
   }
@@ -290,10 +290,10 @@ export class GoalTracker implements GoalHooks {
       if (position !== undefined) unrealized += ((lastPrices[s] as number) - position.entryValue) * position.units * (position.direction === 'long' ? 1 : -1);
     });
     const trades = ledger.trades.length;
-    for (; this.tradesCounted < trades; this.tradesCounted++) if ((ledger.trades[this.tradesCounted] as Trade).pnl.gt(0)) this.winningTrades++;
+    for (; this.tradesCounted < trades; this.tradesCounted++) if ((ledger.trades[this.tradesCounted] as Trade).pnl.sign() > 0) this.winningTrades++;
     const winRate = trades === 0 ? null : this.winningTrades / trades;
     const sharpe = this.dailyReturns.sharpe(this.settings.periodsPerYear);
-    const realized = toFloat(ledger.realizedPnl);
+    const realized = ledger.realizedPnlValue;
     const risk = this.currentRisk();
     // a literal of one fixed shape: spreading the progress into each of the run's rows cost more than the rest of the cycle
     for (const p of progress) {

@@ -106,19 +106,26 @@ export function roundDownToStep(quantity: Money, step: Money): Money {
 
 /**
  * The most units, in whole lot steps, whose cost at `price` does not exceed `value`:
- * floor(value / price / step) x step, exactly. A float estimate decides when its cost and the
- * next step's are clearly on either side of the value (each float here is within a few parts in
- * 1e14 of its decimal); near the boundary exact decimal multiplications settle it, which still
- * allocate far less than a 40-digit decimal division.
+ * floor(value / price / step) x step, exactly.
  */
 export function affordableUnits(value: Money, price: Money, step: Money): Money {
+  return step.mul(affordableSteps(value, price, step).toString());
+}
+
+/**
+ * How many whole lot steps `value` pays for at `price`: floor(value / price / step), exactly.
+ * A float estimate decides when its cost and the next step's are clearly on either side of the
+ * value (each float here is within a few parts in 1e14 of its decimal); near the boundary exact
+ * decimal multiplications settle it, which still allocate far less than a 40-digit division.
+ */
+export function affordableSteps(value: Money, price: Money, step: Money): number | bigint {
   const valueFloat = roughFloat(value);
   const stepCost = toFloat(price) * toFloat(step);
   const estimate = Math.floor(valueFloat / stepCost);
-  if (!(estimate >= 0) || estimate > 1e15) return roundDownToStep(value.div(price), step); // beyond float's exact integers
-  if (stepCost >= 1e-200 && estimate * stepCost < valueFloat * (1 - FLOAT_MARGIN) && (estimate + 1) * stepCost > valueFloat * (1 + FLOAT_MARGIN)) return step.mul(estimate);
+  if (!(estimate >= 0) || estimate > 1e15) return BigInt(value.div(price).div(step).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed()); // beyond float's exact integers
+  if (stepCost >= 1e-200 && estimate * stepCost < valueFloat * (1 - FLOAT_MARGIN) && (estimate + 1) * stepCost > valueFloat * (1 + FLOAT_MARGIN)) return estimate;
   let steps = estimate;
   while (steps > 0 && step.mul(steps).mul(price).gt(value)) steps--;
   while (step.mul(steps + 1).mul(price).lte(value)) steps++;
-  return step.mul(steps);
+  return steps;
 }

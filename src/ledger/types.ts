@@ -1,14 +1,20 @@
+import type { Amount } from './amount.js';
 import type { Money } from './money.js';
 
 export type Direction = 'long' | 'short';
 export type OrderSide = 'buy' | 'sell';
 
-/** How an instrument trades: lot step and minimum order value, both ledger decimals. */
+/** How an instrument trades: lot step and minimum order value, both decimals, and its price grid. */
 export interface Instrument {
   readonly symbol: string;
   readonly assetClass: string;
   readonly lotStep: Money;
   readonly minNotional: Money;
+  /**
+   * Decimals of the instrument's price increment (0.01 -> 2). The simulation takes them from
+   * the data when absent (see priceGrid.ts); a ledger made without data assumes 8.
+   */
+  readonly pricePlaces?: number | undefined;
 }
 
 export interface Costs {
@@ -24,10 +30,10 @@ export interface Fill {
   readonly time: number;
   readonly symbol: string;
   readonly side: OrderSide;
-  readonly quantity: Money;
+  readonly quantity: Amount;
   /** Price after slippage. */
-  readonly price: Money;
-  readonly fee: Money;
+  readonly price: Amount;
+  readonly fee: Amount;
   readonly reason: FillReason;
 }
 
@@ -36,12 +42,12 @@ export interface Trade {
   readonly symbol: string;
   readonly direction: Direction;
   readonly entryTime: number;
-  readonly entryPrice: Money;
+  readonly entryPrice: Amount;
   readonly exitTime: number;
-  readonly exitPrice: Money;
-  readonly quantity: Money;
-  readonly fees: Money;
-  readonly pnl: Money;
+  readonly exitPrice: Amount;
+  readonly quantity: Amount;
+  readonly fees: Amount;
+  readonly pnl: Amount;
   /** Net P&L over the entry notional, used for Kelly statistics. */
   readonly returnPct: number;
   readonly exitReason: FillReason;
@@ -50,14 +56,14 @@ export interface Trade {
 export interface OpenPosition {
   readonly direction: Direction;
   /** Positive size in units. */
-  readonly quantity: Money;
+  readonly quantity: Amount;
   /** Float mirror of quantity. */
   readonly units: number;
-  readonly entryPrice: Money;
+  readonly entryPrice: Amount;
   /** Float mirror of entryPrice. */
   readonly entryValue: number;
   readonly entryTime: number;
-  readonly entryFee: Money;
+  readonly entryFee: Amount;
   /** Protective prices; NaN when none. */
   readonly stopPrice: number;
   readonly takeProfitPrice: number;

@@ -4,7 +4,7 @@
  * ISO-8601 UTC. Missing values are empty cells in CSV and null in JSON.
  */
 import { formatTimestamp } from '../data/timestamp.js';
-import type { Money } from '../ledger/index.js';
+import type { Amount, Money } from '../ledger/index.js';
 
 export function formatFloat(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
@@ -19,7 +19,7 @@ export function jsonFloat(value: number | null | undefined): number | null {
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
-export function formatDecimal(value: Money): string {
+export function formatDecimal(value: Amount | Money): string {
   return value.toFixed();
 }
 

@@ -60,7 +60,7 @@ export function buildSummary(result: RunResult): RunSummary {
     },
     orders: {
       fills: result.fills.length,
-      feesPaid: formatDecimal(result.fills.reduce((sum, fill) => sum.add(fill.fee), result.initialCapital.mul(0))),
+      feesPaid: formatDecimal(result.ledger.feesPaid),
       reduced: result.notes.filter((note) => note.kind === 'reduced').length,
       skipped: result.notes.filter((note) => note.kind === 'skipped').length,
       byReason: countBy(result.notes, (note) => `${note.kind}: ${reasonKind(note.reason)}`),

@@ -112,6 +112,8 @@ export const scenarioSchema = z
       initialCapital: positiveDecimal,
       riskTolerance: z.number().gt(0).max(1).default(0.02),
       maxDrawdownPct: z.number().gt(0).lt(1).default(0.15),
+      /** The currency's smallest unit the ledger keeps fees in (SPEC 1.3): a power of ten. */
+      minorUnit: z.string().regex(/^(1|0\.0*1)$/, { message: 'must be a power of ten such as "0.01" or "0.00000001"' }).default('0.00000001'),
     }),
     costs: z.strictObject({ feeBps: z.number().min(0).default(0), slippageBps: z.number().min(0).default(0) }).default({ feeBps: 0, slippageBps: 0 }),
     execution: z

@@ -9,7 +9,7 @@
  */
 import { BarMerge, NO_TIMERS, TimerSchedule, type TimerKind } from '../clock/index.js';
 import type { BarSeries } from '../data/series.js';
-import { type Costs, type Direction, type Instrument, Ledger, type Money, toFloat } from '../ledger/index.js';
+import { type Amount, type Costs, type Direction, type Instrument, Ledger, type Money, pricePlacesOf } from '../ledger/index.js';
 import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory } from '../strategy/index.js';
 import type { SizingEngine, SizingRequest, VolatilityInput } from '../sizing/types.js';
 import { tradeStatsOf } from './tradeStats.js';
@@ -24,7 +24,9 @@ export interface ExecutionSettings {
 export interface SimulationSetup {
   readonly series: readonly BarSeries[];
   readonly instruments: readonly Instrument[];
-  readonly initialCapital: Money;
+  readonly initialCapital: Amount | Money;
+  /** Decimals of the account currency's minor unit (default 8). */
+  readonly minorUnitPlaces?: number | undefined;
   readonly costs: Costs;
   readonly execution: ExecutionSettings;
   readonly strategyFactory: StrategyFactory;
@@ -37,7 +39,7 @@ const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
 
 interface PendingOpen {
   readonly direction: Direction;
-  readonly quantity: Money;
+  readonly quantity: Amount;
   readonly stopLossPct: number;
   readonly takeProfitPct: number;
 }
@@ -73,9 +75,11 @@ function allocateCurve(capacity: number): EquityCurve & { length: number } {
 }
 
 export function simulate(setup: SimulationSetup): SimulationOutput {
-  const { series, instruments, execution, sizing, goalHooks } = setup;
+  const { series, execution, sizing, goalHooks } = setup;
   const symbolCount = series.length;
-  const ledger = new Ledger(setup.initialCapital, instruments, setup.costs);
+  // prices are integers in each instrument's increment: the data shows it unless the caller says
+  const instruments = setup.instruments.map((instrument, s) => (instrument.pricePlaces !== undefined ? instrument : { ...instrument, pricePlaces: pricePlacesOf(series[s] as BarSeries) }));
+  const ledger = new Ledger(setup.initialCapital, instruments, setup.costs, { minorUnitPlaces: setup.minorUnitPlaces });
   const lastPrices = new Float64Array(symbolCount);
   const lastBar = new Int32Array(symbolCount).fill(-1);
   const histories = series.map((bars) => new SeriesHistory(bars));
@@ -90,7 +94,7 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
   const firstTime = merge.peek();
   const schedule = new TimerSchedule(goalHooks?.timers ?? NO_TIMERS, Number.isFinite(firstTime) ? firstTime : 0);
   const fireTimer = (kind: TimerKind, time: number): void => goalHooks?.onTimer(kind, time, portfolio);
-  let peak = toFloat(setup.initialCapital);
+  let peak = ledger.cashValue;
   portfolio.equity = peak;
   portfolio.peakEquity = peak;
 

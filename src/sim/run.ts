@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { computeMetrics, detectPeriodsPerYear } from '../analysis/metrics.js';
 import { GoalTracker } from '../goals/tracker.js';
 import type { BarSeries } from '../data/series.js';
-import { type Instrument, money, toFloat } from '../ledger/index.js';
+import { Amount, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/registry.js';
 import { strategyFactory, type StrategySpec } from '../strategy/index.js';
@@ -64,11 +64,12 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
   const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYear);
   const replayCounter = { delivered: 0 };
   const factory = await strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter });
-  const initialCapital = money(scenario.account.initialCapital);
+  const initialCapital = Amount.of(scenario.account.initialCapital);
   const output = simulate({
     series,
     instruments,
     initialCapital,
+    minorUnitPlaces: Amount.of(scenario.account.minorUnit).scale,
     costs: scenario.costs,
     execution: scenario.execution,
     strategyFactory: factory,
@@ -79,7 +80,7 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
   const closes = lastCloses(series);
   const finalEquity = output.ledger.equityDecimal(closes);
   if (tracker !== undefined && Number.isFinite(output.lastTime)) {
-    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: toFloat(finalEquity), peakEquity: NaN }, false);
+    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: finalEquity.toNumber(), peakEquity: NaN }, false);
   }
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
   return {
@@ -87,7 +88,7 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     name: scenario.name,
     seed: scenario.seed,
     currency: scenario.account.currency,
-    initialCapital,
+    initialCapital: output.ledger.initialCapital,
     finalEquity,
     trades: output.ledger.trades,
     fills: output.ledger.fills,
@@ -96,7 +97,7 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
     periodsPerYear,
     tracker,
-    metrics: computeMetrics(output.equityCurve, output.ledger.trades, toFloat(initialCapital), toFloat(finalEquity), periodsPerYear),
+    metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
   };
 }
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { progressRisk } from '../goals/progressRisk.js';
 import { formatJsonPath } from '../errors.js';
-import { money, toFloat } from '../ledger/index.js';
+import { money } from '../ledger/index.js';
 import { driverGoalOf } from './goalKelly.js';
 import { goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema } from './params.js';
 import { createSizingEngine, type SizingConfig } from './registry.js';
@@ -118,7 +118,7 @@ export function decisionJson(decision: SizingDecision): Record<string, unknown> 
     riskAmount: decision.riskAmount,
     finalValue: decision.finalValue,
     allocation: decision.allocation,
-    units: toFloat(decision.units),
+    units: decision.units.toNumber(),
     kelly: decision.kelly,
     skipped: decision.skipped,
     reasoning: decision.reasoning,

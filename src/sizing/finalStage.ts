@@ -3,13 +3,26 @@
  * down to the lot step and skipped below the minimum notional. A long never sizes above the
  * available cash.
  */
-import { affordableUnits, exceeds, Money, toFloat, ZERO } from '../ledger/index.js';
+import { affordableSteps, Amount, decimalPlaces, exceeds, fromFloat, Money, mul, toFloat, toNumber } from '../ledger/index.js';
 import type { EngineName, SizingDecision, SizingRequest, SizingStage } from './types.js';
 
 type Decimal = InstanceType<typeof Money>;
 
+export const NO_UNITS = Amount.ZERO;
+
+/** A lot step as an exact amount, worked out once per step. */
+const lotAmounts = new WeakMap<Decimal, Amount>();
+function lotAmountOf(step: Decimal): Amount {
+  let lot = lotAmounts.get(step);
+  if (lot === undefined) {
+    lot = Amount.of(step);
+    lotAmounts.set(step, lot);
+  }
+  return lot;
+}
+
 export interface FinalSize {
-  readonly units: Decimal;
+  readonly units: Amount;
   readonly finalValue: number;
   readonly skipped: string | null;
 }
@@ -17,16 +30,19 @@ export interface FinalSize {
 export function finalSize(value: Decimal, request: SizingRequest): FinalSize {
   let capped = value;
   if (request.direction === 'long' && exceeds(capped, request.cash)) capped = new Money(Math.max(0, request.cash));
-  if (!capped.isFinite() || capped.lte(0)) return { units: ZERO, finalValue: 0, skipped: 'size is zero' };
+  if (!capped.isFinite() || capped.lte(0)) return { units: NO_UNITS, finalValue: 0, skipped: 'size is zero' };
   const price = new Money(request.price);
-  if (request.lotStep === undefined) return { units: capped.div(price), finalValue: toFloat(capped), skipped: null };
-  const units = affordableUnits(capped, price, request.lotStep);
-  if (units.lte(0)) return { units: ZERO, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
-  const notional = units.mul(price);
-  if (request.minNotional !== undefined && notional.lt(request.minNotional)) {
-    return { units: ZERO, finalValue: 0, skipped: `below min notional ${request.minNotional.toFixed()}` };
+  if (request.lotStep === undefined) return { units: Amount.of(capped.div(price)), finalValue: toFloat(capped), skipped: null };
+  const steps = affordableSteps(capped, price, request.lotStep);
+  if (steps <= 0) return { units: NO_UNITS, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
+  const lot = lotAmountOf(request.lotStep);
+  const units = new Amount(mul(steps, lot.scaled), lot.scale);
+  const pricePlaces = decimalPlaces(request.price);
+  const notional = new Amount(mul(units.scaled, fromFloat(request.price, pricePlaces)), lot.scale + pricePlaces);
+  if (request.minNotional !== undefined && notional.compare(Amount.of(request.minNotional)) < 0) {
+    return { units: NO_UNITS, finalValue: 0, skipped: `below min notional ${request.minNotional.toFixed()}` };
   }
-  return { units, finalValue: toFloat(notional), skipped: null };
+  return { units, finalValue: toNumber(notional.scaled, notional.scale), skipped: null };
 }
 
 export interface DecisionParts {
@@ -41,7 +57,7 @@ export interface DecisionParts {
 
 /** Completes a decision from the stages so far; the last stage's value is sized into units. */
 export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal, parts: DecisionParts): SizingDecision {
-  const final: FinalSize = parts.skipped != null ? { units: ZERO, finalValue: 0, skipped: parts.skipped } : finalSize(last, request);
+  const final: FinalSize = parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped } : finalSize(last, request);
   stages.push({ name: 'final', value: final.finalValue });
   return {
     engine,

@@ -86,7 +86,7 @@ export function createPipeline(params: PipelineParams): SizingEngine {
               : goal.fallback !== null
                 ? `Goal factor 1.000 (fallback: ${goal.fallback}).`
                 : `Goal factor x${goal.factor.toFixed(3)} (return ${goal.returnFactor.toFixed(3)}, income ${goal.incomeFactor.toFixed(3)}, portfolio ${goal.portfolioFactor.toFixed(3)}${goal.preservation ? ', preservation' : ''}).`,
-            `Final ${amount(final.finalValue)} (${pct(request.equity > 0 ? final.finalValue / request.equity : 0, 1)} of equity): ${final.units.toDecimalPlaces(8).toFixed()} units.`,
+            `Final ${amount(final.finalValue)} (${pct(request.equity > 0 ? final.finalValue / request.equity : 0, 1)} of equity): ${final.units.at(Math.min(final.units.scale, 8)).toFixed()} units.`,
           ].join(' '),
       });
     },

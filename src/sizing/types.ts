@@ -2,7 +2,7 @@
  * The sizing contract every engine implements. The simulation, `goalsim size` and `regress` all
  * call engines through it, so no stage is written twice.
  */
-import type { Direction, Money } from '../ledger/index.js';
+import type { Amount, Direction, Money } from '../ledger/index.js';
 
 export type EngineName = 'pipeline' | 'goal-kelly' | 'fixed-fraction' | 'fixed-risk' | 'kelly';
 
@@ -83,7 +83,7 @@ export interface SizingDecision {
   readonly finalValue: number;
   /** finalValue / equity. */
   readonly allocation: number;
-  readonly units: Money;
+  readonly units: Amount;
   readonly kelly: number | null;
   /** Why no order results, or null. */
   readonly skipped: string | null;

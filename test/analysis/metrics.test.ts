@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, dailyReturns, detectPeriodsPerYear } from '../../src/analysis/metrics.js';
-import { money, type Trade } from '../../src/ledger/index.js';
+import { Amount, type Trade } from '../../src/ledger/index.js';
 import type { EquityCurve } from '../../src/sim/types.js';
 
 const DAY = 86_400_000;
@@ -20,7 +20,7 @@ function curve(equity: number[], start = Date.UTC(2021, 0, 4), step = DAY): Equi
   };
 }
 
-const trade = (pnl: string): Trade => ({ symbol: 'A', direction: 'long', entryTime: 0, entryPrice: money(1), exitTime: 1, exitPrice: money(1), quantity: money(1), fees: money(0), pnl: money(pnl), returnPct: 0, exitReason: 'exit' });
+const trade = (pnl: string): Trade => ({ symbol: 'A', direction: 'long', entryTime: 0, entryPrice: Amount.of('1'), exitTime: 1, exitPrice: Amount.of('1'), quantity: Amount.of('1'), fees: Amount.of('0'), pnl: Amount.of(pnl), returnPct: 0, exitReason: 'exit' });
 
 describe('computeMetrics against hand-computed values', () => {
   // equity 100, 110, 99, 108.9 on four weekdays (Mon 2021-01-04 ..): returns +10%, -10%, +10%

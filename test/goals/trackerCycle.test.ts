@@ -194,7 +194,7 @@ describe('running statistics', () => {
     for (const row of rows) {
       // timers at an instant fire before its bars: trades closed before it, snapshots up to it
       const closed = ledger.trades.filter((t) => t.exitTime < row.time);
-      const winRate = closed.length === 0 ? null : closed.filter((t) => t.pnl.gt(0)).length / closed.length;
+      const winRate = closed.length === 0 ? null : closed.filter((t) => t.pnl.sign() > 0).length / closed.length;
       expect(row.winRate, `win rate at ${new Date(row.time).toISOString()}`).toBe(winRate);
       const snapshots: number[] = [];
       for (let midnight = firstMidnight; midnight <= row.time; midnight += DAY) snapshots.push(equityBefore(midnight));

@@ -119,4 +119,22 @@ describe('end to end: sma-cross on MSFT daily bars', async () => {
       expect(trade?.entryTime).toBe(bars.time[Array.from(bars.time).indexOf(record.time) + 1]);
     }
   });
+
+  it('keeps fees in the account minor unit, rounded half-even (SPEC 1.3)', async () => {
+    const cents = loadScenarioFile(writeScenario(tempDir(), { account: { currency: 'USD', initialCapital: '100000', minorUnit: '0.01' } }));
+    const run = await runScenario(cents, await loadScenarioData(cents));
+    // second trade: 0.1% x 852 x (59.56 + 70) = 110.38512 -> 110.39 in cents; pnl 852 x 10.44 - 110.39
+    expect([run.trades[1]?.fees.toFixed(), run.trades[1]?.pnl.toFixed()]).toEqual(['110.39', '8784.49']);
+    expect(result.trades[1]?.fees.toFixed(), 'at the default 1e-8 the fee is exact').toBe('110.38512');
+  });
+});
+
+describe('independent anchor: backtrader on the same data', () => {
+  it('ends at backtrader\'s final value for SMA 10/30 on MSFT 2000-2001 (1e-6 relative)', async () => {
+    // backtrader 1.9.78.123, same semantics: next-open fills, 0.1% commission on each fill,
+    // fractional units (here a 1e-8 lot), 50% of equity per entry, no close at the end: 109,937.3659
+    const resolved = loadScenarioFile(writeScenario(tempDir(), { data: [{ symbol: 'MSFT', path: resolve('data/msft-daily-2000-2001.csv'), lotStep: '0.00000001' }], execution: { closeAtEnd: false } }));
+    const run = await runScenario(resolved, await loadScenarioData(resolved));
+    expect(Math.abs(run.finalEquity.toNumber() / 109_937.3659 - 1)).toBeLessThan(1e-6);
+  });
 });

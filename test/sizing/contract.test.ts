@@ -49,7 +49,7 @@ describe.each(engines)('sizing-engine contract: $engine', (config, maxPositionPc
         expect(decision.finalValue).toBeGreaterThanOrEqual(0);
         expect(decision.finalValue, 'never above available cash').toBeLessThanOrEqual(request.cash * (1 + 1e-12) + 1e-9);
         if (Number.isFinite(maxPositionPct)) expect(decision.finalValue, 'never above maxPositionPct').toBeLessThanOrEqual(maxPositionPct * request.equity * (1 + 1e-12));
-        expect(decision.units.mul(r.price).toNumber()).toBeCloseTo(decision.finalValue, 6);
+        expect(decision.units.toDecimal().mul(r.price).toNumber()).toBeCloseTo(decision.finalValue, 6);
       }),
       { numRuns: 300, seed: 7 },
     );
