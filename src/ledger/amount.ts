@@ -3,7 +3,7 @@
  * Its methods read like decimal.js's, so an amount prints and compares as the decimal it is;
  * the arithmetic behind it is fixed.ts.
  */
-import { add, compare, format, formatPlaces, parseScaled, rescale, sign, sub, toNumber, type Scaled } from './fixed.js';
+import { add, compare, format, formatPlaces, parseScaled, rescale, sign, sub, toNumber, type Scaled } from '../numeric/fixed.js';
 import { Money } from './money.js';
 
 export class Amount {

@@ -8,7 +8,7 @@
  * allocate; they are refreshed from the exact values on every fill, so they never drift apart.
  */
 import { Amount } from './amount.js';
-import { add, compare, decimalPlaces, divPow10, fromFloat, mul, pow10, rescale, scaleUp, sub, toNumber, type Scaled } from './fixed.js';
+import { add, compare, decimalPlaces, divPow10, fromFloat, mul, pow10, rescale, scaleUp, sub, toNumber, type Scaled } from '../numeric/fixed.js';
 import type { Money } from './money.js';
 import type { Costs, Direction, FillReason, Fill, Instrument, OpenPosition, OrderNote, OrderSide, Trade } from './types.js';
 

@@ -5,7 +5,7 @@
  * holds every bar and kept per buffer: each process scans a data set once.
  */
 import { BAR_COLUMNS, viewBarSeries, type BarSeries } from '../data/series.js';
-import { decimalPlaces } from './fixed.js';
+import { decimalPlaces } from '../numeric/fixed.js';
 
 const placesByBuffer = new WeakMap<SharedArrayBuffer, number>();
 

@@ -1,9 +1,10 @@
 /**
  * sma-cross: buy when the fast simple moving average crosses above the slow one while flat,
- * close when it crosses below while long. Averages are summed over their whole window each bar
- * (not a running sum) so that they carry no accumulated rounding and match any plain
- * implementation to the last bit.
+ * close when it crosses below while long. "Crosses above" is: fast <= slow on the bar before
+ * and fast > slow now (so a tie followed by fast above is a cross; below is the mirror). The
+ * averages are compared exactly on the data's price grid (gridAverage.ts), in O(1) per bar.
  */
+import { GridWindowSums } from './gridAverage.js';
 import { fixedSignal, NO_SIGNALS, type SignalParams, type BarHistory, type Signal, type Strategy, type StrategyContext } from './types.js';
 
 export interface SmaCrossParams extends SignalParams {
@@ -11,6 +12,7 @@ export interface SmaCrossParams extends SignalParams {
   readonly slow: number;
 }
 
+/** The plain average of the `window` closes ending at bar `last`. */
 export function simpleAverage(bars: BarHistory, last: number, window: number): number {
   let sum = 0;
   for (let i = last - window + 1; i <= last; i++) sum += bars.close(i);
@@ -21,24 +23,25 @@ export function createSmaCross(params: SmaCrossParams): Strategy {
   const { fast, slow } = params;
   const buy = fixedSignal('buy', params);
   const close = fixedSignal('close', params);
-  // The previous bar's averages, reused when bars arrive one after another.
+  const sums = new GridWindowSums([fast, slow]);
+  // sign of fast - slow on the previous bar, reused when bars arrive one after another
   let cachedBar = -1;
-  let cachedFast = NaN;
-  let cachedSlow = NaN;
+  let cachedSign = 0;
   return {
     onBar(ctx: StrategyContext): readonly Signal[] {
       const last = ctx.bars.length - 1;
       if (last < slow) return NO_SIGNALS; // needs the previous bar's slow average too
-      const consecutive = cachedBar === last - 1;
-      const fastBefore = consecutive ? cachedFast : simpleAverage(ctx.bars, last - 1, fast);
-      const slowBefore = consecutive ? cachedSlow : simpleAverage(ctx.bars, last - 1, slow);
-      const fastNow = simpleAverage(ctx.bars, last, fast);
-      const slowNow = simpleAverage(ctx.bars, last, slow);
+      if (cachedBar !== last - 1) {
+        sums.advanceTo(ctx.bars, last - 1);
+        cachedSign = sums.compareAverages(0, 1);
+      }
+      const before = cachedSign;
+      sums.advanceTo(ctx.bars, last);
+      const now = sums.compareAverages(0, 1);
       cachedBar = last;
-      cachedFast = fastNow;
-      cachedSlow = slowNow;
-      if (ctx.position === 0 && fastBefore <= slowBefore && fastNow > slowNow) return buy;
-      if (ctx.position > 0 && fastBefore >= slowBefore && fastNow < slowNow) return close;
+      cachedSign = now;
+      if (ctx.position === 0 && before <= 0 && now > 0) return buy;
+      if (ctx.position > 0 && before >= 0 && now < 0) return close;
       return NO_SIGNALS;
     },
   };
