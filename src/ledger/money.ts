@@ -108,7 +108,7 @@ export function roundDownToStep(quantity: Money, step: Money): Money {
  * The most units, in whole lot steps, whose cost at `price` does not exceed `value`:
  * floor(value / price / step) x step, exactly.
  */
-export function affordableUnits(value: Money, price: Money, step: Money): Money {
+export function affordableUnits(value: Money, price: Money | number, step: Money): Money {
   return step.mul(affordableSteps(value, price, step).toString());
 }
 
@@ -118,14 +118,17 @@ export function affordableUnits(value: Money, price: Money, step: Money): Money 
  * value (each float here is within a few parts in 1e14 of its decimal); near the boundary exact
  * decimal multiplications settle it, which still allocate far less than a 40-digit division.
  */
-export function affordableSteps(value: Money, price: Money, step: Money): number | bigint {
-  const valueFloat = roughFloat(value);
-  const stepCost = toFloat(price) * toFloat(step);
+export function affordableSteps(value: Money | number, price: Money | number, step: Money): number | bigint {
+  const valueFloat = typeof value === 'number' ? value : roughFloat(value);
+  const stepCost = (typeof price === 'number' ? price : toFloat(price)) * toFloat(step);
   const estimate = Math.floor(valueFloat / stepCost);
-  if (!(estimate >= 0) || estimate > 1e15) return BigInt(value.div(price).div(step).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed()); // beyond float's exact integers
-  if (stepCost >= 1e-200 && estimate * stepCost < valueFloat * (1 - FLOAT_MARGIN) && (estimate + 1) * stepCost > valueFloat * (1 + FLOAT_MARGIN)) return estimate;
+  if (stepCost >= 1e-200 && estimate >= 0 && estimate <= 1e15 && estimate * stepCost < valueFloat * (1 - FLOAT_MARGIN) && (estimate + 1) * stepCost > valueFloat * (1 + FLOAT_MARGIN)) return estimate;
+  // near the boundary the decimals decide; a float is its shortest decimal
+  const exact = typeof value === 'number' ? new Money(value) : value;
+  if (typeof price === 'number') price = new Money(price);
+  if (!(estimate >= 0) || estimate > 1e15) return BigInt(exact.div(price).div(step).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed()); // beyond float's exact integers
   let steps = estimate;
-  while (steps > 0 && step.mul(steps).mul(price).gt(value)) steps--;
-  while (step.mul(steps + 1).mul(price).lte(value)) steps++;
+  while (steps > 0 && step.mul(steps).mul(price).gt(exact)) steps--;
+  while (step.mul(steps + 1).mul(price).lte(exact)) steps++;
   return steps;
 }

@@ -117,7 +117,7 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       minNotional: instrument.minNotional,
       riskTolerance: setup.riskTolerance,
       currentRisk: goalHooks?.currentRisk() ?? setup.riskTolerance,
-      goals: goalHooks?.goalInputs(time, portfolio),
+      goals: sizing.needs.goals === true ? goalHooks?.goalInputs(time, portfolio) : undefined,
       tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(ledger.trades, sizing.needs.tradeStatsWindow),
       volatility: volatilityOf(series[s] as BarSeries, lastBar[s] as number, sizing.needs.volatilityLookback),
       portfolioVolatilities: sizing.needs.volatilityLookback === undefined ? undefined : series.map((bars, k) => volatilityOf(bars, lastBar[k] as number, sizing.needs.volatilityLookback)?.short ?? NaN),

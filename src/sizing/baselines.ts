@@ -19,10 +19,11 @@ export function createFixedFraction(params: FixedFractionParams): SizingEngine {
     name: 'fixed-fraction',
     needs: {},
     size(request: SizingRequest) {
-      const value = new Money(request.equity).mul(fraction);
+      const { equity, price } = request;
+      const value = new Money(equity).mul(fraction);
       return decide('fixed-fraction', request, [{ name: 'base', value: toFloat(value) }], value, {
         riskPct: params.fraction,
-        reasoning: (final) => `Fixed fraction ${pct(params.fraction)} of equity ${amount(request.equity)}: ${final.units.toFixed()} units at ${request.price}.`,
+        reasoning: (final) => `Fixed fraction ${pct(params.fraction)} of equity ${amount(equity)}: ${final.units.toFixed()} units at ${price}.`,
       });
     },
   };
@@ -33,7 +34,7 @@ export function createFixedRisk(): SizingEngine {
     name: 'fixed-risk',
     needs: {},
     size(request: SizingRequest) {
-      const risk = request.riskTolerance;
+      const { riskTolerance: risk, stopLossPct, price } = request;
       const riskAmount = new Money(request.equity).mul(risk);
       const hasStop = request.stopLossPct > 0;
       const value = hasStop ? riskAmount.div(request.stopLossPct) : new Money(0);
@@ -41,7 +42,7 @@ export function createFixedRisk(): SizingEngine {
         riskPct: risk,
         riskAmount: toFloat(riskAmount),
         skipped: hasStop ? null : 'no stop-loss distance to size from',
-        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(toFloat(riskAmount))} over a ${pct(request.stopLossPct)} stop: ${final.units.toFixed()} units at ${request.price}.`,
+        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(toFloat(riskAmount))} over a ${pct(stopLossPct)} stop: ${final.units.toFixed()} units at ${price}.`,
       });
     },
   };
@@ -54,13 +55,14 @@ export function createKellyBaseline(params: KellyParams): SizingEngine {
     needs: { tradeStatsWindow: params.window },
     size(request: SizingRequest) {
       const kelly = kellyEstimate(request.tradeStats, params);
+      const price = request.price;
       const base = new Money(request.equity).mul(Money.max(kelly.fraction, 0)).mul(params.kellyFraction);
       const capped = capByLimits(base, request, params.maxPositionPct, Infinity, {});
       return decide('kelly', request, [{ name: 'base', value: toFloat(base) }, { name: 'bounds', value: toFloat(capped) }], capped, {
         riskPct: toFloat(kelly.fraction) * params.kellyFraction,
         kelly: toFloat(kelly.fraction),
         skipped: kelly.fraction.lte(0) ? 'negative edge' : null,
-        reasoning: (final) => `Kelly ${pct(toFloat(kelly.fraction))} (${kelly.source}, win rate ${pct(kelly.winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${request.price}.`,
+        reasoning: (final) => `Kelly ${pct(toFloat(kelly.fraction))} (${kelly.source}, win rate ${pct(kelly.winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${price}.`,
       });
     },
   };

@@ -10,15 +10,15 @@ type Decimal = InstanceType<typeof Money>;
 
 export const NO_UNITS = Amount.ZERO;
 
-/** A lot step as an exact amount, worked out once per step. */
-const lotAmounts = new WeakMap<Decimal, Amount>();
-function lotAmountOf(step: Decimal): Amount {
-  let lot = lotAmounts.get(step);
-  if (lot === undefined) {
-    lot = Amount.of(step);
-    lotAmounts.set(step, lot);
+/** An instrument's lot step or minimum notional as an exact amount, worked out once. */
+const amounts = new WeakMap<Decimal, Amount>();
+function amountOf(decimal: Decimal): Amount {
+  let known = amounts.get(decimal);
+  if (known === undefined) {
+    known = Amount.of(decimal);
+    amounts.set(decimal, known);
   }
-  return lot;
+  return known;
 }
 
 export interface FinalSize {
@@ -27,19 +27,19 @@ export interface FinalSize {
   readonly skipped: string | null;
 }
 
-export function finalSize(value: Decimal, request: SizingRequest): FinalSize {
+/** The last stage's value (a decimal, or a float taken at its shortest decimal) in units. */
+export function finalSize(value: Decimal | number, request: SizingRequest): FinalSize {
   let capped = value;
-  if (request.direction === 'long' && exceeds(capped, request.cash)) capped = new Money(Math.max(0, request.cash));
-  if (!capped.isFinite() || capped.lte(0)) return { units: NO_UNITS, finalValue: 0, skipped: 'size is zero' };
-  const price = new Money(request.price);
-  if (request.lotStep === undefined) return { units: Amount.of(capped.div(price)), finalValue: toFloat(capped), skipped: null };
-  const steps = affordableSteps(capped, price, request.lotStep);
+  if (request.direction === 'long' && (typeof capped === 'number' ? capped > request.cash : exceeds(capped, request.cash))) capped = Math.max(0, request.cash);
+  if (typeof capped === 'number' ? !(capped > 0 && capped < Infinity) : !capped.isFinite() || capped.lte(0)) return { units: NO_UNITS, finalValue: 0, skipped: 'size is zero' };
+  if (request.lotStep === undefined) return { units: Amount.of(new Money(capped).div(request.price)), finalValue: typeof capped === 'number' ? capped : toFloat(capped), skipped: null };
+  const steps = affordableSteps(capped, request.price, request.lotStep);
   if (steps <= 0) return { units: NO_UNITS, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
-  const lot = lotAmountOf(request.lotStep);
+  const lot = amountOf(request.lotStep);
   const units = new Amount(mul(steps, lot.scaled), lot.scale);
   const pricePlaces = decimalPlaces(request.price);
   const notional = new Amount(mul(units.scaled, fromFloat(request.price, pricePlaces)), lot.scale + pricePlaces);
-  if (request.minNotional !== undefined && notional.compare(Amount.of(request.minNotional)) < 0) {
+  if (request.minNotional !== undefined && notional.compare(amountOf(request.minNotional)) < 0) {
     return { units: NO_UNITS, finalValue: 0, skipped: `below min notional ${request.minNotional.toFixed()}` };
   }
   return { units, finalValue: toNumber(notional.scaled, notional.scale), skipped: null };
@@ -56,32 +56,74 @@ export interface DecisionParts {
 }
 
 /** Completes a decision from the stages so far; the last stage's value is sized into units. */
-export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal, parts: DecisionParts): SizingDecision {
+export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal | number, parts: DecisionParts): SizingDecision {
   const final: FinalSize = parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped } : finalSize(last, request);
   stages.push({ name: 'final', value: final.finalValue });
-  return {
-    engine,
-    stages,
-    goalFactor: parts.goalFactor ?? null,
-    riskPct: parts.riskPct,
-    riskAmount: parts.riskAmount ?? null,
-    finalValue: final.finalValue,
-    allocation: request.equity > 0 ? final.finalValue / request.equity : 0,
-    units: final.units,
-    kelly: parts.kelly ?? null,
-    skipped: final.skipped,
-    reasoning: parts.reasoning(final),
-  };
+  return new Decision(engine, stages, parts, final, request.equity > 0 ? final.finalValue / request.equity : 0);
 }
 
-/** Clamp of a value to [min, max] x equity, then to the room left under gross and per-class caps. */
-export function capByLimits(value: Decimal, request: SizingRequest, maxPositionPct: number, maxGrossExposure: number, assetClassLimits: Readonly<Record<string, number>>): Decimal {
-  const equity = new Money(request.equity);
-  let capped = Money.min(value, equity.mul(maxPositionPct));
-  capped = Money.min(capped, Money.max(0, equity.mul(maxGrossExposure).sub(request.grossExposure)));
+/**
+ * A decision whose reasoning text is written when first read: formatting it cost more than the
+ * rest of a decision, and a run writes it out once, at the end. The text function keeps only the
+ * few values it prints (the engines take them out of the request first, so that no request is
+ * kept alive by a decision).
+ */
+class Decision implements SizingDecision {
+  readonly goalFactor: number | null;
+  readonly riskPct: number;
+  readonly riskAmount: number | null;
+  readonly finalValue: number;
+  readonly units: Amount;
+  readonly kelly: number | null;
+  readonly skipped: string | null;
+  private text: string | undefined;
+  private explain: ((final: FinalSize) => string) | undefined;
+
+  constructor(
+    readonly engine: EngineName,
+    readonly stages: readonly SizingStage[],
+    parts: DecisionParts,
+    private readonly final: FinalSize,
+    readonly allocation: number,
+  ) {
+    this.goalFactor = parts.goalFactor ?? null;
+    this.riskPct = parts.riskPct;
+    this.riskAmount = parts.riskAmount ?? null;
+    this.finalValue = final.finalValue;
+    this.units = final.units;
+    this.kelly = parts.kelly ?? null;
+    this.skipped = final.skipped;
+    this.explain = parts.reasoning;
+  }
+
+  get reasoning(): string {
+    if (this.text === undefined) {
+      this.text = (this.explain as (final: FinalSize) => string)(this.final);
+      this.explain = undefined;
+    }
+    return this.text;
+  }
+
+  /** The decision's public fields, reasoning included, as plain data. */
+  toJSON(): Omit<SizingDecision, 'units'> & { units: string } {
+    const { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units, kelly, skipped, reasoning } = this;
+    return { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units: units.toFixed(), kelly, skipped, reasoning };
+  }
+}
+
+/** The most a new position may be worth: maxPositionPct x equity, and the room left under the gross and per-class caps. */
+export function positionLimit(request: SizingRequest, maxPositionPct: number, maxGrossExposure: number, assetClassLimits: Readonly<Record<string, number>>): number {
+  const equity = request.equity;
+  let limit = Math.min(equity * maxPositionPct, Math.max(0, equity * maxGrossExposure - request.grossExposure));
   const classLimit = assetClassLimits[request.assetClass];
-  if (classLimit !== undefined) capped = Money.min(capped, Money.max(0, equity.mul(classLimit).sub(request.assetClassExposure[request.assetClass] ?? 0)));
-  return capped;
+  if (classLimit !== undefined) limit = Math.min(limit, Math.max(0, equity * classLimit - (request.assetClassExposure[request.assetClass] ?? 0)));
+  return limit;
+}
+
+/** A decimal value capped by {@link positionLimit}. */
+export function capByLimits(value: Decimal, request: SizingRequest, maxPositionPct: number, maxGrossExposure: number, assetClassLimits: Readonly<Record<string, number>>): Decimal {
+  const limit = positionLimit(request, maxPositionPct, maxGrossExposure, assetClassLimits);
+  return exceeds(value, limit) ? new Money(limit) : value;
 }
 
 export function pct(fraction: number, digits = 2): string {

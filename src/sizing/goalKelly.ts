@@ -8,7 +8,7 @@ import { Money, toFloat } from '../ledger/index.js';
 import { capByLimits, decide, pct } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { GoalKellyParams } from './params.js';
-import type { GoalInputs, SizingEngine, SizingRequest, SizingStage } from './types.js';
+import type { GoalInputs, GoalProgressInput, SizingEngine, SizingRequest, SizingStage } from './types.js';
 
 const GOAL_LABELS = { monthly_return: 'monthly return', monthly_income: 'monthly income', portfolio_value: 'portfolio value' } as const;
 
@@ -22,8 +22,7 @@ export function driverGoalOf(goals: GoalInputs | undefined, configured: keyof ty
   return (['monthly_return', 'monthly_income', 'portfolio_value'] as const).find((goal) => goals?.[goal] !== undefined);
 }
 
-function goalSentence(request: SizingRequest, driver: keyof typeof GOAL_LABELS | undefined): string {
-  const input = driver === undefined ? undefined : request.goals?.[driver];
+function goalSentence(input: GoalProgressInput | undefined, driver: keyof typeof GOAL_LABELS | undefined): string {
   if (driver === undefined || input === undefined) return 'Position sized without goal progress.';
   const target = input.target === undefined ? '' : driver === 'monthly_return' ? ` (${pct(input.target)})` : ` (${input.target.toFixed(2)})`;
   const schedule = input.progress < input.expected ? 'behind schedule' : input.progress > input.expected ? 'ahead of schedule' : 'on schedule';
@@ -33,7 +32,7 @@ function goalSentence(request: SizingRequest, driver: keyof typeof GOAL_LABELS |
 export function createGoalKelly(params: GoalKellyParams): SizingEngine {
   return {
     name: 'goal-kelly',
-    needs: { tradeStatsWindow: params.window, exposure: true },
+    needs: { tradeStatsWindow: params.window, exposure: true, goals: true },
     size(request: SizingRequest) {
       const stages: SizingStage[] = [];
       const risk = new Money(request.currentRisk);
@@ -55,6 +54,8 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
       const driver = driverGoalOf(request.goals, params.driverGoal);
       const winRate = request.tradeStats !== undefined && kelly.source === 'trades' ? request.tradeStats.winRate : kelly.winRate;
       const sharpe = request.tradeStats?.sharpe ?? 0;
+      const { confidence, equity: equityValue } = request;
+      const driverInput = driver === undefined ? undefined : request.goals?.[driver];
       return decide('goal-kelly', request, stages, limited, {
         riskPct: toFloat(risk),
         riskAmount: toFloat(riskAmount),
@@ -62,10 +63,10 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
         skipped,
         reasoning: (final) =>
           [
-            goalSentence(request, driver),
+            goalSentence(driverInput, driver),
             `Risk adjusted to ${pct(toFloat(risk), 1)} per trade.`,
-            `Kelly fraction: ${pct(toFloat(kelly.fraction))}, Signal confidence: ${pct(request.confidence)}.`,
-            skipped === null ? `Recommended allocation: ${pct(request.equity > 0 ? final.finalValue / request.equity : 0, 1)} of portfolio (${final.units.toFixed(6)} units).` : `No trade: ${skipped}.`,
+            `Kelly fraction: ${pct(toFloat(kelly.fraction))}, Signal confidence: ${pct(confidence)}.`,
+            skipped === null ? `Recommended allocation: ${pct(equityValue > 0 ? final.finalValue / equityValue : 0, 1)} of portfolio (${final.units.toFixed(6)} units).` : `No trade: ${skipped}.`,
             `Win rate: ${pct(winRate, 1)}, Sharpe ratio: ${sharpe.toFixed(2)}.`,
           ].join('\n'),
       });

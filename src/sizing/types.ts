@@ -98,6 +98,8 @@ export interface SizingNeeds {
   readonly volatilityLookback?: { readonly short: number; readonly long: number };
   /** Gross exposure per asset class. */
   readonly exposure?: boolean;
+  /** The goals' progress (the goal-aware engines); working it out at every decision costs. */
+  readonly goals?: boolean;
 }
 
 export interface SizingEngine {
