@@ -1,6 +1,8 @@
 /**
  * Worker: parses one byte range of a bars CSV (starting at a line start) with csv-parse and the
- * same BarRowReader as the sequential loader, and hands the columns back by transfer. Line
+ * same BarRowReader as the sequential loader. It reports its row count, then copies its rows
+ * into the range of the final shared columns the main thread hands it, so a load never holds
+ * more than the parsed chunks and the final columns. Line
  * numbers are relative to the range; the main thread shifts them. A quote character anywhere
  * in the range aborts: a quoted field could span the cut, so the caller parses sequentially.
  * Without quotes every record is exactly one line, so records are read without csv-parse's
@@ -12,7 +14,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import { BadRowCollector } from './badRows.js';
 import { BarRowReader } from './loadBars.js';
-import { BarBuilder } from './series.js';
+import { BarBuilder, viewBarSeries, type SharedBarSeries } from './series.js';
 import type { PriceSourceOptions } from './source.js';
 import { DataError } from '../errors.js';
 
@@ -26,11 +28,19 @@ export interface ChunkTask {
 }
 
 export type ChunkResult =
-  | { readonly kind: 'ok'; readonly length: number; readonly columns: readonly Float64Array[]; readonly newlines: number; readonly firstTime: number; readonly firstStamp: string; readonly firstLine: number; readonly lastTime: number }
+  | { readonly kind: 'ok'; readonly length: number; readonly newlines: number; readonly firstTime: number; readonly firstStamp: string; readonly firstLine: number; readonly lastTime: number }
   | { readonly kind: 'quoted' }
   | { readonly kind: 'error'; readonly message: string; readonly line: number | undefined; readonly column: string | undefined; readonly value: string | undefined };
 
 class QuoteFound extends Error {}
+
+/** The final columns and this chunk's first row in them. */
+export interface ChunkPlacement {
+  readonly target: SharedBarSeries;
+  readonly offset: number;
+}
+
+let parsed: BarBuilder | undefined;
 
 async function parseChunk(task: ChunkTask): Promise<ChunkResult> {
   const builder = new BarBuilder();
@@ -74,10 +84,14 @@ async function parseChunk(task: ChunkTask): Promise<ChunkResult> {
     if (error instanceof DataError) return { kind: 'error', message: error.message, line: error.line, column: error.column, value: error.value };
     throw error;
   }
-  const series = builder.build(task.options.symbol);
-  const columns = [series.time, series.open, series.high, series.low, series.close, series.volume].map((column) => Float64Array.from(column));
-  return { kind: 'ok', length: series.length, columns, newlines, firstTime: reader.firstTime, firstStamp: reader.firstStamp, firstLine: reader.firstLine, lastTime: reader.lastTime };
+  parsed = builder;
+  return { kind: 'ok', length: builder.length, newlines, firstTime: reader.firstTime, firstStamp: reader.firstStamp, firstLine: reader.firstLine, lastTime: reader.lastTime };
 }
 
 const result = await parseChunk(workerData as ChunkTask);
-parentPort?.postMessage(result, result.kind === 'ok' ? result.columns.map((column) => column.buffer as ArrayBuffer) : []);
+parentPort?.postMessage(result);
+// then: where the rows go in the final columns (or nothing, when the main thread parses alone)
+parentPort?.once('message', (placement: ChunkPlacement | null) => {
+  if (placement !== null) parsed?.copyInto(viewBarSeries(placement.target), placement.offset);
+  parentPort?.postMessage('copied');
+});

@@ -10,9 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../errors.js';
 import { workerScript } from '../parallel/workerScript.js';
-import type { ChunkResult, ChunkTask } from './chunkWorker.js';
+import type { ChunkPlacement, ChunkResult, ChunkTask } from './chunkWorker.js';
 import { columnName, notAfterPrevious, type LoadedPrices } from './loadBars.js';
-import { allocateBarSeries } from './series.js';
+import { allocateBarSeries, shareBarSeries } from './series.js';
 import type { PriceSourceOptions } from './source.js';
 
 /** Below this size a worker's start-up costs more than the second core saves. */
@@ -30,13 +30,33 @@ function readWindow(path: string, position: number, length: number): Buffer {
   }
 }
 
-function runChunk(task: ChunkTask): Promise<ChunkResult> {
+interface ParsedChunk {
+  readonly result: ChunkResult;
+  /** Has the worker copy its rows into the final columns (null: it just ends), then it exits. */
+  readonly place: (placement: ChunkPlacement | null) => Promise<void>;
+}
+
+function runChunk(task: ChunkTask): Promise<ParsedChunk> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript('data/chunkWorker.js'), { workerData: task });
-    worker.once('message', (result: ChunkResult) => resolve(result));
-    worker.once('error', reject);
+    let failed: (error: Error) => void = reject;
+    worker.once('message', (result: ChunkResult) =>
+      resolve({
+        result,
+        place: (placement) =>
+          new Promise<void>((copied, copyFailed) => {
+            failed = copyFailed;
+            worker.once('message', () => {
+              copied();
+              void worker.terminate();
+            });
+            worker.postMessage(placement);
+          }),
+      }),
+    );
+    worker.once('error', (error) => failed(error));
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`CSV chunk worker exited with code ${code}`));
+      if (code !== 0) failed(new Error(`CSV chunk worker exited with code ${code}`));
     });
   });
 }
@@ -57,10 +77,13 @@ export async function loadBarsInParallel(options: PriceSourceOptions, minBytes =
   if (cutInWindow < 0) return undefined;
   const cut = Math.floor(size / 2) + cutInWindow + 1;
 
-  const [first, second] = await Promise.all([
+  const chunks = await Promise.all([
     runChunk({ options, start: 0, end: cut, header: null }),
     runChunk({ options, start: cut, end: size, header: options.format === 'binance' ? null : header }),
   ]);
+  const [first, second] = chunks.map((chunk) => chunk.result) as [ChunkResult, ChunkResult];
+  const release = (): Promise<unknown> => Promise.all(chunks.map((chunk) => chunk.place(null)));
+  if (first.kind !== 'ok' || second.kind !== 'ok') await release();
   if (first.kind === 'quoted' || second.kind === 'quoted') return undefined;
   if (first.kind === 'error') throw new DataError(first.message, options.displayPath, first.line, first.column, first.value);
   const offset = first.newlines;
@@ -70,14 +93,15 @@ export async function loadBarsInParallel(options: PriceSourceOptions, minBytes =
     throw new DataError(`${options.displayPath}:${line}:${second.message.slice(relative.length)}`, options.displayPath, line, second.column, second.value);
   }
   if (second.length > 0 && second.firstTime <= first.lastTime) {
+    await release();
     throw DataError.at(options.displayPath, second.firstLine + offset, columnName(options, 'timestamp'), second.firstStamp, notAfterPrevious(second.firstStamp));
   }
-  if (first.length + second.length === 0) return undefined; // let the sequential loader word the error
+  if (first.length + second.length === 0) {
+    await release();
+    return undefined; // let the sequential loader word the error
+  }
   const series = allocateBarSeries(options.symbol, first.length + second.length);
-  const targets = [series.time, series.open, series.high, series.low, series.close, series.volume];
-  targets.forEach((target, c) => {
-    target.set(first.columns[c] as Float64Array, 0);
-    target.set(second.columns[c] as Float64Array, first.length);
-  });
+  const target = shareBarSeries(series);
+  await Promise.all([chunks[0].place({ target, offset: 0 }), chunks[1].place({ target, offset: first.length })]);
   return { series, skipped: { count: 0, listed: [] } };
 }

@@ -54,51 +54,51 @@ export function shareBarSeries(series: BarSeries): SharedBarSeries {
   return { symbol: series.symbol, length: series.length, buffer: series.buffer };
 }
 
-/** Growable bar columns used while parsing, copied once into shared memory at the end. */
+const CHUNK_ROWS = 65_536;
+
+/**
+ * Bar columns collected while parsing in fixed-size chunks and copied once into shared memory
+ * at the end: at most one chunk of slack and no doubling copies, so a load peaks near twice the
+ * final columns (48 bytes a bar each) however many rows the file has.
+ */
 export class BarBuilder {
   length = 0;
-  private time = new Float64Array(1024);
-  private open = new Float64Array(1024);
-  private high = new Float64Array(1024);
-  private low = new Float64Array(1024);
-  private close = new Float64Array(1024);
-  private volume = new Float64Array(1024);
+  private readonly chunks: Float64Array[][] = [];
+  private current: Float64Array[] = [];
+  private filled = CHUNK_ROWS;
 
   push(time: number, open: number, high: number, low: number, close: number, volume: number): void {
-    if (this.length === this.time.length) this.grow();
-    const row = this.length++;
-    this.time[row] = time;
-    this.open[row] = open;
-    this.high[row] = high;
-    this.low[row] = low;
-    this.close[row] = close;
-    this.volume[row] = volume;
-  }
-
-  private grow(): void {
-    const bigger = (column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
-      const grown = new Float64Array(column.length * 2);
-      grown.set(column);
-      return grown;
-    };
-    this.time = bigger(this.time);
-    this.open = bigger(this.open);
-    this.high = bigger(this.high);
-    this.low = bigger(this.low);
-    this.close = bigger(this.close);
-    this.volume = bigger(this.volume);
+    if (this.filled === CHUNK_ROWS) {
+      this.current = BAR_COLUMNS.map(() => new Float64Array(CHUNK_ROWS));
+      this.chunks.push(this.current);
+      this.filled = 0;
+    }
+    const row = this.filled++;
+    const [t, o, h, l, c, v] = this.current as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    t[row] = time;
+    o[row] = open;
+    h[row] = high;
+    l[row] = low;
+    c[row] = close;
+    v[row] = volume;
+    this.length++;
   }
 
   /** Copies the rows into one SharedArrayBuffer. */
   build(symbol: string): BarSeries {
     const series = allocateBarSeries(symbol, this.length);
-    const n = this.length;
-    series.time.set(this.time.subarray(0, n));
-    series.open.set(this.open.subarray(0, n));
-    series.high.set(this.high.subarray(0, n));
-    series.low.set(this.low.subarray(0, n));
-    series.close.set(this.close.subarray(0, n));
-    series.volume.set(this.volume.subarray(0, n));
+    this.copyInto(series, 0);
     return series;
+  }
+
+  /** Copies the rows into `target` from row `offset` on, dropping the chunks as it goes. */
+  copyInto(target: BarSeries, offset: number): void {
+    let row = offset;
+    while (this.chunks.length > 0) {
+      const chunk = this.chunks.shift() as Float64Array[];
+      const rows = Math.min(CHUNK_ROWS, this.length - (row - offset));
+      BAR_COLUMNS.forEach((column, k) => target[column].set((chunk[k] as Float64Array).subarray(0, rows), row));
+      row += rows;
+    }
   }
 }

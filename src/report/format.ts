@@ -31,11 +31,16 @@ function escapeCell(cell: string): string {
   return /[",\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+/** One CSV line with its `\n`. */
+export function csvLine(cells: readonly string[]): string {
+  return `${cells.map(escapeCell).join(',')}\n`;
+}
+
 /** CSV text with a header row and `\n` line ends. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
-  const lines = [header.map(escapeCell).join(',')];
-  for (const row of rows) lines.push(row.map(escapeCell).join(','));
-  return `${lines.join('\n')}\n`;
+  let text = csvLine(header);
+  for (const row of rows) text += csvLine(row);
+  return text;
 }
 
 /** Any JSON value as text for a person: primitives as themselves, structures as JSON. */

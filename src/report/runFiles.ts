@@ -2,26 +2,27 @@
  * The files of a run folder (SPEC §5, §7): summary.json, equity.csv, trades.csv,
  * sizing_decisions.csv.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../sim/types.js';
-import { formatDecimal, formatFloat, formatTime, toCsv } from './format.js';
+import { rowsOf, writeCsvFile, writeFileAtomically, type CsvTable } from './fileWriter.js';
+import { formatDecimal, formatFloat, formatTime } from './format.js';
 import { buildSummary } from './summary.js';
-import { goalFiles } from './goalFiles.js';
+import { goalTables } from './goalFiles.js';
 
-export function equityCsv(result: RunResult): string {
+export function equityTable(result: RunResult): CsvTable {
   const curve = result.equityCurve;
-  const rows: string[][] = [];
-  for (let i = 0; i < curve.length; i++) {
-    rows.push([formatTime(curve.time[i] as number), formatFloat(curve.equity[i]), formatFloat(curve.cash[i]), formatFloat(curve.exposure[i]), formatFloat(curve.drawdown[i])]);
+  function* rows(): Generator<string[]> {
+    for (let i = 0; i < curve.length; i++) yield [formatTime(curve.time[i] as number), formatFloat(curve.equity[i]), formatFloat(curve.cash[i]), formatFloat(curve.exposure[i]), formatFloat(curve.drawdown[i])];
   }
-  return toCsv(['timestamp', 'equity', 'cash', 'exposure', 'drawdown'], rows);
+  return { file: 'equity.csv', header: ['timestamp', 'equity', 'cash', 'exposure', 'drawdown'], rows: rows() };
 }
 
-export function tradesCsv(result: RunResult): string {
-  return toCsv(
-    ['symbol', 'side', 'entry_time', 'entry_price', 'exit_time', 'exit_price', 'quantity', 'fees', 'pnl', 'exit_reason'],
-    result.trades.map((trade) => [
+export function tradesTable(result: RunResult): CsvTable {
+  return {
+    file: 'trades.csv',
+    header: ['symbol', 'side', 'entry_time', 'entry_price', 'exit_time', 'exit_price', 'quantity', 'fees', 'pnl', 'exit_reason'],
+    rows: rowsOf(result.trades, (trade) => [
       trade.symbol,
       trade.direction,
       formatTime(trade.entryTime),
@@ -33,7 +34,7 @@ export function tradesCsv(result: RunResult): string {
       formatDecimal(trade.pnl),
       trade.exitReason,
     ]),
-  );
+  };
 }
 
 /** Stage names across all decisions, in first-seen order, so every engine's stages get a column. */
@@ -43,11 +44,12 @@ function stageNames(result: RunResult): string[] {
   return names;
 }
 
-export function sizingDecisionsCsv(result: RunResult): string {
+export function sizingDecisionsTable(result: RunResult): CsvTable {
   const stages = stageNames(result);
-  return toCsv(
-    ['time', 'symbol', 'signal', 'direction', 'price', 'confidence', 'stop_loss_pct', 'engine', ...stages.map((name) => `stage_${name}`), 'goal_factor', 'risk_pct', 'risk_amount', 'kelly', 'final_value', 'allocation', 'quantity', 'skipped', 'reason'],
-    result.decisions.map(({ time, symbol, signal, direction, price, confidence, stopLossPct, decision }) => [
+  return {
+    file: 'sizing_decisions.csv',
+    header: ['time', 'symbol', 'signal', 'direction', 'price', 'confidence', 'stop_loss_pct', 'engine', ...stages.map((name) => `stage_${name}`), 'goal_factor', 'risk_pct', 'risk_amount', 'kelly', 'final_value', 'allocation', 'quantity', 'skipped', 'reason'],
+    rows: rowsOf(result.decisions, ({ time, symbol, signal, direction, price, confidence, stopLossPct, decision }) => [
       formatTime(time),
       symbol,
       signal,
@@ -67,22 +69,21 @@ export function sizingDecisionsCsv(result: RunResult): string {
       decision.skipped ?? '',
       decision.reasoning,
     ]),
-  );
+  };
 }
 
-/** Writes the run folder and returns the paths written. */
+/** Writes the run folder, each file streamed, and returns the paths written. */
 export function writeRunFiles(result: RunResult, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  const files: [string, string][] = [
-    ['summary.json', `${JSON.stringify(buildSummary(result), null, 2)}\n`],
-    ['equity.csv', equityCsv(result)],
-    ['trades.csv', tradesCsv(result)],
-    ['sizing_decisions.csv', sizingDecisionsCsv(result)],
-    ...goalFiles(result.tracker),
+  const summaryPath = join(outDir, 'summary.json');
+  writeFileAtomically(summaryPath, (write) => write(`${JSON.stringify(buildSummary(result), null, 2)}\n`));
+  const tables = [equityTable(result), tradesTable(result), sizingDecisionsTable(result), ...goalTables(result.tracker)];
+  return [
+    summaryPath,
+    ...tables.map((table) => {
+      const path = join(outDir, table.file);
+      writeCsvFile(path, table);
+      return path;
+    }),
   ];
-  return files.map(([name, text]) => {
-    const path = join(outDir, name);
-    writeFileSync(path, text);
-    return path;
-  });
 }

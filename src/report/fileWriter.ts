@@ -1,0 +1,52 @@
+/**
+ * Output files written as streams: rows go through a small buffer to a temporary name beside
+ * the target, renamed into place once complete, so a run's 60 MB equity curve is never one
+ * string in memory and a failure (a full disk, a kill) never leaves a half-written file that
+ * looks complete.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { csvLine } from './format.js';
+
+const BUFFER_CHARS = 1 << 20;
+
+/** A table as its writer and its readers share it: file name, columns, rows. */
+export interface CsvTable {
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly rows: Iterable<readonly string[]>;
+}
+
+/** Rows made one at a time as the writer asks for them. */
+export function* rowsOf<T>(items: readonly T[], row: (item: T) => string[]): Generator<string[]> {
+  for (const item of items) yield row(item);
+}
+
+/** Writes `path` through `produce`, which hands out text in pieces. */
+export function writeFileAtomically(path: string, produce: (write: (text: string) => void) => void): void {
+  const temporary = `${path}.partial-${process.pid}`;
+  const fd = openSync(temporary, 'w');
+  try {
+    let pending = '';
+    produce((text) => {
+      pending += text;
+      if (pending.length >= BUFFER_CHARS) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    });
+    if (pending.length > 0) writeSync(fd, pending);
+    closeSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  renameSync(temporary, path);
+}
+
+export function writeCsvFile(path: string, table: CsvTable): void {
+  writeFileAtomically(path, (write) => {
+    write(csvLine(table.header));
+    for (const row of table.rows) write(csvLine(row));
+  });
+}
