@@ -1,25 +1,26 @@
 /**
- * `npm run bench`: prints readable figures, then one JSON line with engineBarsPerSec,
- * floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec and peakRssMb.
- * Figures are the best of a few repetitions after a warm-up.
+ * `npm run bench`: what users run, each figure beside its floor. Engine figures are the best of
+ * a few repetitions after a warm-up; memory figures come from fresh child processes, so they are
+ * a user's peak RSS. `--large` adds the 20,000,000-row load-and-run (a 1.2 GB CSV, minutes).
+ * The last line is every figure as JSON.
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { loadPrices } from '../data/loadPrices.js';
 import type { PriceSourceOptions } from '../data/source.js';
-import { money } from '../ledger/index.js';
-import { simulate } from '../sim/engine.js';
-import { createFixedFraction } from '../sizing/index.js';
-import type { SimulationOutput } from '../sim/types.js';
-import { createSmaCross, NO_SIGNALS, type StrategyFactory } from '../strategy/index.js';
+import type { BarSeries } from '../data/series.js';
 import { csvLines, generateMinuteBars } from './generate.js';
+import { ENGINE_CASES, runEngineCase, type EngineCase } from './engineBench.js';
 import { floorLoop } from './floor.js';
-import { SWEEP_BARS, sweepBench } from './sweepBench.js';
+import { SWEEP_SHAPES, sweepBench, type SweepFigures } from './sweepBench.js';
 import { reportBench } from './reportBench.js';
 
 const BARS = 1_000_000;
+const LARGE_ROWS = 20_000_000;
 
 function bestOf(runs: number, work: () => void): number {
   let best = Infinity;
@@ -42,73 +43,148 @@ async function bestOfAsync(runs: number, work: () => Promise<unknown>): Promise<
 }
 
 const rate = (count: number, seconds: number): number => Math.round(count / seconds);
-const human = (perSec: number): string => `${(perSec / 1e6).toFixed(2)} M/s`;
+const millions = (perSec: number): string => `${(perSec / 1e6).toFixed(2)} M/s`;
+const tenths = (value: number): number => Math.round(value * 10) / 10;
+
+/** One printed figure: its value, and its floor with a verdict (`min` floors rise, `max` ceilings fall). */
+function report(label: string, value: string, floor?: { readonly text: string; readonly met: boolean }): void {
+  console.log(`${label.padEnd(44)} ${value.padStart(12)}${floor === undefined ? '' : `   floor ${floor.text}: ${floor.met ? 'met' : 'NOT MET'}`}`);
+}
+
+async function writeCsv(series: BarSeries, path: string): Promise<void> {
+  const out = createWriteStream(path);
+  for (const line of csvLines(series)) if (!out.write(line)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+interface ChildRun {
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly rows?: number;
+}
+
+function child(...args: string[]): ChildRun {
+  const script = fileURLToPath(new URL('./runChild.js', import.meta.url));
+  return JSON.parse(execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop() ?? '{}') as ChildRun;
+}
+
+/** A scenario over the given CSV: sma-cross 10/30 with pipeline sizing and the seed-001 goals on the hourly tracker. */
+function goalScenario(dir: string, name: string, csv: string): string {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name,
+      data: [{ symbol: 'BENCH', path: csv, assetClass: 'crypto', lotStep: '0.0001' }],
+      account: { currency: 'USD', initialCapital: '100000' },
+      strategy: { name: 'sma-cross', params: { fast: 10, slow: 30 } },
+      sizing: { engine: 'pipeline', params: {} },
+      goals: { preset: 'seed-001' },
+      tracker: { intervalMinutes: 60 },
+    }),
+  );
+  return file;
+}
+
+function engineFigures(series: BarSeries): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const engineCase of ENGINE_CASES) {
+    const trips = runEngineCase(series, engineCase).output.ledger.trades.length; // also the warm-up
+    runEngineCase(series, engineCase, true);
+    // alternate the two so that the machine's drift hits both alike
+    let withOrders = Infinity;
+    let suppressed = Infinity;
+    for (let r = 0; r < 5; r++) {
+      withOrders = Math.min(withOrders, bestOf(1, () => runEngineCase(series, engineCase)));
+      suppressed = Math.min(suppressed, bestOf(1, () => runEngineCase(series, engineCase, true)));
+    }
+    const key = engineCase.replace('+goals', 'Goals').replace('fixed-fraction', 'fixedFraction');
+    figures[`${key}BarsPerSec`] = rate(BARS, withOrders);
+    figures[`${key}SuppressedBarsPerSec`] = rate(BARS, suppressed);
+    figures[`${key}RoundTripUs`] = tenths(((withOrders - suppressed) / trips) * 1e6);
+    figures['roundTrips'] = trips;
+  }
+  return figures;
+}
+
+const ENGINE_FLOORS: Partial<Record<EngineCase, number>> = { 'fixed-fraction': 5e6, 'pipeline+goals': 2e6 };
 
 async function main(): Promise<void> {
+  const large = process.argv.includes('--large');
   const series = generateMinuteBars('BENCH', BARS, 'goalsim-bench');
-  const instruments = [{ symbol: 'BENCH', assetClass: 'crypto', lotStep: money('0.0001'), minNotional: money('0') }];
-  const runEngine = (strategyFactory: StrategyFactory): SimulationOutput =>
-    simulate({
-      series: [series],
-      instruments,
-      initialCapital: money('100000'),
-      // Frictionless: with fees, ~15,000 round trips on a random walk drain equity to pennies
-      // and later signals could not buy one lot, which would flatter the figure.
-      costs: { feeBps: 0, slippageBps: 0 },
-      execution: { closeAtEnd: true, allowShort: false, maxGrossExposure: 1 },
-      strategyFactory,
-      sizing: createFixedFraction({ fraction: 0.5 }),
-      riskTolerance: 0.02,
-    });
-  const smaCross: StrategyFactory = () => createSmaCross({ fast: 10, slow: 30 });
-  const orders = runEngine(smaCross).decisions.length; // also the warm-up: lets the JIT optimise the loop
-  const engineSeconds = bestOf(3, () => runEngine(smaCross));
-  // The same loop with a strategy that never signals: what the bars cost without any order.
-  const idle: StrategyFactory = () => ({ onBar: () => NO_SIGNALS });
-  runEngine(idle);
-  const idleSeconds = bestOf(3, () => runEngine(idle));
+  const engine = engineFigures(series);
+  console.log(`engine: sma-cross 10/30 on ${BARS.toLocaleString('en')} minute bars, ${engine['roundTrips']?.toLocaleString('en')} round trips; a round trip costs (time with orders - time with them suppressed) / round trips`);
+  for (const engineCase of ENGINE_CASES) {
+    const key = engineCase.replace('+goals', 'Goals').replace('fixed-fraction', 'fixedFraction');
+    const barsPerSec = engine[`${key}BarsPerSec`] as number;
+    const floor = ENGINE_FLOORS[engineCase];
+    report(`  ${engineCase.replace('+goals', ' + seed-001 goals (hourly)')}`, `${millions(barsPerSec)} bars`, floor === undefined ? undefined : { text: `>= ${floor / 1e6} M/s`, met: barsPerSec >= floor });
+    report(`    a round trip (decision, entry, exit, records)`, `${engine[`${key}RoundTripUs`]} us`, engineCase === 'fixed-fraction' ? { text: '<= 5 us', met: (engine[`${key}RoundTripUs`] as number) <= 5 } : undefined);
+  }
   floorLoop(series, 10, 30, 0.5, 100_000);
-  const floorSeconds = bestOf(3, () => floorLoop(series, 10, 30, 0.5, 100_000));
+  const floorBarsPerSec = rate(BARS, bestOf(3, () => floorLoop(series, 10, 30, 0.5, 100_000)));
+  report('  hand-written typed-array loop, same arithmetic', `${millions(floorBarsPerSec)} bars`);
 
   const dir = mkdtempSync(join(tmpdir(), 'goalsim-bench-'));
   try {
     const csvPath = join(dir, 'bars.csv');
-    const out = createWriteStream(csvPath);
-    for (const line of csvLines(series)) if (!out.write(line)) await once(out, 'drain');
-    out.end();
-    await once(out, 'finish');
+    await writeCsv(series, csvPath);
     const source: PriceSourceOptions = { symbol: 'BENCH', path: csvPath, displayPath: 'bars.csv', format: 'generic', kind: 'bars', onBadRow: 'error' };
-    const coldSeconds = await bestOfAsync(2, () => loadPrices(source));
+    const coldLoadRowsPerSec = rate(BARS, await bestOfAsync(2, () => loadPrices(source)));
     const cacheDir = join(dir, 'cache');
     await loadPrices(source, { cacheDir }); // fills the cache
-    const cachedSeconds = await bestOfAsync(3, () => loadPrices(source, { cacheDir }));
+    const cachedLoadRowsPerSec = rate(BARS, await bestOfAsync(3, () => loadPrices(source, { cacheDir })));
+    const coldLoad = child('load', csvPath);
+    const coldLoadBytesPerBar = Math.round((coldLoad.peakRssMb * 1024 * 1024) / BARS);
+    const goalRun = child('run', goalScenario(dir, 'memory-1m', csvPath), join(dir, 'memory-1m'));
+    console.log('load and memory:');
+    report(`  cold load of a ${BARS.toLocaleString('en')}-row CSV (csv-parse)`, `${millions(coldLoadRowsPerSec)} rows`, { text: '>= 0.4 M/s', met: coldLoadRowsPerSec >= 4e5 });
+    report('  the same from the parsed-data cache', `${millions(cachedLoadRowsPerSec)} rows`, { text: '>= 10 M/s', met: cachedLoadRowsPerSec >= 1e7 });
+    report('  peak RSS of a cold load, per bar', `${coldLoadBytesPerBar} B`);
+    report('  1M-bar run with goals (pipeline, files, report): peak RSS', `${goalRun.peakRssMb} MB`, { text: '< 400 MB', met: goalRun.peakRssMb < 400 });
+    report('    and its wall time', `${tenths(goalRun.seconds)} s`);
+    let largeFigures: Record<string, number> = {};
+    if (large) {
+      const bigCsv = join(dir, 'bars-20m.csv');
+      const out = createWriteStream(bigCsv);
+      for (let start = 0; start < LARGE_ROWS; start += BARS) {
+        const part = generateMinuteBars('BENCH', BARS, `goalsim-bench-${start}`);
+        for (let i = 0; i < part.length; i++) (part.time as Float64Array)[i] = (part.time[i] as number) + start * 60_000;
+        let header = start > 0;
+        for (const line of csvLines(part)) {
+          if (header) {
+            header = false;
+            continue;
+          }
+          if (!out.write(line)) await once(out, 'drain');
+        }
+      }
+      out.end();
+      await once(out, 'finish');
+      const bigRun = child('run', goalScenario(dir, 'memory-20m', bigCsv), join(dir, 'memory-20m'));
+      largeFigures = { run20mPeakRssMb: bigRun.peakRssMb, run20mSeconds: tenths(bigRun.seconds) };
+      report(`  ${LARGE_ROWS.toLocaleString('en')} rows loaded and run: peak RSS`, `${bigRun.peakRssMb} MB`, { text: '< 3000 MB', met: bigRun.peakRssMb < 3000 });
+      report('    and its wall time', `${tenths(bigRun.seconds)} s`);
+    } else report(`  ${LARGE_ROWS.toLocaleString('en')} rows loaded and run`, 'skipped', { text: '< 3000 MB (npm run bench -- --large)', met: true });
 
-    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    const sweep = await sweepBench(dir);
-    const report = await reportBench(dir, csvPath, cacheDir);
-    const figures = {
-      engineBarsPerSec: rate(BARS, engineSeconds),
-      engineIdleBarsPerSec: rate(BARS, idleSeconds),
-      engineRoundTrips: orders,
-      engineRoundTripUs: Math.round(((engineSeconds - idleSeconds) / orders) * 1e7) / 10,
-      floorBarsPerSec: rate(BARS, floorSeconds),
-      coldLoadRowsPerSec: rate(BARS, coldSeconds),
-      cachedLoadRowsPerSec: rate(BARS, cachedSeconds),
-      peakRssMb,
-      ...sweep,
-      ...report,
-    };
-    console.log(`engine   sma-cross + fixed-fraction, ${BARS.toLocaleString('en')} minute bars: ${human(figures.engineBarsPerSec)} bars (target >= 5 M/s)`);
-    console.log(`         of which ${figures.engineRoundTrips.toLocaleString('en')} entries and exits at ${figures.engineRoundTripUs} us each (sizing and decimal ledger); the bars alone: ${human(figures.engineIdleBarsPerSec)}`);
-    console.log(`floor    hand-written typed-array loop, same arithmetic:        ${human(figures.floorBarsPerSec)} bars`);
-    console.log(`load     csv-parse of a ${BARS.toLocaleString('en')}-row CSV:                    ${human(figures.coldLoadRowsPerSec)} rows (target >= 0.4 M/s)`);
-    console.log(`cache    the same from the parsed-data cache:                  ${human(figures.cachedLoadRowsPerSec)} rows (target >= 10 M/s)`);
-    console.log(`memory   peak RSS ${figures.peakRssMb} MB`);
-    console.log(`sweep    32 variants x ${SWEEP_BARS.toLocaleString('en')} bars: ${figures.sweepSeconds1} s on 1 worker, ${figures.sweepSeconds2} s on 2: speedup ${figures.sweepSpeedup2} (target >= 1.7)`);
-    console.log(`         running the variants alone: speedup ${figures.sweepVariantsSpeedup2}; then ${figures.sweepAnalysisSeconds} s of serial analysis (mostly loading danfojs)`);
-    console.log(`         peak RSS ${figures.sweepPeakRssMb1} MB with 1 worker, ${figures.sweepPeakRssMb} MB with 2; the bars are ${figures.sweepDataMb} MB, shared, not copied per worker`);
-    console.log(`report   1,000,000-bar run with goals: report.html ${figures.report1mMb} MB (target < 2 MB), built in ${figures.report1mBuildMs} ms, charts drawn in Chromium ${figures.report1mRenderMs ?? 'n/a (no Chromium)'} ms`);
-    console.log(JSON.stringify(figures));
+    console.log('sweeps, end to end in a fresh process:');
+    const sweeps: Record<string, SweepFigures> = {};
+    for (const shape of SWEEP_SHAPES) {
+      const figures = await sweepBench(dir, shape);
+      sweeps[shape.name] = figures;
+      const label = `  ${figures.variants} variants x ${figures.bars.toLocaleString('en')} bars`;
+      report(`${label}: 1 worker, 2 workers`, `${figures.seconds1} s, ${figures.seconds2} s`);
+      report('    speedup on 2 workers', `${figures.speedup2}x`, shape.name === 'large' ? { text: '>= 1.7x', met: figures.speedup2 >= 1.7 } : { text: '>= 1x (no slower)', met: figures.speedup2 >= 1 });
+      report('    the variant phase alone; then the serial part', `${figures.variantsSpeedup2}x; ${figures.analysisSeconds} s`);
+      report('    peak RSS on 1 and 2 workers (bars shared)', `${figures.peakRssMb1}, ${figures.peakRssMb2} MB`);
+    }
+    const reportFigures = await reportBench(dir, csvPath, cacheDir);
+    console.log('report:');
+    report('  1M-bar run with goals: report.html', `${reportFigures.report1mMb} MB`, { text: '< 2 MB', met: reportFigures.report1mMb < 2 });
+    report('    built in; charts drawn in Chromium', `${reportFigures.report1mBuildMs} ms; ${reportFigures.report1mRenderMs ?? 'n/a'} ms`);
+    const flatSweeps = Object.fromEntries(Object.entries(sweeps).flatMap(([shape, figures]) => Object.entries(figures).map(([key, value]) => [`sweep${shape[0]?.toUpperCase()}${shape.slice(1)}${key[0]?.toUpperCase()}${key.slice(1)}`, value])));
+    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...reportFigures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

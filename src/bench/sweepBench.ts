@@ -1,7 +1,9 @@
 /**
- * Sweep benchmark: 32 variants (8 fractions x 4 slow averages) of sma-cross + fixed-fraction
- * over 250,000 generated minute bars, once with 1 worker and once with 2, each in a fresh
- * process, best of two. The data cache is warmed first, so the figures measure the pool.
+ * Sweep benchmark in two shapes, each run end to end with 1 worker and with 2 in a fresh process
+ * (best of two): a large one (16 variants of sma-cross + fixed-fraction over 250,000 minute
+ * bars), where the pool should nearly double the throughput, and a small one (64 variants over
+ * 5,000 bars), where start-up costs dominate and 2 workers must at least not be slower. The data
+ * cache is warmed first, so the figures measure the pool, not the CSV parser.
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, writeFileSync } from 'node:fs';
@@ -11,19 +13,32 @@ import { fileURLToPath } from 'node:url';
 import { loadPrices } from '../data/loadPrices.js';
 import { csvLines, generateMinuteBars } from './generate.js';
 
-export const SWEEP_BARS = 250_000;
+export interface SweepShape {
+  readonly name: 'large' | 'small';
+  readonly bars: number;
+  /** Grid over sizing.params.fraction x strategy.params.slow. */
+  readonly fractions: readonly number[];
+  readonly slows: readonly number[];
+}
+
+export const SWEEP_SHAPES: readonly SweepShape[] = [
+  { name: 'large', bars: 250_000, fractions: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], slows: [20, 30] },
+  { name: 'small', bars: 5_000, fractions: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], slows: [15, 20, 25, 30, 35, 40, 45, 50] },
+];
 
 export interface SweepFigures {
-  readonly sweepSpeedup2: number;
-  readonly sweepSeconds1: number;
-  readonly sweepSeconds2: number;
+  readonly variants: number;
+  readonly bars: number;
+  readonly speedup2: number;
+  readonly seconds1: number;
+  readonly seconds2: number;
   /** The same ratio for the variant phase alone: what the pool parallelises. */
-  readonly sweepVariantsSpeedup2: number;
-  /** The serial analysis after the variants (loading danfojs, marginals, files), 2 workers. */
-  readonly sweepAnalysisSeconds: number;
-  readonly sweepPeakRssMb: number;
-  readonly sweepPeakRssMb1: number;
-  readonly sweepDataMb: number;
+  readonly variantsSpeedup2: number;
+  /** The serial part after the variants (marginals, files), 2 workers. */
+  readonly analysisSeconds: number;
+  readonly peakRssMb2: number;
+  readonly peakRssMb1: number;
+  readonly dataMb: number;
 }
 
 interface ChildFigures {
@@ -34,32 +49,30 @@ interface ChildFigures {
   readonly failed: number;
 }
 
-export async function sweepBench(dir: string): Promise<SweepFigures> {
-  const series = generateMinuteBars('SWEEP', SWEEP_BARS, 'goalsim-sweep-bench');
-  const csv = join(dir, 'sweep-bars.csv');
+export async function sweepBench(dir: string, shape: SweepShape): Promise<SweepFigures> {
+  const series = generateMinuteBars('SWEEP', shape.bars, 'goalsim-sweep-bench');
+  const csv = join(dir, `sweep-${shape.name}.csv`);
   const out = createWriteStream(csv);
   for (const line of csvLines(series)) if (!out.write(line)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
+  const base = `base-${shape.name}.json`;
   writeFileSync(
-    join(dir, 'base.json'),
+    join(dir, base),
     JSON.stringify({
-      name: 'sweep-bench',
+      name: `sweep-${shape.name}`,
       data: [{ symbol: 'SWEEP', path: csv, assetClass: 'crypto', lotStep: '0.0001' }],
       account: { initialCapital: '100000' },
       strategy: { name: 'sma-cross', params: { fast: 10, slow: 30 } },
       sizing: { engine: 'fixed-fraction', params: { fraction: 0.5 } },
     }),
   );
-  const sweepFile = join(dir, 'sweep.json');
-  writeFileSync(
-    sweepFile,
-    JSON.stringify({ name: 'sweep-bench', base: 'base.json', grid: { 'sizing.params.fraction': [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], 'strategy.params.slow': [20, 30, 40, 50] }, objective: 'metrics.sharpe' }),
-  );
+  const sweepFile = join(dir, `sweep-${shape.name}.json`);
+  writeFileSync(sweepFile, JSON.stringify({ name: `sweep-${shape.name}`, base, grid: { 'sizing.params.fraction': shape.fractions, 'strategy.params.slow': shape.slows }, objective: 'metrics.sharpe' }));
   const cacheDir = join(dir, 'cache');
   await loadPrices({ symbol: 'SWEEP', path: csv, displayPath: csv, format: 'generic', kind: 'bars', onBadRow: 'error' }, { cacheDir });
   const child = fileURLToPath(new URL('./sweepChild.js', import.meta.url));
-  const run = (workers: number): ChildFigures => JSON.parse(execFileSync(process.execPath, [child, sweepFile, join(dir, `out-${workers}`), String(workers), cacheDir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as ChildFigures;
+  const run = (workers: number): ChildFigures => JSON.parse(execFileSync(process.execPath, [child, sweepFile, join(dir, `out-${shape.name}-${workers}`), String(workers), cacheDir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as ChildFigures;
   // best of two runs per worker count: this shared machine's noise is larger than the effect
   const best = (workers: number): ChildFigures => {
     const [a, b] = [run(workers), run(workers)];
@@ -70,13 +83,15 @@ export async function sweepBench(dir: string): Promise<SweepFigures> {
   if (one.failed + two.failed > 0) throw new Error('sweep benchmark variants failed');
   const hundredths = (value: number): number => Math.round(value * 100) / 100;
   return {
-    sweepSpeedup2: hundredths(one.seconds / two.seconds),
-    sweepSeconds1: hundredths(one.seconds),
-    sweepSeconds2: hundredths(two.seconds),
-    sweepVariantsSpeedup2: hundredths(one.variantSeconds / two.variantSeconds),
-    sweepAnalysisSeconds: hundredths(two.analysisSeconds),
-    sweepPeakRssMb: Math.round(two.peakRssMb),
-    sweepPeakRssMb1: Math.round(one.peakRssMb),
-    sweepDataMb: Math.round((SWEEP_BARS * 6 * 8) / 1e5) / 10,
+    variants: shape.fractions.length * shape.slows.length,
+    bars: shape.bars,
+    speedup2: hundredths(one.seconds / two.seconds),
+    seconds1: hundredths(one.seconds),
+    seconds2: hundredths(two.seconds),
+    variantsSpeedup2: hundredths(one.variantSeconds / two.variantSeconds),
+    analysisSeconds: hundredths(two.analysisSeconds),
+    peakRssMb2: Math.round(two.peakRssMb),
+    peakRssMb1: Math.round(one.peakRssMb),
+    dataMb: Math.round((shape.bars * 6 * 8) / 1e5) / 10,
   };
 }

@@ -35,15 +35,19 @@ export function runSummaryTable(result: RunResult): string {
   return alignedTable(['metric', 'value'], rows);
 }
 
+/** Runs the scenario and writes its files; returns what to print. The result and its data end here. */
+async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
+  const result = await runScenario(resolved, await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined));
+  writeRunFiles(result, outDir);
+  return `${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n${runSummaryTable(result)}\n`;
+}
+
 export async function runCommand(options: RunCommandOptions): Promise<number> {
   const resolved = loadScenarioFile(options.scenario);
-  const data = await loadScenarioData(resolved, options.cache ? defaultCacheDir() : undefined);
-  const result = await runScenario(resolved, data);
   const outDir = options.out ?? join('reports', resolved.scenario.name);
-  writeRunFiles(result, outDir);
+  const printout = await runAndWriteFiles(resolved, options.cache, outDir);
+  // the report is rendered from the files alone, so the run's memory is free for it
   await writeRunReport(outDir);
-  process.stdout.write(`${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n`);
-  process.stdout.write(`${runSummaryTable(result)}\n`);
-  process.stdout.write(`report: ${outDir}\n`);
+  process.stdout.write(`${printout}report: ${outDir}\n`);
   return 0;
 }

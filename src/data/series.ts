@@ -54,22 +54,27 @@ export function shareBarSeries(series: BarSeries): SharedBarSeries {
   return { symbol: series.symbol, length: series.length, buffer: series.buffer };
 }
 
-const CHUNK_ROWS = 65_536;
+const FIRST_CHUNK_ROWS = 1 << 16;
+const LARGEST_CHUNK_ROWS = 1 << 23;
 
 /**
- * Bar columns collected while parsing in fixed-size chunks and copied once into shared memory
- * at the end: at most one chunk of slack and no doubling copies, so a load peaks near twice the
- * final columns (48 bytes a bar each) however many rows the file has.
+ * Bar columns collected while parsing in chunks, copied once into shared memory at the end: a
+ * load peaks near twice the final columns (48 bytes a bar each) however many rows the file has.
+ * Chunks double from 64k rows up to 8M: little slack for small files, and the large chunks of a
+ * big file (32 MB a column and more) are mapped memory that goes back to the system when freed,
+ * where glibc would keep a heap of small ones.
  */
 export class BarBuilder {
   length = 0;
   private readonly chunks: Float64Array[][] = [];
   private current: Float64Array[] = [];
-  private filled = CHUNK_ROWS;
+  private filled = 0;
+  private capacity = 0;
 
   push(time: number, open: number, high: number, low: number, close: number, volume: number): void {
-    if (this.filled === CHUNK_ROWS) {
-      this.current = BAR_COLUMNS.map(() => new Float64Array(CHUNK_ROWS));
+    if (this.filled === this.capacity) {
+      this.capacity = Math.min(LARGEST_CHUNK_ROWS, this.capacity === 0 ? FIRST_CHUNK_ROWS : this.capacity * 2);
+      this.current = BAR_COLUMNS.map(() => new Float64Array(this.capacity));
       this.chunks.push(this.current);
       this.filled = 0;
     }
@@ -96,7 +101,7 @@ export class BarBuilder {
     let row = offset;
     while (this.chunks.length > 0) {
       const chunk = this.chunks.shift() as Float64Array[];
-      const rows = Math.min(CHUNK_ROWS, this.length - (row - offset));
+      const rows = Math.min((chunk[0] as Float64Array).length, this.length - (row - offset));
       BAR_COLUMNS.forEach((column, k) => target[column].set((chunk[k] as Float64Array).subarray(0, rows), row));
       row += rows;
     }

@@ -3,7 +3,7 @@
  * files alone: `goalsim run` and `goalsim report <dir>` share this one path. The equity curve
  * is read into typed arrays (a run may have a million rows).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseTimestamp } from '../data/timestamp.js';
@@ -36,25 +36,51 @@ function readRows(path: string): CsvRow[] {
   return parse(readFileSync(path), { columns: true, skip_empty_lines: true }) as CsvRow[];
 }
 
-/** equity.csv into columns, without building a million row objects. */
+/** Calls `onLine` with every non-empty line of a file, read in 1 MB blocks: no whole-file string. */
+function forEachLine(path: string, onLine: (line: string) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const block = Buffer.alloc(1 << 20);
+    let carry = '';
+    for (let read = readSync(fd, block); read > 0; read = readSync(fd, block)) {
+      const lines = (carry + block.toString('utf8', 0, read)).split('\n');
+      carry = lines.pop() ?? '';
+      for (const line of lines) if (line !== '') onLine(line);
+    }
+    if (carry !== '') onLine(carry);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** equity.csv into growing columns, line by line: a run may have tens of millions of rows. */
 function readEquity(path: string): EquityColumns {
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  let n = 0;
-  for (let i = 1; i < lines.length; i++) if (lines[i] !== '') n++;
-  const columns = { length: n, time: new Float64Array(n), equity: new Float64Array(n), drawdown: new Float64Array(n), exposure: new Float64Array(n) };
-  let row = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line === '') continue;
+  let capacity = 1 << 16;
+  let columns = { length: 0, time: new Float64Array(capacity), equity: new Float64Array(capacity), drawdown: new Float64Array(capacity), exposure: new Float64Array(capacity) };
+  let header = true;
+  forEachLine(path, (line) => {
+    if (header) {
+      header = false;
+      return;
+    }
+    if (columns.length === capacity) {
+      capacity *= 2;
+      const grow = (column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+        const grown = new Float64Array(capacity);
+        grown.set(column);
+        return grown;
+      };
+      columns = { length: columns.length, time: grow(columns.time), equity: grow(columns.equity), drawdown: grow(columns.drawdown), exposure: grow(columns.exposure) };
+    }
     const [timestamp, equity, , exposure, drawdown] = line.split(',');
+    const row = columns.length++;
     columns.time[row] = parseTimestamp(timestamp ?? '');
     columns.equity[row] = Number(equity);
     columns.exposure[row] = Number(exposure);
     columns.drawdown[row] = Number(drawdown);
-    row++;
-  }
-  return columns;
+  });
+  const n = columns.length;
+  return { length: n, time: columns.time.subarray(0, n), equity: columns.equity.subarray(0, n), drawdown: columns.drawdown.subarray(0, n), exposure: columns.exposure.subarray(0, n) };
 }
 
 export function isRunFolder(dir: string): boolean {

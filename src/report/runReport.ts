@@ -130,7 +130,7 @@ function decisionCharts(files: RunFiles): ChartSpec[] {
 
 export async function buildRunReport(files: RunFiles): Promise<{ markdown: string; html: string }> {
   const s = files.summary;
-  const months = await monthlyTable(files);
+  const months = monthlyTable(files);
   const charts = [...equityCharts(files), ...goalCharts(files), ...[riskChart(files)].filter((c): c is ChartSpec => c !== undefined), ...decisionCharts(files)];
   const title = `goalsim run: ${s.scenario}`;
   const period = `${s.period.start} to ${s.period.end}, ${s.period.bars} bars, seed ${s.seed}, goalsim ${s.version}`;

@@ -1,0 +1,44 @@
+/** Output files appear whole or not at all, and large files are written in pieces. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCsvFile, writeFileAtomically } from '../../src/report/fileWriter.js';
+import { tempDir } from '../helpers.js';
+
+describe('writeFileAtomically', () => {
+  it('leaves neither the file nor a partial one when writing fails midway', () => {
+    const dir = tempDir();
+    const path = join(dir, 'equity.csv');
+    expect(() =>
+      writeFileAtomically(path, (write) => {
+        for (let i = 0; i < 100_000; i++) write(`row ${i},${'x'.repeat(40)}\n`); // several 1 MB flushes first
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
+    expect(readdirSync(dir), 'no file that looks complete, no leftovers').toEqual([]);
+  });
+
+  it('replaces an existing file only once the new one is complete', () => {
+    const dir = tempDir();
+    const path = join(dir, 'summary.json');
+    writeFileSync(path, 'old');
+    expect(() => writeFileAtomically(path, () => {
+      throw new Error('killed');
+    })).toThrow();
+    expect(readFileSync(path, 'utf8'), 'the previous complete file survives a failed rewrite').toBe('old');
+    writeFileAtomically(path, (write) => write('new'));
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
+  it('writes every row of a table larger than its buffer, multi-byte text included, in order', () => {
+    const path = join(tempDir(), 'big.csv');
+    const rows = Array.from({ length: 50_000 }, (_, i) => [String(i), 'Überschuss €', 'a "quoted" cell']);
+    writeCsvFile(path, { file: 'big.csv', header: ['i', 'text', 'note'], rows });
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines[0]).toBe('i,text,note');
+    expect(lines[1]).toBe('0,Überschuss €,"a ""quoted"" cell"');
+    expect(lines[50_000]).toBe('49999,Überschuss €,"a ""quoted"" cell"');
+    expect(lines).toHaveLength(50_002); // header, rows, and the empty string after the last \n
+    expect(existsSync(`${path}.partial-${process.pid}`)).toBe(false);
+  });
+});
