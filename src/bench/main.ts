@@ -48,7 +48,7 @@ const tenths = (value: number): number => Math.round(value * 10) / 10;
 
 /** One printed figure: its value, and its floor with a verdict (`min` floors rise, `max` ceilings fall). */
 function report(label: string, value: string, floor?: { readonly text: string; readonly met: boolean }): void {
-  console.log(`${label.padEnd(44)} ${value.padStart(12)}${floor === undefined ? '' : `   floor ${floor.text}: ${floor.met ? 'met' : 'NOT MET'}`}`);
+  console.log(`${label.padEnd(60)} ${value.padStart(14)}${floor === undefined ? '' : `   floor ${floor.text}: ${floor.met ? 'met' : 'NOT MET'}`}`);
 }
 
 async function writeCsv(series: BarSeries, path: string): Promise<void> {
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       largeFigures = { run20mPeakRssMb: bigRun.peakRssMb, run20mSeconds: tenths(bigRun.seconds) };
       report(`  ${LARGE_ROWS.toLocaleString('en')} rows loaded and run: peak RSS`, `${bigRun.peakRssMb} MB`, { text: '< 3000 MB', met: bigRun.peakRssMb < 3000 });
       report('    and its wall time', `${tenths(bigRun.seconds)} s`);
-    } else report(`  ${LARGE_ROWS.toLocaleString('en')} rows loaded and run`, 'skipped', { text: '< 3000 MB (npm run bench -- --large)', met: true });
+    } else report(`  ${LARGE_ROWS.toLocaleString('en')} rows loaded and run (floor < 3000 MB)`, 'npm run bench -- --large');
 
     console.log('sweeps, end to end in a fresh process:');
     const sweeps: Record<string, SweepFigures> = {};

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MarginalRow } from '../analysis/marginals.js';
+import { marginals, type MarginalRow } from '../analysis/marginals.js';
 import { rankOutcomes, resultsTable, type Objective, type RankedRow } from '../analysis/sweepResults.js';
 import type { VariantOutcome } from '../parallel/task.js';
 import type { Variant } from '../scenario/variants.js';
@@ -56,8 +56,7 @@ export async function writeSweepFiles(dir: string, definition: SweepDefinition, 
   mkdirSync(dir, { recursive: true });
   const rows = rankOutcomes(definition.variants, outcomes, definition.objective);
   const { header, body } = resultsTable(rows, definition.params);
-  const { marginals } = await import('../analysis/marginals.js');
-  const marginalRows = await marginals(rows, definition.params);
+  const marginalRows = marginals(rows, definition.params);
   const ordered = [...outcomes.values()].sort((a, b) => a.id - b.id);
   const count = (status: string): number => ordered.filter((o) => o.status === status).length;
   const best = rows[0]?.rank === 1 ? rows[0] : undefined;

@@ -1,0 +1,64 @@
+/**
+ * The last close of each UTC day of one symbol, in a ring, updated in O(1) per bar: what the
+ * sizing engines' daily figures are computed from (the seed's sigma is "the daily-return stdev
+ * over 20 days"). A day's close is committed when the first bar of a later day arrives; the
+ * current bar's close stands for today. On daily bars this is exactly the bar-to-bar series; on
+ * 30-minute bars a day is 48 bars, not one, so an intraday sigma is never read as a daily one.
+ */
+import { MS_PER_DAY } from '../data/timestamp.js';
+
+export class DailyCloses {
+  private readonly ring: Float64Array;
+  /** Committed days in the ring (at most its capacity). */
+  private count = 0;
+  private next = 0;
+  private day = NaN;
+  private today = NaN;
+
+  constructor(readonly capacity: number) {
+    this.ring = new Float64Array(Math.max(1, capacity));
+  }
+
+  observe(time: number, close: number): void {
+    const day = Math.floor(time / MS_PER_DAY);
+    if (day !== this.day && !Number.isNaN(this.day)) {
+      this.ring[this.next] = this.today;
+      this.next = (this.next + 1) % this.ring.length;
+      if (this.count < this.ring.length) this.count++;
+    }
+    this.day = day;
+    this.today = close;
+  }
+
+  /** The close `back` days before today (0: today's latest close); NaN beyond the history. */
+  close(back: number): number {
+    if (back === 0) return this.today;
+    if (back > this.count) return NaN;
+    return this.ring[(this.next - back + this.ring.length) % this.ring.length] as number;
+  }
+
+  /** Sample stdev of the last `days` daily returns (today's included); NaN below two returns. */
+  sigma(days: number): number {
+    const n = Math.min(days, this.count);
+    if (n < 2) return NaN;
+    // oldest return first, as a plain pass over the bars would sum them
+    let sum = 0;
+    for (let k = n - 1; k >= 0; k--) sum += this.close(k) / this.close(k + 1) - 1;
+    const mean = sum / n;
+    let squares = 0;
+    for (let k = n - 1; k >= 0; k--) {
+      const deviation = this.close(k) / this.close(k + 1) - 1 - mean;
+      squares += deviation * deviation;
+    }
+    return Math.sqrt(squares / (n - 1));
+  }
+
+  /** Today's close over the mean close of the last `days` days (today's included), minus 1. */
+  trend(days: number): number {
+    const n = Math.min(days, this.count + 1);
+    if (n < days) return NaN;
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += this.close(k);
+    return this.today / (sum / n) - 1;
+  }
+}
