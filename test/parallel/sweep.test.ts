@@ -69,7 +69,7 @@ describe('goalsim sweep', () => {
     expect(summary.counts).toMatchObject({ variants: 12, ok: 11, skipped: 1, failed: 0 });
   });
 
-  it('writes danfojs marginals for every swept parameter', () => {
+  it('writes marginals for every swept parameter', () => {
     const lines = read(one, 'marginals.csv').trim().split('\n');
     expect(lines[0]).toBe('parameter,value,count,mean_objective,best_variant,best_objective');
     const atRisk = lines.filter((line) => line.startsWith('sizing.params.goalFactor.thresholds.atRisk,'));

@@ -22,7 +22,7 @@ describe('run reports', () => {
     expect(statSync(join(out, 'report.html')).size).toBeLessThan(2_000_000);
   });
 
-  it('show monthly returns that agree with the tracker (computed independently: danfojs from equity.csv vs the simulation)', () => {
+  it('show monthly returns that agree with the tracker (computed independently: from equity.csv vs the simulation)', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { goals: { byMonth: { month: string; return: number }[] } };
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     const rows = new Map([...md.matchAll(/^\| (\d{4}-\d{2}) \| (-?[\d.]+)% \|/gm)].map((m) => [m[1], Number(m[2])]));
