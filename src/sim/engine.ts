@@ -11,7 +11,8 @@ import { BarMerge, NO_TIMERS, TimerSchedule, type TimerKind } from '../clock/ind
 import type { BarSeries } from '../data/series.js';
 import { type Amount, type Costs, type Direction, type Instrument, Ledger, type Money, pricePlacesOf } from '../ledger/index.js';
 import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory } from '../strategy/index.js';
-import type { SizingEngine, SizingRequest, VolatilityInput } from '../sizing/types.js';
+import type { SizingEngine, SizingNeeds, SizingRequest, VolatilityInput } from '../sizing/types.js';
+import { DailyCloses } from './dailyCloses.js';
 import { tradeStatsOf } from './tradeStats.js';
 import type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, SimulationOutput } from './types.js';
 
@@ -94,6 +95,9 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
   const firstTime = merge.peek();
   const schedule = new TimerSchedule(goalHooks?.timers ?? NO_TIMERS, Number.isFinite(firstTime) ? firstTime : 0);
   const fireTimer = (kind: TimerKind, time: number): void => goalHooks?.onTimer(kind, time, portfolio);
+  // daily closes per symbol, for the engines that read daily volatility and trend
+  const lookback = sizing.needs.volatilityLookback;
+  const daily = series.map(() => (lookback === undefined ? undefined : new DailyCloses(Math.max(lookback.short, lookback.long, lookback.trend ?? 0) + 1)));
   let peak = ledger.cashValue;
   portfolio.equity = peak;
   portfolio.peakEquity = peak;
@@ -118,9 +122,10 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       riskTolerance: setup.riskTolerance,
       currentRisk: goalHooks?.currentRisk() ?? setup.riskTolerance,
       goals: sizing.needs.goals === true ? goalHooks?.goalInputs(time, portfolio) : undefined,
-      tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(ledger.trades, sizing.needs.tradeStatsWindow),
-      volatility: volatilityOf(series[s] as BarSeries, lastBar[s] as number, sizing.needs.volatilityLookback),
-      portfolioVolatilities: sizing.needs.volatilityLookback === undefined ? undefined : series.map((bars, k) => volatilityOf(bars, lastBar[k] as number, sizing.needs.volatilityLookback)?.short ?? NaN),
+      tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(ledger.trades, sizing.needs.tradeStatsWindow, time),
+      volatility: dailyFigures(daily[s], sizing.needs.volatilityLookback),
+      portfolioVolatilities: lookback === undefined ? undefined : daily.map((days) => days?.sigma(lookback.short) ?? NaN),
+      openPositions: ledger.positions.reduce((open, position) => open + (position === undefined ? 0 : 1), 0),
     };
     const decision = sizing.size(request);
     decisions.push({ time, symbol: instrument.symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });
@@ -176,6 +181,7 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       const i = merge.activeBar[a] as number;
       lastPrices[s] = (series[s] as BarSeries).close[i] as number;
       lastBar[s] = i;
+      daily[s]?.observe(t, lastPrices[s] as number);
       (histories[s] as SeriesHistory).length = i + 1;
     }
     const equity = ledger.equityAt(lastPrices);
@@ -252,23 +258,8 @@ function exposureByAssetClass(ledger: Ledger, instruments: readonly Instrument[]
   return exposure;
 }
 
-/** Standard deviation of close-to-close returns over the lookbacks ending at bar `last`. */
-export function volatilityOf(bars: BarSeries, last: number, lookback: { short: number; long: number } | undefined): VolatilityInput | undefined {
-  if (lookback === undefined || last < 1) return undefined;
-  return { short: returnStdev(bars.close, last, lookback.short), long: returnStdev(bars.close, last, lookback.long) };
-}
-
-function returnStdev(close: Float64Array, last: number, lookback: number): number {
-  const first = Math.max(1, last - lookback + 1);
-  const n = last - first + 1;
-  if (n < 2) return NaN;
-  let sum = 0;
-  for (let i = first; i <= last; i++) sum += (close[i] as number) / (close[i - 1] as number) - 1;
-  const mean = sum / n;
-  let squares = 0;
-  for (let i = first; i <= last; i++) {
-    const deviation = (close[i] as number) / (close[i - 1] as number) - 1 - mean;
-    squares += deviation * deviation;
-  }
-  return Math.sqrt(squares / (n - 1));
+/** The daily volatilities (and trend) an engine asked for, from the symbol's daily closes. */
+function dailyFigures(days: DailyCloses | undefined, lookback: SizingNeeds['volatilityLookback']): VolatilityInput | undefined {
+  if (days === undefined || lookback === undefined) return undefined;
+  return { short: days.sigma(lookback.short), long: days.sigma(lookback.long), trend: lookback.trend === undefined ? undefined : days.trend(lookback.trend) };
 }

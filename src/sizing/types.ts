@@ -23,6 +23,9 @@ export interface GoalInputs {
   readonly driver?: 'monthly_return' | 'monthly_income' | 'portfolio_value' | undefined;
 }
 
+/** Which closed trades the statistics read: a count, or a span of simulated time. */
+export type TradeWindow = number | { readonly days: number };
+
 /** Closed-trade statistics for Kelly sizing; returns are per-trade fractions. */
 export interface TradeStats {
   readonly trades: number;
@@ -32,10 +35,15 @@ export interface TradeStats {
   readonly sharpe: number;
 }
 
-/** Standard deviation of per-bar returns over a short and a long lookback. */
+/**
+ * Daily figures of the symbol (see sim/dailyCloses.ts): the stdev of daily returns over a short
+ * and a long lookback of days, and the close against its average over the trend lookback.
+ */
 export interface VolatilityInput {
   readonly short: number;
   readonly long: number;
+  /** close / mean daily close over the trend lookback - 1; NaN before that many days. */
+  readonly trend?: number | undefined;
 }
 
 export interface SizingRequest {
@@ -66,6 +74,8 @@ export interface SizingRequest {
   readonly volatility: VolatilityInput | undefined;
   /** Number of symbols and their volatilities, for risk parity. */
   readonly portfolioVolatilities?: readonly number[] | undefined;
+  /** Positions open now (the seed's "strategies holding positions"). */
+  readonly openPositions?: number | undefined;
 }
 
 export interface SizingStage {
@@ -92,10 +102,10 @@ export interface SizingDecision {
 
 /** Inputs that cost work to gather; the engine says which it reads, the simulation gathers only those. */
 export interface SizingNeeds {
-  /** Rolling window of closed trades for Kelly statistics. */
-  readonly tradeStatsWindow?: number;
-  /** Lookbacks (bars) of the short and long return volatility. */
-  readonly volatilityLookback?: { readonly short: number; readonly long: number };
+  /** Closed trades for Kelly statistics: the last N, or those closed in the last N days. */
+  readonly tradeStatsWindow?: TradeWindow;
+  /** Lookbacks (days) of the short and long daily-return volatility, and of the trend average. */
+  readonly volatilityLookback?: { readonly short: number; readonly long: number; readonly trend?: number };
   /** Gross exposure per asset class. */
   readonly exposure?: boolean;
   /** The goals' progress (the goal-aware engines); working it out at every decision costs. */
