@@ -22,6 +22,9 @@ export interface BaselineDecision {
   readonly riskPct: number;
   readonly finalValue: number;
   readonly quantity: string;
+  /** Absent in baselines written before attribution existed. */
+  readonly binding?: string | null;
+  readonly goalEffect?: number | null;
   readonly skipped: string | null;
 }
 
@@ -55,6 +58,8 @@ export function baselineOf(result: RunResult, scenarioHash: string): Baseline {
       riskPct: decision.riskPct,
       finalValue: decision.finalValue,
       quantity: decision.units.toFixed(),
+      binding: decision.binding,
+      goalEffect: decision.goalEffect,
       skipped: decision.skipped,
     })),
   };

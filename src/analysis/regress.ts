@@ -93,6 +93,8 @@ function compareDecision(before: BaselineDecision, after: BaselineDecision, tole
   number('risk_pct', before.riskPct, after.riskPct);
   number('final_value', before.finalValue, after.finalValue);
   text('quantity', before.quantity, after.quantity);
+  text('binding', before.binding ?? null, after.binding ?? null);
+  number('goal_effect', before.goalEffect, after.goalEffect);
   text('skipped', before.skipped, after.skipped);
   return diffs;
 }

@@ -1,5 +1,6 @@
 /** `goalsim run <scenario> [--out DIR]`: one scenario, its report folder, a summary table. */
 import { join } from 'node:path';
+import { attributionOf } from '../analysis/attribution.js';
 import { defaultCacheDir } from '../data/cache.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
@@ -39,6 +40,8 @@ export function runSummaryTable(result: RunResult): string {
 async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
   const result = await runScenario(resolved, await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined));
   writeRunFiles(result, outDir);
+  const warning = attributionOf(result.decisions).warning;
+  if (warning !== null) process.stderr.write(`warning: ${warning}\n`);
   return `${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n${runSummaryTable(result)}\n`;
 }
 

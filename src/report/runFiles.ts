@@ -48,7 +48,7 @@ export function sizingDecisionsTable(result: RunResult): CsvTable {
   const stages = stageNames(result);
   return {
     file: 'sizing_decisions.csv',
-    header: ['time', 'symbol', 'signal', 'direction', 'price', 'confidence', 'stop_loss_pct', 'engine', ...stages.map((name) => `stage_${name}`), 'goal_factor', 'risk_pct', 'risk_amount', 'kelly', 'final_value', 'allocation', 'quantity', 'skipped', 'reason'],
+    header: ['time', 'symbol', 'signal', 'direction', 'price', 'confidence', 'stop_loss_pct', 'engine', ...stages.map((name) => `stage_${name}`), 'goal_factor', 'risk_pct', 'risk_amount', 'kelly', 'final_value', 'allocation', 'quantity', 'binding', 'goal_effect', 'skipped', 'reason'],
     rows: rowsOf(result.decisions, ({ time, symbol, signal, direction, price, confidence, stopLossPct, decision }) => [
       formatTime(time),
       symbol,
@@ -66,6 +66,8 @@ export function sizingDecisionsTable(result: RunResult): CsvTable {
       formatFloat(decision.finalValue),
       formatFloat(decision.allocation),
       formatDecimal(decision.units),
+      decision.binding ?? 'none',
+      formatFloat(decision.goalEffect),
       decision.skipped ?? '',
       decision.reasoning,
     ]),

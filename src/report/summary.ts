@@ -2,6 +2,7 @@
  * summary.json (SPEC §5, §7): scenario, seed, version, capital, metrics, goal outcomes and
  * sizing statistics.
  */
+import { attributionOf } from '../analysis/attribution.js';
 import { formatDate } from '../data/timestamp.js';
 import type { RunResult } from '../sim/types.js';
 import { VERSION } from '../version.js';
@@ -57,6 +58,7 @@ export function buildSummary(result: RunResult): RunSummary {
       riskPct: distribution(result.decisions.map((record) => record.decision.riskPct)),
       skipped: skippedDecisions.length,
       skippedByReason: countBy(skippedDecisions, (record) => reasonKind(record.decision.skipped ?? '')),
+      attribution: attributionOf(result.decisions),
     },
     orders: {
       fills: result.fills.length,

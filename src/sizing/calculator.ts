@@ -121,6 +121,8 @@ export function decisionJson(decision: SizingDecision): Record<string, unknown> 
     units: decision.units.toNumber(),
     kelly: decision.kelly,
     skipped: decision.skipped,
+    binding: decision.binding,
+    goalEffect: decision.goalEffect,
     reasoning: decision.reasoning,
   };
 }

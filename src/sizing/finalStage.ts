@@ -25,24 +25,27 @@ export interface FinalSize {
   readonly units: Amount;
   readonly finalValue: number;
   readonly skipped: string | null;
+  /** The final stage set the size: the available cash capped it, or it fell below a lot or the minimum notional. */
+  readonly finalBound: boolean;
 }
 
 /** The last stage's value (a decimal, or a float taken at its shortest decimal) in units. */
 export function finalSize(value: Decimal | number, request: SizingRequest): FinalSize {
   let capped = value;
-  if (request.direction === 'long' && (typeof capped === 'number' ? capped > request.cash : exceeds(capped, request.cash))) capped = Math.max(0, request.cash);
-  if (typeof capped === 'number' ? !(capped > 0 && capped < Infinity) : !capped.isFinite() || capped.lte(0)) return { units: NO_UNITS, finalValue: 0, skipped: 'size is zero' };
-  if (request.lotStep === undefined) return { units: Amount.of(new Money(capped).div(request.price)), finalValue: typeof capped === 'number' ? capped : toFloat(capped), skipped: null };
+  const cashCapped = request.direction === 'long' && (typeof capped === 'number' ? capped > request.cash : exceeds(capped, request.cash));
+  if (cashCapped) capped = Math.max(0, request.cash);
+  if (typeof capped === 'number' ? !(capped > 0 && capped < Infinity) : !capped.isFinite() || capped.lte(0)) return { units: NO_UNITS, finalValue: 0, skipped: 'size is zero', finalBound: cashCapped };
+  if (request.lotStep === undefined) return { units: Amount.of(new Money(capped).div(request.price)), finalValue: typeof capped === 'number' ? capped : toFloat(capped), skipped: null, finalBound: cashCapped };
   const steps = affordableSteps(capped, request.price, request.lotStep);
-  if (steps <= 0) return { units: NO_UNITS, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})` };
+  if (steps <= 0) return { units: NO_UNITS, finalValue: 0, skipped: `below one lot step (${request.lotStep.toFixed()})`, finalBound: true };
   const lot = amountOf(request.lotStep);
   const units = new Amount(mul(steps, lot.scaled), lot.scale);
   const pricePlaces = decimalPlaces(request.price);
   const notional = new Amount(mul(units.scaled, fromFloat(request.price, pricePlaces)), lot.scale + pricePlaces);
   if (request.minNotional !== undefined && notional.compare(amountOf(request.minNotional)) < 0) {
-    return { units: NO_UNITS, finalValue: 0, skipped: `below min notional ${request.minNotional.toFixed()}` };
+    return { units: NO_UNITS, finalValue: 0, skipped: `below min notional ${request.minNotional.toFixed()}`, finalBound: true };
   }
-  return { units, finalValue: toNumber(notional.scaled, notional.scale), skipped: null };
+  return { units, finalValue: toNumber(notional.scaled, notional.scale), skipped: null, finalBound: cashCapped };
 }
 
 export interface DecisionParts {
@@ -52,12 +55,49 @@ export interface DecisionParts {
   readonly kelly?: number | null;
   /** Set when an earlier stage already decided not to trade. */
   readonly skipped?: string | null;
+  /** The stage whose cap or floor set the size (see bindingOf); by default the final stage's own. */
+  readonly binding?: string | null;
+  /** The goal's effect on the quantity (see goalEffectOf); 0 for engines without a goal stage. */
+  readonly goalEffect?: number | null;
   readonly reasoning: (final: FinalSize) => string;
 }
 
-/** Completes a decision from the stages so far; the last stage's value is sized into units. */
-export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal | number, parts: DecisionParts): SizingDecision {
-  const final: FinalSize = parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped } : finalSize(last, request);
+/** A stage as attribution sees it: the value before and after, and whether it is a cap or floor. */
+export interface StageStep {
+  readonly name: string;
+  readonly before: number;
+  readonly after: number;
+  /** A clamp (cap or floor) rather than a multiplier. */
+  readonly clamp: boolean;
+}
+
+/**
+ * The stage whose cap or floor set the final size, or null: the final stage when it did (cash,
+ * lot step, min notional), else the last stage that changed the value if it was a clamp. A
+ * multiplier after a cap (the goal factor below 1) means no cap set the size.
+ */
+export function bindingOf(steps: readonly StageStep[], final: FinalSize): string | null {
+  if (final.finalBound) return 'final';
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i] as StageStep;
+    if (step.after === step.before || (Number.isNaN(step.before) && i > 0)) continue;
+    return step.clamp ? step.name : null;
+  }
+  return null;
+}
+
+/** Final quantity over the quantity with a goal factor of 1, minus 1; null when only the goal made a trade of it. */
+export function goalEffectOf(final: FinalSize, neutral: FinalSize): number | null {
+  const quantity = final.units.toNumber();
+  const without = neutral.units.toNumber();
+  if (without === 0) return quantity === 0 ? 0 : null;
+  return quantity / without - 1;
+}
+
+/** Completes a decision from the stages so far: the last stage's value is sized into units (or was already). */
+export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal | number | FinalSize, parts: DecisionParts): SizingDecision {
+  const sized = typeof last === 'object' && 'units' in last ? last : finalSize(last, request);
+  const final: FinalSize = parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped, finalBound: false } : sized;
   stages.push({ name: 'final', value: final.finalValue });
   return new Decision(engine, stages, parts, final, request.equity > 0 ? final.finalValue / request.equity : 0);
 }
@@ -76,6 +116,8 @@ class Decision implements SizingDecision {
   readonly units: Amount;
   readonly kelly: number | null;
   readonly skipped: string | null;
+  readonly binding: string | null;
+  readonly goalEffect: number | null;
   private text: string | undefined;
   private explain: ((final: FinalSize) => string) | undefined;
 
@@ -93,6 +135,8 @@ class Decision implements SizingDecision {
     this.units = final.units;
     this.kelly = parts.kelly ?? null;
     this.skipped = final.skipped;
+    this.binding = parts.binding !== undefined && parts.skipped == null ? parts.binding : bindingOf([], final);
+    this.goalEffect = parts.goalEffect !== undefined && parts.skipped == null ? parts.goalEffect : 0;
     this.explain = parts.reasoning;
   }
 
@@ -106,8 +150,8 @@ class Decision implements SizingDecision {
 
   /** The decision's public fields, reasoning included, as plain data. */
   toJSON(): Omit<SizingDecision, 'units'> & { units: string } {
-    const { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units, kelly, skipped, reasoning } = this;
-    return { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units: units.toFixed(), kelly, skipped, reasoning };
+    const { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units, kelly, skipped, binding, goalEffect, reasoning } = this;
+    return { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units: units.toFixed(), kelly, skipped, binding, goalEffect, reasoning };
   }
 }
 

@@ -5,10 +5,16 @@
  * decimals throughout, so the spec's golden example is reproduced to the digit.
  */
 import { Money, toFloat } from '../ledger/index.js';
-import { capByLimits, decide, pct } from './finalStage.js';
+import { bindingOf, capByLimits, decide, finalSize, goalEffectOf, pct, type StageStep } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { GoalKellyParams } from './params.js';
-import type { GoalInputs, GoalProgressInput, SizingEngine, SizingRequest, SizingStage } from './types.js';
+import type { GoalInputs, GoalProgressInput, SizingEngine, SizingRequest, SizingStage, TradeWindow } from './types.js';
+
+type Decimal = InstanceType<typeof Money>;
+
+function windowText(window: TradeWindow): string {
+  return typeof window === 'number' ? `the last ${window} closed trades` : `the trades closed in the last ${window.days} days`;
+}
 
 const GOAL_LABELS = { monthly_return: 'monthly return', monthly_income: 'monthly income', portfolio_value: 'portfolio value' } as const;
 
@@ -34,40 +40,55 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
     name: 'goal-kelly',
     needs: { tradeStatsWindow: params.window, exposure: true, goals: true },
     size(request: SizingRequest) {
-      const stages: SizingStage[] = [];
-      const risk = new Money(request.currentRisk);
       const equity = new Money(request.equity);
-      const riskAmount = equity.mul(risk);
-      stages.push({ name: 'risk_amount', value: toFloat(riskAmount) });
       const kelly = kellyEstimate(request.tradeStats, params);
       const hasStop = request.stopLossPct > 0;
-      const positionValue = hasStop ? riskAmount.div(request.stopLossPct) : new Money(0);
-      stages.push({ name: 'position_value', value: toFloat(positionValue) });
-      const sized = positionValue.mul(Money.max(kelly.fraction, 0)).mul(params.kellyFraction).mul(request.confidence);
-      stages.push({ name: 'kelly', value: toFloat(sized) });
-      const floored = Money.max(sized, equity.mul(params.minPositionPct));
-      const bounded = capByLimits(floored, request, params.maxPositionPct, Infinity, {});
-      stages.push({ name: 'bounds', value: toFloat(bounded) });
-      const limited = capByLimits(bounded, request, params.maxPositionPct, Infinity, params.assetClassLimits);
-      stages.push({ name: 'limits', value: toFloat(limited) });
-      const skipped = !hasStop ? 'no stop-loss distance to size from' : kelly.fraction.lte(0) ? 'negative edge' : null;
+      const negativeEdge = kelly.fraction.lte(0);
+      /** Steps 1-5 at a risk per trade: the tracker's adjusted risk, or the base risk for the goal's effect. */
+      const chain = (riskRate: number): { stages: SizingStage[]; steps: StageStep[]; riskAmount: Decimal; limited: Decimal } => {
+        const risk = new Money(riskRate);
+        const riskAmount = equity.mul(risk);
+        const positionValue = hasStop ? riskAmount.div(request.stopLossPct) : new Money(0);
+        const sized = positionValue.mul(Money.max(kelly.fraction, 0)).mul(params.kellyFraction).mul(request.confidence);
+        const floored = Money.max(sized, equity.mul(params.minPositionPct));
+        const bounded = capByLimits(floored, request, params.maxPositionPct, Infinity, {});
+        const limited = capByLimits(bounded, request, params.maxPositionPct, Infinity, params.assetClassLimits);
+        const values = [toFloat(riskAmount), toFloat(positionValue), toFloat(sized), toFloat(bounded), toFloat(limited)];
+        const names = ['risk_amount', 'position_value', 'kelly', 'bounds', 'limits'];
+        return {
+          stages: names.map((name, i) => ({ name, value: values[i] as number })),
+          steps: names.map((name, i) => ({ name, before: i === 0 ? NaN : (values[i - 1] as number), after: values[i] as number, clamp: name === 'bounds' || name === 'limits' })),
+          riskAmount,
+          limited,
+        };
+      };
+      const adjusted = chain(request.currentRisk);
+      const final = finalSize(adjusted.limited, request);
+      const neutral = request.currentRisk === request.riskTolerance ? final : finalSize(chain(request.riskTolerance).limited, request);
+      const skipped = !hasStop ? 'no stop-loss distance to size from' : negativeEdge && params.negativeEdge === 'skip' ? 'negative edge' : null;
       const driver = driverGoalOf(request.goals, params.driverGoal);
       const winRate = request.tradeStats !== undefined && kelly.source === 'trades' ? request.tradeStats.winRate : kelly.winRate;
       const sharpe = request.tradeStats?.sharpe ?? 0;
-      const { confidence, equity: equityValue } = request;
+      const { confidence, equity: equityValue, currentRisk } = request;
       const driverInput = driver === undefined ? undefined : request.goals?.[driver];
-      return decide('goal-kelly', request, stages, limited, {
-        riskPct: toFloat(risk),
-        riskAmount: toFloat(riskAmount),
+      // which statistics applied, where it is not the plain default of the last N trades
+      const statistics = kelly.source === 'priors' ? [`Statistics: priors (fewer than ${params.minTrades} closed trades in ${windowText(params.window)}).`] : typeof params.window === 'number' ? [] : [`Statistics: ${windowText(params.window)}.`];
+      return decide('goal-kelly', request, adjusted.stages, final, {
+        riskPct: currentRisk,
+        riskAmount: toFloat(adjusted.riskAmount),
         kelly: toFloat(kelly.fraction),
         skipped,
-        reasoning: (final) =>
+        binding: bindingOf(adjusted.steps, final),
+        goalEffect: goalEffectOf(final, neutral),
+        reasoning: (sized) =>
           [
             goalSentence(driverInput, driver),
-            `Risk adjusted to ${pct(toFloat(risk), 1)} per trade.`,
+            `Risk adjusted to ${pct(currentRisk, 1)} per trade.`,
             `Kelly fraction: ${pct(toFloat(kelly.fraction))}, Signal confidence: ${pct(confidence)}.`,
-            skipped === null ? `Recommended allocation: ${pct(equityValue > 0 ? final.finalValue / equityValue : 0, 1)} of portfolio (${final.units.toFixed(6)} units).` : `No trade: ${skipped}.`,
+            ...(negativeEdge && skipped === null ? [`Negative edge: the minimum allocation of ${pct(params.minPositionPct, 1)}, so the statistics keep updating.`] : []),
+            skipped === null ? `Recommended allocation: ${pct(equityValue > 0 ? sized.finalValue / equityValue : 0, 1)} of portfolio (${sized.units.toFixed(6)} units).` : `No trade: ${skipped}.`,
             `Win rate: ${pct(winRate, 1)}, Sharpe ratio: ${sharpe.toFixed(2)}.`,
+            ...statistics,
           ].join('\n'),
       });
     },

@@ -1,92 +1,81 @@
 /**
- * Engine `pipeline` (SPEC 3.1, seed 000's risk manager). Stages in order: base (volatility,
- * Kelly, risk parity or a blend), signal strength, market conditions, portfolio constraints,
- * goal adjustment, asset-class limits, final. The goal factor may lift a size up to the hard
- * limits (maxPositionPct, cash, gross and class exposure) but never through them: the limits
- * stage applies them again after it.
+ * Engine `pipeline` (SPEC 3.1, seed 000's risk manager). Stages in order: base (the seed
+ * system's blend by default, pipelineBase.ts), signal strength, market conditions
+ * (marketStage.ts), portfolio constraints, goal adjustment, asset-class limits, final. The goal
+ * factor may lift a size up to the hard limits (maxPositionPct, cash, gross and class exposure)
+ * but never through them: the limits stage applies them again after it. Every decision names the
+ * stage whose cap or floor set its size and the goal factor's effect on its quantity.
  */
 import { toFloat } from '../ledger/index.js';
-import { amount, decide, pct, positionLimit } from './finalStage.js';
+import { amount, bindingOf, decide, finalSize, goalEffectOf, pct, positionLimit, type StageStep } from './finalStage.js';
 import { goalFactor } from './goalFactor.js';
-import { kellyEstimate, type KellyEstimate } from './kelly.js';
+import { kellyEstimate } from './kelly.js';
+import { marketFactor, signalFactor } from './marketStage.js';
 import type { PipelineParams } from './params.js';
+import { legacyBase, legacySizes, seedBase } from './pipelineBase.js';
 import type { SizingEngine, SizingRequest, SizingStage } from './types.js';
 
-
-interface BaseSizes {
-  readonly volatility: number;
-  readonly kelly: number;
-  readonly risk_parity: number;
-}
-
-function baseSizes(request: SizingRequest, params: PipelineParams, kelly: KellyEstimate): BaseSizes {
-  const sigma = request.volatility?.short ?? NaN;
-  const volatility = sigma > 0 ? (request.equity * request.riskTolerance) / (params.base.k * sigma) : NaN;
-  const kellySize = request.equity * Math.max(0, toFloat(kelly.fraction)) * params.kellyFraction;
-  const inverse = (request.portfolioVolatilities ?? [sigma]).filter((v) => v > 0).map((v) => 1 / v);
-  const weight = sigma > 0 && inverse.length > 0 ? 1 / sigma / inverse.reduce((a, b) => a + b, 0) : NaN;
-  return { volatility, kelly: kellySize, risk_parity: request.equity * params.maxGrossExposure * weight };
-}
-
-/** The configured method, or a blend over the components that can be computed yet. */
-function baseValue(sizes: BaseSizes, params: PipelineParams): number {
-  if (params.base.method !== 'blend') return sizes[params.base.method];
-  let total = 0;
-  let weights = 0;
-  for (const method of ['volatility', 'kelly', 'risk_parity'] as const) {
-    const size = sizes[method];
-    const weight = params.base.blendWeights[method];
-    if (Number.isFinite(size) && weight > 0) {
-      total += weight * size;
-      weights += weight;
-    }
-  }
-  return weights > 0 ? total / weights : NaN;
-}
-
 export function createPipeline(params: PipelineParams): SizingEngine {
+  const seed = params.base.method === 'seed';
   return {
     name: 'pipeline',
-    needs: { tradeStatsWindow: params.window, volatilityLookback: { short: params.base.lookback, long: params.base.longLookback }, exposure: true, goals: params.goalFactor.enabled },
+    needs: {
+      tradeStatsWindow: params.window,
+      volatilityLookback: { short: params.base.lookback, long: params.base.longLookback, trend: params.market.method === 'regime' ? params.market.trendLookback : undefined },
+      exposure: true,
+      goals: params.goalFactor.enabled,
+    },
     size(request: SizingRequest) {
       // float64 stages: sizing heuristics, logged as floats; exactness is owed to the ledger's money
       const stages: SizingStage[] = [];
-      const push = (name: string, value: number): number => {
-        stages.push({ name, value });
-        return value;
+      const steps: StageStep[] = [];
+      let value = NaN;
+      const stage = (name: string, next: number, clamp = false): void => {
+        steps.push({ name, before: value, after: next, clamp });
+        stages.push({ name, value: next });
+        value = next;
       };
       const kelly = kellyEstimate(request.tradeStats, params);
-      const sizes = baseSizes(request, params, kelly);
-      const rawBase = baseValue(sizes, params);
+      const seedSizes = seed ? seedBase(request, params) : undefined;
+      const legacy = seed ? undefined : legacySizes(request, params, kelly);
+      const rawBase = seedSizes?.value ?? legacyBase(legacy as ReturnType<typeof legacySizes>, params);
       if (!Number.isFinite(rawBase)) {
         return decide('pipeline', request, [{ name: 'base', value: 0 }], 0, { riskPct: request.riskTolerance, skipped: 'not enough history for the base size', reasoning: () => 'No base size: volatility unknown yet.' });
       }
-      let value = push('base', rawBase);
-      value = push('signal', value * request.confidence);
-      const shortVol = request.volatility?.short ?? NaN;
-      const longVol = request.volatility?.long ?? NaN;
-      const regime = shortVol > 0 && longVol > 0 ? Math.min(params.market.max, Math.max(params.market.min, longVol / shortVol)) : 1;
-      value = push('market', value * regime);
-      value = Math.max(value, request.equity * params.minPositionPct);
-      value = push('constraints', Math.min(value, positionLimit(request, params.maxPositionPct, params.maxGrossExposure, {})));
+      stage('base', rawBase);
+      const signal = signalFactor(request.confidence, params.signal);
+      stage('signal', value * signal);
+      const market = marketFactor(request, params.market);
+      stage('market', value * market.factor);
+      const cashRoom = request.direction === 'long' ? Math.max(0, request.cash) : Infinity;
+      const room = Math.min(positionLimit(request, params.maxPositionPct, params.maxGrossExposure, {}), cashRoom);
+      stage('constraints', Math.min(Math.max(value, request.equity * params.minPositionPct), room), true);
+      const beforeGoal = value;
       const goal = params.goalFactor.enabled ? goalFactor(request.goals, request.equity, params.goalFactor) : undefined;
-      value = push('goal', value * (goal?.factor ?? 1));
-      value = push('limits', Math.min(value, positionLimit(request, params.maxPositionPct, params.maxGrossExposure, params.assetClassLimits)));
+      stage('goal', value * (goal?.factor ?? 1));
+      const limit = Math.min(positionLimit(request, params.maxPositionPct, params.maxGrossExposure, params.assetClassLimits), cashRoom);
+      stage('limits', Math.min(value, limit), true);
+      const final = finalSize(value, request);
+      // the same tail with a goal factor of 1: what the goal stage changed in the quantity
+      const neutral = goal === undefined || goal.factor === 1 ? final : finalSize(Math.min(beforeGoal, limit), request);
       const { confidence, equity: equityValue } = request;
-      return decide('pipeline', request, stages, value, {
+      const base = seedSizes ?? legacy;
+      return decide('pipeline', request, stages, final, {
         goalFactor: goal?.factor ?? null,
         riskPct: request.riskTolerance,
         kelly: toFloat(kelly.fraction),
-        reasoning: (final) =>
+        binding: bindingOf(steps, final),
+        goalEffect: goalEffectOf(final, neutral),
+        reasoning: (sized) =>
           [
-            `Base ${params.base.method} ${amount(rawBase)} (volatility ${amount(sizes.volatility)}, Kelly ${amount(sizes.kelly)}, risk parity ${amount(sizes.risk_parity)}).`,
-            `Signal confidence ${pct(confidence)}, market regime x${regime.toFixed(3)}.`,
+            `Base ${params.base.method} ${amount(rawBase)} (volatility ${amount(base?.volatility ?? NaN)}, Kelly ${amount(base?.kelly ?? NaN)}${seedSizes === undefined ? '' : ` from ${seedSizes.kellySource}`}, risk parity ${amount(base?.risk_parity ?? NaN)}).`,
+            `Signal confidence ${pct(confidence)} x${signal.toFixed(2)}, market ${market.label} x${market.factor.toFixed(3)}.`,
             goal === undefined
               ? 'Goal factor disabled.'
               : goal.fallback !== null
                 ? `Goal factor 1.000 (fallback: ${goal.fallback}).`
                 : `Goal factor x${goal.factor.toFixed(3)} (return ${goal.returnFactor.toFixed(3)}, income ${goal.incomeFactor.toFixed(3)}, portfolio ${goal.portfolioFactor.toFixed(3)}${goal.preservation ? ', preservation' : ''}).`,
-            `Final ${amount(final.finalValue)} (${pct(equityValue > 0 ? final.finalValue / equityValue : 0, 1)} of equity): ${final.units.at(Math.min(final.units.scale, 8)).toFixed()} units.`,
+            `Final ${amount(sized.finalValue)} (${pct(equityValue > 0 ? sized.finalValue / equityValue : 0, 1)} of equity): ${sized.units.at(Math.min(sized.units.scale, 8)).toFixed()} units.`,
           ].join(' '),
       });
     },

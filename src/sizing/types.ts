@@ -97,6 +97,10 @@ export interface SizingDecision {
   readonly kelly: number | null;
   /** Why no order results, or null. */
   readonly skipped: string | null;
+  /** The stage whose cap or floor set the final size, or null when none did. */
+  readonly binding: string | null;
+  /** Final quantity / quantity with a goal factor of 1, minus 1 (0 for engines without goals; null when only the goal made a trade). */
+  readonly goalEffect: number | null;
   readonly reasoning: string;
 }
 

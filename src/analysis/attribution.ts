@@ -1,0 +1,66 @@
+/**
+ * What set the sizes of a run (#12): per stage, the decisions whose value it changed and those
+ * whose final size its cap or floor set (`binding`), and the share of decisions whose final
+ * quantity the goal changed. When a goal-aware engine's goal stage changed fewer than 10 % of
+ * them, one warning names the stage that took its effect away and the parameter to look at.
+ */
+import type { DecisionRecord } from '../sim/types.js';
+
+export interface StageAttribution {
+  readonly changed: number;
+  readonly bound: number;
+}
+
+export interface SizingAttribution {
+  readonly stages: Readonly<Record<string, StageAttribution>>;
+  /** Decisions that traded (not skipped). */
+  readonly traded: number;
+  /** Of those, the ones whose final quantity the goal changed. */
+  readonly goalChanged: number;
+  readonly goalChangedShare: number | null;
+  readonly warning: string | null;
+}
+
+const WARN_BELOW = 0.1;
+
+/** The parameter that decides each binding stage, for the warning. */
+const PARAMETER_OF: Readonly<Record<string, string>> = {
+  constraints: 'sizing.params.maxPositionPct (or minPositionPct, cash, maxGrossExposure)',
+  limits: 'sizing.params.assetClassLimits and maxPositionPct',
+  bounds: 'sizing.params.maxPositionPct and minPositionPct',
+  final: "the data source's lotStep and minNotional, or the cash",
+};
+
+/** Whether an engine adjusts its sizes toward goals: the pipeline with its goal factor, and goal-kelly. */
+function goalAware(record: DecisionRecord): boolean {
+  return record.decision.engine === 'goal-kelly' || (record.decision.engine === 'pipeline' && record.decision.goalFactor !== null);
+}
+
+export function attributionOf(decisions: readonly DecisionRecord[]): SizingAttribution {
+  const stages: Record<string, { changed: number; bound: number }> = {};
+  const traded = decisions.filter((record) => record.decision.skipped === null);
+  for (const { decision } of traded) {
+    decision.stages.forEach((stage, i) => {
+      const entry = (stages[stage.name] ??= { changed: 0, bound: 0 });
+      const before = i === 0 ? NaN : (decision.stages[i - 1]?.value as number);
+      if (i > 0 && stage.value !== before) entry.changed++;
+    });
+    if (decision.binding !== null) (stages[decision.binding] ??= { changed: 0, bound: 0 }).bound++;
+  }
+  const goalChanged = traded.filter((record) => record.decision.goalEffect !== 0).length;
+  const share = traded.length === 0 ? null : goalChanged / traded.length;
+  let warning: string | null = null;
+  if (share !== null && share < WARN_BELOW && traded.some(goalAware)) {
+    // among the decisions the goal did not move, the stage that set their size most often
+    const takers: Record<string, number> = {};
+    for (const { decision } of traded) if (decision.goalEffect === 0 && decision.binding !== null) takers[decision.binding] = (takers[decision.binding] ?? 0) + 1;
+    const taker = Object.entries(takers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const engine = traded.find(goalAware)?.decision.engine ?? 'the engine';
+    warning =
+      taker === undefined
+        ? `the goal stage changed ${goalChanged} of ${traded.length} ${engine} decisions (${(share * 100).toFixed(1)}%): the goal factor stayed near 1 (see goalFactor.thresholds)`
+        : `the goal stage changed ${goalChanged} of ${traded.length} ${engine} decisions (${(share * 100).toFixed(1)}%): the ${taker} stage set the size instead; look at ${PARAMETER_OF[taker] ?? taker}`;
+  }
+  const ordered = Object.fromEntries(Object.entries(stages));
+  return { stages: ordered, traded: traded.length, goalChanged, goalChangedShare: share, warning };
+}
