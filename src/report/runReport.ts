@@ -7,7 +7,7 @@
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
 import { displayValue, formatFixed, formatPercent, markdownTable } from './format.js';
-import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
+import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, shareBar, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
 import type { CsvRow, RunFiles } from './readRun.js';
 
@@ -114,6 +114,33 @@ function riskChart(files: RunFiles): ChartSpec | undefined {
   };
 }
 
+interface Attribution {
+  readonly stages: Record<string, { changed: number; bound: number }>;
+  readonly traded: number;
+  readonly goalChanged: number;
+  readonly goalChangedShare: number | null;
+  readonly warning: string | null;
+}
+
+/** What set the sizes (summary.json sizing.attribution): per stage, decisions changed and bound. */
+function attributionRows(attribution: Attribution): string[][] {
+  const share = (count: number): number => (attribution.traded > 0 ? count / attribution.traded : 0);
+  return Object.entries(attribution.stages).map(([stage, counts]) => [stage, String(counts.changed), String(counts.bound), `${(share(counts.bound) * 100).toFixed(1)}%`]);
+}
+
+function attributionSection(attribution: Attribution | undefined): { markdown: string[]; html: string[] } {
+  if (attribution === undefined || attribution.traded === 0) return { markdown: [], html: [] };
+  const header = ['stage', 'changed the value', 'set the size (binding)', 'share of entries bound'];
+  const rows = attributionRows(attribution);
+  const goal = `The goal changed the final quantity of ${attribution.goalChanged} of ${attribution.traded} entries (${((attribution.goalChangedShare ?? 0) * 100).toFixed(1)}%). The final stage changes nearly every value by rounding it down to whole lot steps; it sets a size only when the cash, one lot or the minimum notional does.`;
+  const warning = attribution.warning === null ? [] : [`Warning: ${attribution.warning}.`];
+  const bars = rows.map((row) => [...row.slice(0, 3), shareBar(Number((row[3] ?? '0').replace('%', '')) / 100)]);
+  return {
+    markdown: ['', '## What set the size', markdownTable(header, rows), '', goal, ...warning],
+    html: ['<h2>What set the size</h2>', htmlTable(header, bars, { numeric: [1, 2], html: [3] }), `<p>${escapeHtml(goal)}</p>`, ...warning.map((w) => `<p class="missed">${escapeHtml(w)}</p>`)],
+  };
+}
+
 function decisionCharts(files: RunFiles): ChartSpec[] {
   const rows = files.decisions.filter((row) => row['skipped'] === '');
   if (rows.length === 0) return [];
@@ -124,6 +151,10 @@ function decisionCharts(files: RunFiles): ChartSpec[] {
   const charts: ChartSpec[] = [{ title: 'Position size of each entry', x, series: [{ label: `final value (${files.summary.currency})`, values: indices.map((i) => value[i] as number), color: COLORS[2] as string, points: true }] }];
   if (rows.some((row) => row['goal_factor'] !== '')) {
     charts.push({ title: 'Goal factor of each entry', x, series: [{ label: 'goal factor', values: indices.map((i) => ((rows[i] as CsvRow)['goal_factor'] === '' ? null : Number((rows[i] as CsvRow)['goal_factor']))), color: COLORS[4] as string, points: true }] });
+  }
+  if (rows.some((row) => row['goal_effect'] !== undefined && row['goal_effect'] !== '' && row['goal_effect'] !== '0')) {
+    const effect = (row: CsvRow): number | null => (row['goal_effect'] === undefined || row['goal_effect'] === '' ? null : Number(row['goal_effect']));
+    charts.push({ title: "The goal's effect on each entry's quantity (0: none, or a cap took it away)", x, percent: true, series: [{ label: 'goal effect', values: indices.map((i) => effect(rows[i] as CsvRow)), color: COLORS[5] as string, points: true }] });
   }
   return charts;
 }
@@ -141,6 +172,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
 
   const md = markdownTable;
   const goals = goalRows(files);
+  const attribution = attributionSection((s.sizing as { attribution?: Attribution }).attribution);
   const markdown = [
     `# ${title}`,
     '',
@@ -152,6 +184,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     '',
     '## Sizing',
     md(['', ''], sizingRows),
+    ...attribution.markdown,
     '',
     '## Months',
     md(monthHeader, monthRows(months)),
@@ -170,6 +203,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     ...charts.map((chart, i) => chartBlock(`chart-${i}`, chart)),
     '<h2>Sizing</h2>',
     htmlTable(['', ''], sizingRows),
+    ...attribution.html,
     '<h2>Months</h2>',
     htmlTable(monthHeader, monthRows(months), { numeric: [1, 2] }),
   ].join('\n');

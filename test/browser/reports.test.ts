@@ -72,8 +72,8 @@ describe('reports in headless Chromium', () => {
     const check = await open(join(runs[0] as string, 'report.html'), 'run-report.png');
     expect(check.errors).toEqual([]);
     expect(check.requests, 'the report must work offline').toEqual([]);
-    // equity, drawdown, three goals, risk, position sizes, goal factor
-    expect(check.charts).toBe(8);
+    // equity, drawdown, three goals, risk, position sizes, goal factor, the goal's effect on quantities
+    expect(check.charts).toBe(9);
     expect(check.blankCharts).toBe(0);
   });
 

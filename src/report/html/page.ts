@@ -53,11 +53,20 @@ export function chartBlock(id: string, chart: ChartSpec): string {
 export interface TableOptions {
   /** Columns to right-align (numbers). */
   readonly numeric?: readonly number[];
+  /** Columns whose cells are markup made here (never user text). */
+  readonly html?: readonly number[];
+}
+
+/** A horizontal bar for a share in [0, 1], with its percentage beside it: a chart that needs no script. */
+export function shareBar(share: number): string {
+  const width = Math.round(Math.max(0, Math.min(1, share)) * 240);
+  return `<span class="bar" style="width:${width}px"></span>${escapeHtml(`${(share * 100).toFixed(1)}%`)}`;
 }
 
 export function htmlTable(header: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
   const numeric = new Set(options.numeric ?? []);
-  const cell = (tag: string, text: string, c: number): string => `<${tag}${numeric.has(c) ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  const html = new Set(options.html ?? []);
+  const cell = (tag: string, text: string, c: number): string => `<${tag}${numeric.has(c) ? ' class="num"' : ''}>${html.has(c) && tag === 'td' ? text : escapeHtml(text)}</${tag}>`;
   return `<table><thead><tr>${header.map((h, c) => cell('th', h, c)).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((v, c) => cell('td', v, c)).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
@@ -92,7 +101,8 @@ h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; border-bottom: 1
 table { border-collapse: collapse; margin: 8px 0 16px; font-variant-numeric: tabular-nums; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #eef1f5; text-align: left; } th { background: #f5f7fa; }
 td.num, th.num { text-align: right; } .chart { margin: 12px 0 20px; } .muted { color: #6b7685; }
-.met { color: #1a7f37; } .missed { color: #b42318; } svg text { font: 11px system-ui, sans-serif; }`;
+.met { color: #1a7f37; } .missed { color: #b42318; } svg text { font: 11px system-ui, sans-serif; }
+.bar { display: inline-block; height: 10px; background: #2563eb; vertical-align: middle; margin-right: 6px; }`;
 
 export function htmlPage(title: string, body: string): string {
   const { script, style } = assets();
