@@ -9,6 +9,7 @@ import { runCommand } from './runCommand.js';
 import { sizeCommand } from './sizeCommand.js';
 import { regressCommand } from './regressCommand.js';
 import { EXIT_INTERRUPTED, sweepCommand } from './sweepCommand.js';
+import { BARS_PER_WORKER } from '../parallel/pool.js';
 import { mergeCommand } from './mergeCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { reportCommand } from './reportCommand.js';
@@ -56,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('sweep', { type: 'string', demandOption: true, describe: 'sweep JSON file' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('workers', { type: 'number', describe: 'worker threads at most (default: the number of cores)' })
+          .option('bars-per-worker', { type: 'number', default: BARS_PER_WORKER, describe: 'start a further worker only for each this many bars of work (0: always --workers); results never depend on it' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<sweep name>/)' })
           .option('shard', { type: 'string', describe: 'run only slice i of n, e.g. 2/4 (combine with goalsim merge)' })
           .option('resume', { type: 'boolean', default: false, describe: 'skip variants already in the output folder' })
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
         const onInterrupt = (): void => controller.abort();
         process.once('SIGINT', onInterrupt);
         try {
-          exitCode = await sweepCommand({ file: args.sweep, workers: args.workers, out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
+          exitCode = await sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
         } finally {
           process.off('SIGINT', onInterrupt);
         }

@@ -17,6 +17,7 @@ export const EXIT_INTERRUPTED = 130;
 export interface SweepOptions {
   readonly file: string;
   readonly workers?: number | undefined;
+  readonly barsPerWorker?: number | undefined;
   readonly out?: string | undefined;
   readonly shard?: string | undefined;
   readonly resume: boolean;
@@ -32,6 +33,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     file: options.file,
     outDir,
     workers: options.workers,
+    barsPerWorker: options.barsPerWorker,
     shard: options.shard,
     resume: options.resume,
     cacheDir: options.cache ? defaultCacheDir() : undefined,

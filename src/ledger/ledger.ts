@@ -90,6 +90,8 @@ export class Ledger {
   private readonly slippagePlaces: number;
   private readonly feeRateValue: number;
   private openShorts = 0;
+  /** Positions open now, long or short. */
+  openPositions = 0;
 
   constructor(
     initialCapital: Amount | Money,
@@ -326,6 +328,7 @@ export class Ledger {
     const sign = direction === 'long' ? 1 : -1;
     const units = toNumber(lots, book.quantityPlaces);
     if (direction === 'short') this.openShorts++;
+    this.openPositions++;
     this.positions[symbolIndex] = {
       direction,
       quantity,
@@ -397,6 +400,7 @@ export class Ledger {
     this.realizedUnits = add(this.realizedUnits, pnl);
     this.realizedPnlValue = toNumber(this.realizedUnits, this.cashPlaces);
     if (position.direction === 'short') this.openShorts--;
+    this.openPositions--;
     this.positions[symbolIndex] = undefined;
     this.signedQuantity[symbolIndex] = 0;
     return trade;

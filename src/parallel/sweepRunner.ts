@@ -22,6 +22,8 @@ export interface SweepRunOptions {
   readonly file: string;
   readonly outDir: string;
   readonly workers?: number | undefined;
+  /** A further worker starts only for each this many bars of work (default BARS_PER_WORKER; 0: always `workers`). */
+  readonly barsPerWorker?: number | undefined;
   readonly shard?: string | undefined;
   readonly resume?: boolean | undefined;
   readonly cacheDir?: string | undefined;
@@ -93,6 +95,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   options.onProgress?.(0, tasks.length);
   await runTasks(tasks, {
     workers,
+    barsPerWorker: options.barsPerWorker,
     signal: options.signal,
     onOutcome: (outcome) => {
       record(outcome);

@@ -125,7 +125,7 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(ledger.trades, sizing.needs.tradeStatsWindow, time),
       volatility: dailyFigures(daily[s], sizing.needs.volatilityLookback),
       portfolioVolatilities: lookback === undefined ? undefined : daily.map((days) => days?.sigma(lookback.short) ?? NaN),
-      openPositions: ledger.positions.reduce((open, position) => open + (position === undefined ? 0 : 1), 0),
+      openPositions: ledger.openPositions,
     };
     const decision = sizing.size(request);
     decisions.push({ time, symbol: instrument.symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });

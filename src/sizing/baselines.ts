@@ -14,14 +14,14 @@ export interface FixedFractionParams {
 }
 
 export function createFixedFraction(params: FixedFractionParams): SizingEngine {
-  const fraction = new Money(params.fraction); // read once, not on every decision
   return {
     name: 'fixed-fraction',
     needs: {},
     size(request: SizingRequest) {
+      // a float stage, like the pipeline's: lot-step boundaries are still decided exactly (finalSize)
       const { equity, price } = request;
-      const value = new Money(equity).mul(fraction);
-      return decide('fixed-fraction', request, [{ name: 'base', value: toFloat(value) }], value, {
+      const value = equity * params.fraction;
+      return decide('fixed-fraction', request, [{ name: 'base', value }], value, {
         riskPct: params.fraction,
         reasoning: (final) => `Fixed fraction ${pct(params.fraction)} of equity ${amount(equity)}: ${final.units.toFixed()} units at ${price}.`,
       });
@@ -35,14 +35,14 @@ export function createFixedRisk(): SizingEngine {
     needs: {},
     size(request: SizingRequest) {
       const { riskTolerance: risk, stopLossPct, price } = request;
-      const riskAmount = new Money(request.equity).mul(risk);
-      const hasStop = request.stopLossPct > 0;
-      const value = hasStop ? riskAmount.div(request.stopLossPct) : new Money(0);
-      return decide('fixed-risk', request, [{ name: 'base', value: toFloat(value) }], value, {
+      const riskAmount = request.equity * risk;
+      const hasStop = stopLossPct > 0;
+      const value = hasStop ? riskAmount / stopLossPct : 0;
+      return decide('fixed-risk', request, [{ name: 'base', value }], value, {
         riskPct: risk,
-        riskAmount: toFloat(riskAmount),
+        riskAmount,
         skipped: hasStop ? null : 'no stop-loss distance to size from',
-        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(toFloat(riskAmount))} over a ${pct(stopLossPct)} stop: ${final.units.toFixed()} units at ${price}.`,
+        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(riskAmount)} over a ${pct(stopLossPct)} stop: ${final.units.toFixed()} units at ${price}.`,
       });
     },
   };

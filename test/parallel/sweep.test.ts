@@ -3,6 +3,8 @@
  * into the whole, and failing variants (bad data, a throwing strategy, a strategy that calls
  * process.exit) recorded while the others finish.
  */
+import { workersFor } from '../../src/parallel/pool.js';
+import type { VariantTask } from '../../src/parallel/task.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -48,7 +50,7 @@ describe('goalsim sweep', () => {
   const one = join(tempDir(), 'one');
   const two = join(tempDir(), 'two');
   const runOne = goalsim(['sweep', file, '--workers', '1', '--out', one]);
-  const runTwo = goalsim(['sweep', file, '--workers', '2', '--out', two]);
+  const runTwo = goalsim(['sweep', file, '--workers', '2', '--bars-per-worker', '0', '--out', two]);
 
   it('writes byte-identical result files with 1 and with 2 workers', () => {
     expect(runOne.code, runOne.stderr).toBe(0);
@@ -130,7 +132,7 @@ describe('failure isolation', () => {
       JSON.stringify({ name: 'isolation', base: 'base.json', grid: { 'strategy.params.mode': ['ok', 'throw', 'exit', 'ok2'], 'data.0.path': [resolve('data/msft-daily-2000-2001.csv'), 'bad.csv'] }, objective: 'metrics.totalReturn' }),
     );
     const out = join(dir, 'out');
-    const run = goalsim(['sweep', join(dir, 'sweep.json'), '--workers', '2', '--out', out]);
+    const run = goalsim(['sweep', join(dir, 'sweep.json'), '--workers', '2', '--bars-per-worker', '0', '--out', out]);
     expect(run.code, 'failed variants make the exit code 1').toBe(1);
     const rows = csvRows(out, 'results.csv');
     const byId = new Map(rows.map((row) => [row[1], row]));
@@ -211,5 +213,16 @@ describe('shared data', () => {
       },
     });
     expect([...run.outcomes.values()].map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+});
+
+describe('pool size', () => {
+  const task = (bars: number) => ({ id: 0, series: [{ symbol: 'A', length: bars, buffer: new SharedArrayBuffer(8) }] }) as unknown as VariantTask;
+  it('starts a further worker only for each 1M bars of work, never more than asked or than tasks', () => {
+    expect(workersFor(Array.from({ length: 64 }, () => task(5_000)), 2), '64 x 5,000 = 320k bars: one worker').toBe(1);
+    expect(workersFor(Array.from({ length: 16 }, () => task(250_000)), 2), '16 x 250k = 4M bars: two').toBe(2);
+    expect(workersFor(Array.from({ length: 16 }, () => task(250_000)), 8), 'four at most for 4M bars').toBe(4);
+    expect(workersFor([task(50_000_000)], 4), 'one task: one worker').toBe(1);
+    expect(workersFor(Array.from({ length: 64 }, () => task(5_000)), 2, 0), '0: as many as asked').toBe(2);
   });
 });
