@@ -37,8 +37,10 @@ export function evaluateGoal(goal: GoalConfig, time: number, equity: number, sta
     days = daysLeft(time, state.monthEnd);
   }
   const progress = current / goal.target;
-  if (Number.isNaN(expected)) expected = progress;
-  const pace = paceOf(progress, expected);
+  // no schedule: expected is progress itself and pace is 1 by definition
+  const scheduled = !Number.isNaN(expected);
+  if (!scheduled) expected = progress;
+  const pace = scheduled ? paceOf(progress, expected) : 1;
   const status = goal.type === 'portfolio_value' && state.portfolioAchieved ? 'achieved' : statusOf(progress, pace);
   return {
     goal: goal.type,

@@ -9,7 +9,7 @@
 import { toFloat } from '../ledger/index.js';
 import { amount, bindingOf, decide, finalSize, goalEffectOf, pct, positionLimit, type StageStep } from './finalStage.js';
 import { goalFactor } from './goalFactor.js';
-import { kellyEstimate } from './kelly.js';
+import { kellyEstimate, type KellyEstimate } from './kelly.js';
 import { marketFactor, signalFactor } from './marketStage.js';
 import type { PipelineParams } from './params.js';
 import { legacyBase, legacySizes, seedBase } from './pipelineBase.js';
@@ -35,9 +35,9 @@ export function createPipeline(params: PipelineParams): SizingEngine {
         stages.push({ name, value: next });
         value = next;
       };
-      const kelly = kellyEstimate(request.tradeStats, params);
       const seedSizes = seed ? seedBase(request, params) : undefined;
-      const legacy = seed ? undefined : legacySizes(request, params, kelly);
+      const kelly = seed ? undefined : kellyEstimate(request.tradeStats, params);
+      const legacy = kelly === undefined ? undefined : legacySizes(request, params, kelly);
       const rawBase = seedSizes?.value ?? legacyBase(legacy as ReturnType<typeof legacySizes>, params);
       if (!Number.isFinite(rawBase)) {
         return decide('pipeline', request, [{ name: 'base', value: 0 }], 0, { riskPct: request.riskTolerance, skipped: 'not enough history for the base size', reasoning: () => 'No base size: volatility unknown yet.' });
@@ -63,7 +63,7 @@ export function createPipeline(params: PipelineParams): SizingEngine {
       return decide('pipeline', request, stages, final, {
         goalFactor: goal?.factor ?? null,
         riskPct: request.riskTolerance,
-        kelly: toFloat(kelly.fraction),
+        kelly: seedSizes?.kellyFraction ?? toFloat((kelly as KellyEstimate).fraction),
         binding: bindingOf(steps, final),
         goalEffect: goalEffectOf(final, neutral),
         reasoning: (sized) =>

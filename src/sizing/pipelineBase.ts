@@ -19,8 +19,9 @@ export interface SeedBase {
   readonly kelly: number;
   readonly risk_parity: number;
   readonly value: number;
-  /** Where the Kelly f came from. */
+  /** Where the Kelly f came from, and the fraction of balance it gave (clamp(0.25 f, 0, cap)). */
   readonly kellySource: 'trades' | 'placeholders' | 'fallback';
+  readonly kellyFraction: number;
 }
 
 /** balance x riskPerTrade x clamp(target / sigma, min, max), x highMultiplier above highSigma, at most maxPct x balance. */
@@ -34,14 +35,15 @@ export function seedVolatilitySize(balance: number, riskPerTrade: number, sigma:
  * balance x clamp(fraction x f, 0, cap) x strength, f = W - (1 - W) / R from the run's closed
  * trades once `minTrades` of them (with wins and losses) exist, the seed's placeholders before.
  */
-export function seedKellySize(balance: number, strength: number, request: SizingRequest, minTrades: number, p: SeedParams['kelly']): { size: number; source: SeedBase['kellySource'] } {
+export function seedKellySize(balance: number, strength: number, request: SizingRequest, minTrades: number, p: SeedParams['kelly']): { size: number; source: SeedBase['kellySource']; fraction: number } {
   const stats = request.tradeStats;
   const fromTrades = stats !== undefined && stats.trades >= minTrades && stats.avgWin > 0 && stats.avgLoss > 0;
   const winRate = fromTrades ? stats.winRate : p.winRate;
   const ratio = fromTrades ? stats.avgWin / stats.avgLoss : p.winLossRatio;
   const f = winRate - (1 - winRate) / ratio;
-  if (!Number.isFinite(f)) return { size: balance * p.fallbackPct, source: 'fallback' };
-  return { size: balance * Math.min(p.cap, Math.max(0, p.fraction * f)) * strength, source: fromTrades ? 'trades' : 'placeholders' };
+  if (!Number.isFinite(f)) return { size: balance * p.fallbackPct, source: 'fallback', fraction: p.fallbackPct };
+  const fraction = Math.min(p.cap, Math.max(0, p.fraction * f));
+  return { size: balance * fraction * strength, source: fromTrades ? 'trades' : 'placeholders', fraction };
 }
 
 /** balance x (portfolioVolatility / n) / sigma, n = open positions + 1, at most maxPct; fallbackPct without a sigma. */
@@ -58,7 +60,7 @@ export function seedBase(request: SizingRequest, params: PipelineParams): SeedBa
   const kelly = seedKellySize(balance, request.confidence, request, params.minTrades, p.kelly);
   const riskParity = seedRiskParitySize(balance, sigma, request.openPositions ?? 0, p.riskParity);
   const value = p.weights.volatility * volatility + p.weights.kelly * kelly.size + p.weights.risk_parity * riskParity;
-  return { volatility, kelly: kelly.size, risk_parity: riskParity, value, kellySource: kelly.source };
+  return { volatility, kelly: kelly.size, risk_parity: riskParity, value, kellySource: kelly.source, kellyFraction: kelly.fraction };
 }
 
 /** The earlier components: equity x risk / (k x sigma), equity x Kelly x kellyFraction, inverse-volatility weight. */
