@@ -5,6 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
+import { pathProblem } from './paths.js';
 import { readJsonFile, schemaError } from './load.js';
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
@@ -26,6 +27,12 @@ const randomParam = z.union([
 
 const CONSTRAINT = /^\s*([\w.]+|-?\d+(?:\.\d+)?)\s*(<=|>=|==|!=|<|>)\s*([\w.]+|-?\d+(?:\.\d+)?)\s*$/;
 
+/** A dotted scenario path that stays inside the scenario's own data (see paths.ts). */
+const scenarioPath = z.string().superRefine((path, ctx) => {
+  const problem = pathProblem(path);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const sweepSchema = z
   .strictObject({
     name: z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'use letters, digits, ".", "_" or "-" (it names the output folder)' }),
@@ -34,10 +41,31 @@ export const sweepSchema = z
     grid: z.record(z.string(), z.array(scalar).min(1)).default({}),
     random: z.strictObject({ n: z.number().int().positive(), seed: z.number().int().default(1), params: z.record(z.string(), randomParam) }).optional(),
     objective: objectiveSchema,
-    constraints: z.array(z.string().regex(CONSTRAINT, { message: 'must read "a < b" with paths or numbers and one of < <= > >= == !=' })).default([]),
-    heatmap: z.strictObject({ x: z.string(), y: z.string() }).optional(),
+    constraints: z
+      .array(
+        z
+          .string()
+          .regex(CONSTRAINT, { message: 'must read "a < b" with paths or numbers and one of < <= > >= == !=' })
+          .superRefine((text, ctx) => {
+            for (const side of text.split(/<=|>=|==|!=|<|>/).map((part) => part.trim())) {
+              const problem = /^-?\d/.test(side) ? undefined : pathProblem(side);
+              if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+            }
+          }),
+      )
+      .default([]),
+    heatmap: z.strictObject({ x: scenarioPath, y: scenarioPath }).optional(),
   })
-  .refine((s) => Object.keys(s.grid).length > 0 || s.random !== undefined, { message: 'needs a grid or random samples', path: ['grid'] });
+  .refine((s) => Object.keys(s.grid).length > 0 || s.random !== undefined, { message: 'needs a grid or random samples', path: ['grid'] })
+  .superRefine((s, ctx) => {
+    // record keys are paths too: zod would say only "Invalid key in record"
+    for (const [where, keys] of [[['grid'], Object.keys(s.grid)], [['random', 'params'], Object.keys(s.random?.params ?? {})]] as const) {
+      for (const key of keys) {
+        const problem = pathProblem(key);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [...where, key], message: problem });
+      }
+    }
+  });
 
 export type Sweep = z.output<typeof sweepSchema>;
 
