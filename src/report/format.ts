@@ -27,8 +27,16 @@ export function formatTime(ms: number): string {
   return Number.isFinite(ms) ? formatTimestamp(ms) : '';
 }
 
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A cell as CSV text. A cell that a spreadsheet would run as a formula (one that starts with =,
+ * +, -, @, a tab or a carriage return and is not a number: a symbol such as =HYPERLINK(...)) is
+ * written with a leading ' (OWASP's rule against CSV injection), in every CSV goalsim writes.
+ */
 function escapeCell(cell: string): string {
-  return /[",\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  const safe = /^[=+\-@\t\r]/.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** One CSV line with its `\n`. */
