@@ -4,6 +4,13 @@
  */
 
 /** Bad input data: a CSV row, a missing column, an empty file. */
+/** Text from a file as a message shows it: as it is when short and plain, else escaped and cut at 200 characters. */
+export function shown(text: string): string {
+  if (text.length <= 200 && !/[\u0000-\u001f\u007f]/.test(text)) return text;
+  const escaped = JSON.stringify(text).slice(1, -1);
+  return escaped.length > 200 ? `${escaped.slice(0, 200)}... (${text.length} characters)` : escaped;
+}
+
 export class DataError extends Error {
   override readonly name = 'DataError';
   constructor(
@@ -16,9 +23,15 @@ export class DataError extends Error {
     super(message);
   }
 
-  /** `file:line: message`, the one line a user sees. */
+  /**
+   * `file:line: message`, the one line a user sees. The offending value appears in it as it is
+   * when short and plain; a longer one, or one with control characters, is shown escaped and
+   * cut at 200 characters, wherever the problem text quotes it.
+   */
   static at(file: string, line: number, column: string, value: string, problem: string): DataError {
-    return new DataError(`${file}:${line}: column "${column}" ${problem}`, file, line, column, value);
+    const display = shown(value);
+    const text = display === value ? problem : problem.split(value).join(display);
+    return new DataError(`${file}:${line}: column "${column}" ${text}`, file, line, column, display);
   }
 }
 

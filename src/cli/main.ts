@@ -146,4 +146,9 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+// a reader that stops early (goalsim size ... | head -3) closes stdout: that ends the command quietly
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 process.exitCode = await main(hideBin(process.argv));

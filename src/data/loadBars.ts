@@ -35,8 +35,11 @@ interface RowLayout {
   readonly roundUpTo: number | undefined;
 }
 
+/** Decimal notation only, with an optional exponent: Number() would also read 0x10, 0b11 and " 1 ". */
+const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 export function parseNumberField(text: string | undefined): number {
-  return text === undefined || text === '' ? NaN : Number(text);
+  return text === undefined || !DECIMAL_NUMBER.test(text) ? NaN : Number(text);
 }
 
 /**
@@ -83,8 +86,8 @@ export class BarRowReader {
     const v = layout.volume === undefined ? 0 : parseNumberField(fields[layout.volume]);
     const problem = barProblem(o, h, l, c, v);
     if (problem !== undefined) {
-      const index = layout[problem.field];
-      return bad.reject(line, columnName(options, problem.field), fields[index ?? layout.close] ?? '', problem.text);
+      const raw = fields[layout[problem.field] ?? layout.close] ?? '';
+      return bad.reject(line, columnName(options, problem.field), raw, problem.text === NOT_A_NUMBER ? notANumber(raw) : problem.text);
     }
     if (t <= this.lastTime) return bad.reject(line, columnName(options, 'timestamp'), stampText, notAfterPrevious(stampText));
     if (Number.isNaN(this.firstTime)) {
@@ -117,14 +120,21 @@ export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPr
 
 type PriceField = 'open' | 'high' | 'low' | 'close' | 'volume';
 
+const NOT_A_NUMBER = 'is not a finite number';
+
+/** What a field that is no decimal number holds, for its error. */
+export function notANumber(raw: string): string {
+  return raw === '' ? 'is empty, not a number' : `is "${raw}", not a decimal number`;
+}
+
 export function barProblem(o: number, h: number, l: number, c: number, v: number): { field: PriceField; text: string } | undefined {
   // close first: in close-only files open, high and low are copies of it
   const prices: [PriceField, number][] = [['close', c], ['open', o], ['high', h], ['low', l]];
   for (const [field, value] of prices) {
-    if (!Number.isFinite(value)) return { field, text: 'is not a finite number' };
+    if (!Number.isFinite(value)) return { field, text: NOT_A_NUMBER };
     if (value <= 0) return { field, text: `is ${value}, but prices must be > 0` };
   }
-  if (!Number.isFinite(v)) return { field: 'volume', text: 'is not a finite number' };
+  if (!Number.isFinite(v)) return { field: 'volume', text: NOT_A_NUMBER };
   if (v < 0) return { field: 'volume', text: `is ${v}, but volume must be >= 0` };
   if (l > Math.min(o, c)) return { field: 'low', text: `is ${l} but above the ${o < c ? 'open' : 'close'} ${Math.min(o, c)}` };
   if (h < Math.max(o, c)) return { field: 'high', text: `is ${h} but below the ${o > c ? 'open' : 'close'} ${Math.max(o, c)}` };

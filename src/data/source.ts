@@ -2,6 +2,7 @@
  * How a data source is described to the loaders: where the file is, its layout preset, the
  * optional column mapping, and what a bad row does.
  */
+import { shown } from '../errors.js';
 import type { BadRowPolicy } from './badRows.js';
 
 export type CsvFormat = 'generic' | 'yahoo' | 'binance';
@@ -50,5 +51,5 @@ export function locateColumns<F extends string>(
 }
 
 export function missingColumnMessage(displayPath: string, column: string, header: readonly string[]): string {
-  return `${displayPath}:1: missing column "${column}" (the header has: ${header.join(', ')})`;
+  return `${displayPath}:1: missing column "${column}" (the header has: ${shown(header.join(', '))})`;
 }

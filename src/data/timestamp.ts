@@ -74,7 +74,8 @@ function parseIso(text: string): number {
   const offsetHours = digits(text, at + 1, 2);
   const hasColon = text.charCodeAt(at + 3) === 58;
   const offsetMinutes = digits(text, at + (hasColon ? 4 : 3), 2);
-  if (offsetHours < 0 || offsetMinutes < 0 || at + (hasColon ? 6 : 5) !== text.length) return NaN;
+  // real offsets run from -12:00 to +14:00, minutes 00-59
+  if (offsetHours < 0 || offsetHours > 14 || offsetMinutes < 0 || offsetMinutes > 59 || at + (hasColon ? 6 : 5) !== text.length) return NaN;
   const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
   return zone === 43 ? ms - offset : ms + offset;
 }

@@ -11,6 +11,9 @@ export const decimalText = z
   .transform((value) => String(value))
   .refine((text) => /^-?\d+(\.\d+)?$/.test(text), { message: 'must be a decimal amount such as "100000" or "0.01"' });
 
+/** A name that is one folder name: no path separators, and not "." or "..". */
+export const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
 const positiveDecimal = decimalText.refine((text) => Number(text) > 0, { message: 'must be > 0' });
 const fraction = z.number().min(0).max(1);
 
@@ -103,7 +106,7 @@ export const trackerSchema = z.strictObject({
 
 export const scenarioSchema = z
   .strictObject({
-    name: z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'use letters, digits, ".", "_" or "-" (it names the report folder)' }),
+    name: z.string().regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the report folder)' }),
     description: z.string().optional(),
     data: z.array(dataSourceSchema).min(1),
     period: z.strictObject({ start: z.string().optional(), end: z.string().optional() }).default({}),
@@ -115,7 +118,10 @@ export const scenarioSchema = z
       /** The currency's smallest unit the ledger keeps fees in (SPEC 1.3): a power of ten. */
       minorUnit: z.string().regex(/^(1|0\.0*1)$/, { message: 'must be a power of ten such as "0.01" or "0.00000001"' }).default('0.00000001'),
     }),
-    costs: z.strictObject({ feeBps: z.number().min(0).default(0), slippageBps: z.number().min(0).default(0) }).default({ feeBps: 0, slippageBps: 0 }),
+    // 10,000 bps is 100 %: a fee or slippage that large leaves a cash-secured long nothing, or less
+    costs: z
+      .strictObject({ feeBps: z.number().min(0).lt(10_000, { message: 'must be below 10000 (100 %)' }).default(0), slippageBps: z.number().min(0).lt(10_000, { message: 'must be below 10000 (100 %)' }).default(0) })
+      .default({ feeBps: 0, slippageBps: 0 }),
     execution: z
       .strictObject({ closeAtEnd: z.boolean().default(true), allowShort: z.boolean().default(false), maxGrossExposure: z.number().gt(0).default(1) })
       .default({ closeAtEnd: true, allowShort: false, maxGrossExposure: 1 }),

@@ -2,6 +2,7 @@
  * Sweep files (SPEC §4): a base scenario plus a `grid` and/or seeded `random` samples over
  * dotted parameter paths, an objective to rank by, and constraints that skip combinations.
  */
+import { SAFE_NAME } from './schema.js';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
@@ -35,7 +36,7 @@ const scenarioPath = z.string().superRefine((path, ctx) => {
 
 export const sweepSchema = z
   .strictObject({
-    name: z.string().regex(/^[A-Za-z0-9._-]+$/, { message: 'use letters, digits, ".", "_" or "-" (it names the output folder)' }),
+    name: z.string().regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the output folder)' }),
     description: z.string().optional(),
     base: z.string().min(1),
     grid: z.record(z.string(), z.array(scalar).min(1)).default({}),

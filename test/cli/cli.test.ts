@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +81,16 @@ describe('goalsim run', () => {
     const [entry] = Object.values(summary.data.skippedRows);
     expect(entry?.count).toBe(1);
     expect(entry?.listed[0]?.line).toBe(3);
+  });
+});
+
+describe('a closed stdout', () => {
+  it('ends the command quietly: goalsim size ... | head -1 exits 0 with no EPIPE trace', () => {
+    const line = JSON.stringify({ engine: 'fixed-fraction', equity: '100000', price: '100', stopLossPct: 0.02, confidence: 0.8, params: { fraction: 0.1 } });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'requests.jsonl'), `${line}\n`.repeat(20_000));
+    const run = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" dist/cli/main.js size < "${join(dir, 'requests.jsonl')}" | head -1 > /dev/null`], { encoding: 'utf8' });
+    expect(run.stderr, 'no stack trace').not.toMatch(/EPIPE|Error/);
+    expect(run.status, 'exit 0 through pipefail').toBe(0);
   });
 });

@@ -73,7 +73,7 @@ describe('loadBarsCsv', () => {
     });
     it('a non-numeric value', async () => {
       const error = await loadError([HEADER, GOOD[0] as string, '2020-01-02,10.5,abc,10,11,200']);
-      expect(error.message).toBe('bars.csv:3: column "high" is not a finite number');
+      expect(error.message).toBe('bars.csv:3: column "high" is "abc", not a decimal number');
       expect([error.line, error.column, error.value]).toEqual([3, 'high', 'abc']);
     });
     it('high below the close', async () => {
@@ -108,12 +108,12 @@ describe('loadBarsCsv', () => {
       expect(error.message).toBe('bars.csv:2: column "timestamp" is "2020-13-01", not a timestamp');
     });
     it('an empty cell', async () => {
-      expect((await loadError([HEADER, '2020-01-01,10,11,9,,100'])).message).toBe('bars.csv:2: column "close" is not a finite number');
+      expect((await loadError([HEADER, '2020-01-01,10,11,9,,100'])).message).toBe('bars.csv:2: column "close" is empty, not a number');
     });
     it('a mapped column name in the message', async () => {
       const path = tempFile('bars.csv', 'when,price\n2020-01-01,abc\n');
       const error = await loadBarsCsv(barsSource(path, { columns: { timestamp: 'when', close: 'price' } })).catch((e: unknown) => e as DataError);
-      expect((error as DataError).message).toBe('bars.csv:2: column "price" is not a finite number');
+      expect((error as DataError).message).toBe('bars.csv:2: column "price" is "abc", not a decimal number');
     });
   });
 

@@ -127,6 +127,7 @@ describe('ledger invariants (property tests against a decimal.js model)', () => 
               if (filled.sign() > 0) expect(model.cash.sub(model.shortCover(prices)).gte(0), 'after an entry, closing every short at once leaves cash >= 0: entries never spend cash that secures shorts').toBe(true);
             }
             expect(ledger.cash.toDecimal().eq(model.cash), 'cash as the model computes it').toBe(true);
+            if (!steps.some((t) => t.kind === 'open' && t.short)) expect(ledger.cash.sign() >= 0, 'a long-only session never has negative cash').toBe(true);
             const marked = model.marked(prices);
             expect(ledger.equityDecimal(prices).toDecimal().eq(marked), 'cash + marked positions = equity').toBe(true);
             expect(Math.abs(ledger.equityAt(prices) - marked.toNumber())).toBeLessThan(1e-6 * Math.max(1, Math.abs(marked.toNumber())));
