@@ -14,8 +14,26 @@ function hintFor(error: unknown): string | undefined {
   return undefined;
 }
 
+/** What the system errors of writing output mean, for the one line a user reads. */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+};
+
+/** `cannot write <path>: ENOSPC (no space left on the device)` for a failed output file, else the message. */
+function messageOf(error: unknown): string {
+  const { code, path, syscall } = (error ?? {}) as { code?: string; path?: string; syscall?: string };
+  if (code !== undefined && FILE_ERRORS[code] !== undefined && path !== undefined) return `cannot ${syscall === 'mkdir' ? 'create the folder' : 'write'} ${path}: ${code} (${FILE_ERRORS[code]})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function reportError(error: unknown): number {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   process.stderr.write(`goalsim: error: ${message}\n`);
   const hint = hintFor(error);
   if (hint !== undefined) process.stderr.write(`  hint: ${hint}\n`);

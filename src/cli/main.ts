@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('sweep', { type: 'string', demandOption: true, describe: 'sweep JSON file' })
           .option('workers', { type: 'number', describe: 'worker threads at most (default: the number of cores)' })
+          .option('variant-timeout', { type: 'number', default: 900, describe: 'seconds a variant may run before it is stopped and recorded as failed (its worker is terminated)' })
           .option('bars-per-worker', { type: 'number', default: BARS_PER_WORKER, describe: 'start a further worker only for each this many bars of work (0: always --workers); results never depend on it' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<sweep name>/)' })
           .option('shard', { type: 'string', describe: 'run only slice i of n, e.g. 2/4 (combine with goalsim merge)' })
@@ -70,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
         const onInterrupt = (): void => controller.abort();
         process.once('SIGINT', onInterrupt);
         try {
-          exitCode = await sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
+          exitCode = await sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
         } finally {
           process.off('SIGINT', onInterrupt);
         }

@@ -18,7 +18,7 @@ export async function mergeCommand(dirs: readonly string[], out: string): Promis
     if (JSON.stringify(definition.variants) !== JSON.stringify(first.variants) || definition.name !== first.name) throw new UsageError(`${dirs[i]} holds a different sweep than ${dirs[0]}`);
   });
   const outcomes = new Map<number, VariantOutcome>();
-  for (const dir of dirs) for (const [id, outcome] of readOutcomes(dir)) outcomes.set(id, outcome);
+  for (const dir of dirs) for (const [id, outcome] of readOutcomes(dir, (message) => process.stderr.write(`${message}\n`))) outcomes.set(id, outcome);
   const missing = first.variants.filter((variant) => !outcomes.has(variant.id)).map((variant) => variant.id);
   const { rows, marginals } = await writeSweepFiles(out, first, outcomes, { shard: null, interrupted: false, scope: first.variants });
   writeSweepReport(out);

@@ -18,6 +18,7 @@ export interface SweepOptions {
   readonly file: string;
   readonly workers?: number | undefined;
   readonly barsPerWorker?: number | undefined;
+  readonly variantTimeout?: number | undefined;
   readonly out?: string | undefined;
   readonly shard?: string | undefined;
   readonly resume: boolean;
@@ -34,10 +35,12 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     outDir,
     workers: options.workers,
     barsPerWorker: options.barsPerWorker,
+    variantTimeoutSeconds: options.variantTimeout,
     shard: options.shard,
     resume: options.resume,
     cacheDir: options.cache ? defaultCacheDir() : undefined,
     signal: options.signal,
+    onWarning: (message) => process.stderr.write(`${message}\n`),
     onProgress: (done, total) => {
       if (done === 0) bar?.start(total, 0, { rate: '0.0' });
       else bar?.update(done, { rate: (done / ((performance.now() - started) / 1000)).toFixed(1) });

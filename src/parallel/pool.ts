@@ -12,6 +12,8 @@ import { workerScript } from './workerScript.js';
 export interface PoolOptions {
   readonly workers: number;
   readonly barsPerWorker?: number | undefined;
+  /** A task running longer is stopped (its worker terminated) and recorded as failed. */
+  readonly taskTimeoutMs?: number | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onOutcome: (outcome: VariantOutcome) => void;
 }
@@ -42,17 +44,26 @@ export async function runTasks(tasks: readonly VariantTask[], options: PoolOptio
     maxThreads: workers,
     idleTimeout: 1000,
   });
+  // as many tasks in flight as workers, so that a task's timeout runs from its start, not from
+  // when it was queued
+  let next = 0;
+  const aborted = (): boolean => options.signal?.aborted === true;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length && !aborted()) {
+      const task = tasks[next++] as VariantTask;
+      const timeout = options.taskTimeoutMs === undefined ? undefined : AbortSignal.timeout(options.taskTimeoutMs);
+      const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
+      try {
+        options.onOutcome(await pool.run(task, { signal: signals.length === 0 ? null : AbortSignal.any(signals) }));
+      } catch (error) {
+        if (aborted()) return;
+        const reason = timeout?.aborted === true ? `ran longer than the ${(options.taskTimeoutMs as number) / 1000} s timeout: stopped` : `worker failed: ${error instanceof Error ? error.message : String(error)}`;
+        options.onOutcome(failedOutcome(task.id, 'failed', reason));
+      }
+    }
+  };
   try {
-    await Promise.all(
-      tasks.map(async (task) => {
-        try {
-          options.onOutcome(await pool.run(task, { signal: options.signal ?? null }));
-        } catch (error) {
-          if (options.signal?.aborted === true) return;
-          options.onOutcome(failedOutcome(task.id, 'failed', `worker failed: ${error instanceof Error ? error.message : String(error)}`));
-        }
-      }),
-    );
+    await Promise.all(Array.from({ length: workers }, lane));
   } finally {
     await pool.destroy();
   }

@@ -3,7 +3,7 @@
  * those already in the output folder when resuming, load every distinct data source once,
  * run the rest on the worker pool, and write the output folder.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { MarginalRow } from '../analysis/marginals.js';
 import type { RankedRow } from '../analysis/sweepResults.js';
@@ -22,6 +22,8 @@ export interface SweepRunOptions {
   readonly file: string;
   readonly outDir: string;
   readonly workers?: number | undefined;
+  /** A variant running longer than this many seconds is stopped and recorded as failed. */
+  readonly variantTimeoutSeconds?: number | undefined;
   /** A further worker starts only for each this many bars of work (default BARS_PER_WORKER; 0: always `workers`). */
   readonly barsPerWorker?: number | undefined;
   readonly shard?: string | undefined;
@@ -29,6 +31,8 @@ export interface SweepRunOptions {
   readonly cacheDir?: string | undefined;
   /** Aborts scheduling (Ctrl-C): finished variants are kept and written. */
   readonly signal?: AbortSignal | undefined;
+  /** Told what a resume had to drop or repair (the CLI prints it on stderr). */
+  readonly onWarning?: ((message: string) => void) | undefined;
   /** Called once the tasks are known, then after each finished task. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -40,6 +44,16 @@ export interface SweepRun {
   readonly rows: RankedRow[];
   readonly marginals: MarginalRow[];
   readonly interrupted: boolean;
+}
+
+function syncToDisk(path: string): void {
+  if (!existsSync(path)) return;
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function sameVariants(a: SweepDefinition, b: SweepDefinition): boolean {
@@ -68,7 +82,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   if (options.resume === true) {
     const previous = readSweepDefinition(outDir);
     if (previous !== undefined && !sameVariants(previous, definition)) throw new UsageError(`${outDir} holds the results of a different sweep: choose another --out or drop --resume`);
-    for (const [id, outcome] of readOutcomes(outDir)) outcomes.set(id, outcome);
+    for (const [id, outcome] of readOutcomes(outDir, options.onWarning)) outcomes.set(id, outcome);
   }
   const scope = variants.filter((variant) => inShard(variant.id, shard));
   const todo = scope.filter((variant) => !outcomes.has(variant.id));
@@ -96,12 +110,14 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   await runTasks(tasks, {
     workers,
     barsPerWorker: options.barsPerWorker,
+    taskTimeoutMs: options.variantTimeoutSeconds === undefined ? undefined : options.variantTimeoutSeconds * 1000,
     signal: options.signal,
     onOutcome: (outcome) => {
       record(outcome);
       options.onProgress?.(++done, tasks.length);
     },
   });
+  syncToDisk(log); // what finished is on disk before the files are written from it
   const interrupted = options.signal?.aborted === true;
   const { rows, marginals } = await writeSweepFiles(outDir, definition, outcomes, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted, scope });
   return { definition, outcomes, scope, rows, marginals, interrupted };

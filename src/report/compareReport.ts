@@ -4,7 +4,8 @@
  * outcomes. Each curve is downsampled on its own; the chart's time axis is the union of the
  * chosen times, each run showing its last equity at or before every time.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeTextFile } from './fileWriter.js';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawIndices, indexAtOrBefore } from './downsample.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable } from './html/page.js';
@@ -32,8 +33,8 @@ export function writeComparisonReport(dirs: readonly string[], out: string): voi
   const title = `goalsim comparison: ${names.join(' vs ')}`;
   const md = markdownTable;
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'report.md'), [`# ${title}`, '', '## Metrics', md(['metric', ...names], metrics), ...(goals.length > 0 ? ['', '## Goals', md(['outcome', ...names], goals)] : []), '', 'Overlaid equity curves are in report.html.', ''].join('\n'));
-  writeFileSync(
+  writeTextFile(join(out, 'report.md'), [`# ${title}`, '', '## Metrics', md(['metric', ...names], metrics), ...(goals.length > 0 ? ['', '## Goals', md(['outcome', ...names], goals)] : []), '', 'Overlaid equity curves are in report.html.', ''].join('\n'));
+  writeTextFile(
     join(out, 'report.html'),
     htmlPage(
       title,

@@ -28,7 +28,7 @@ export function* rowsOf<T>(items: readonly T[], row: (item: T) => string[]): Gen
  */
 export function writeFileAtomically(path: string, produce: (write: (text: string) => void) => void): void {
   const temporary = `${path}.partial-${process.pid}`;
-  const fd = openSync(temporary, 'w');
+  const fd = openWithPath(temporary, path);
   try {
     const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
     let used = 0;
@@ -47,9 +47,28 @@ export function writeFileAtomically(path: string, produce: (write: (text: string
   } catch (error) {
     closeSync(fd);
     rmSync(temporary, { force: true });
-    throw error;
+    throw withPath(error, path);
   }
   renameSync(temporary, path);
+}
+
+/** A write that fails on its descriptor (ENOSPC) names no file: name the one being written. */
+function withPath(error: unknown, path: string): unknown {
+  if (error instanceof Error && (error as { code?: unknown }).code !== undefined && (error as { path?: unknown }).path === undefined) Object.assign(error, { path });
+  return error;
+}
+
+function openWithPath(temporary: string, path: string): number {
+  try {
+    return openSync(temporary, 'w');
+  } catch (error) {
+    throw withPath(error, path);
+  }
+}
+
+/** A whole text file, written to a temporary name and renamed into place. */
+export function writeTextFile(path: string, text: string): void {
+  writeFileAtomically(path, (write) => write(text));
 }
 
 export function writeCsvFile(path: string, table: CsvTable): void {

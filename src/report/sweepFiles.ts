@@ -4,7 +4,9 @@
  * Written from the variants and outcomes alone, so a merge of shards writes the same bytes
  * as the unsharded run.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeTextFile } from './fileWriter.js';
+import { UsageError } from '../errors.js';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marginals, type MarginalRow } from '../analysis/marginals.js';
 import { rankOutcomes, resultsTable, type Objective, type RankedRow } from '../analysis/sweepResults.js';
@@ -33,15 +35,31 @@ export function readSweepDefinition(dir: string): SweepDefinition | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SweepDefinition) : undefined;
 }
 
-export function readOutcomes(dir: string): Map<number, VariantOutcome> {
+/**
+ * The outcomes recorded in a sweep folder's variants.jsonl. Each record is appended whole, with
+ * its newline, so only the last line can be torn (a full disk, a killed pod): an incomplete last
+ * line is dropped, `onDropped` told, and its variant runs again. A corrupt line before it is an
+ * error naming file and line.
+ */
+export function readOutcomes(dir: string, onDropped: (message: string) => void = () => {}): Map<number, VariantOutcome> {
   const path = join(dir, 'variants.jsonl');
   const outcomes = new Map<number, VariantOutcome>();
   if (!existsSync(path)) return outcomes;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const outcome = JSON.parse(line) as VariantOutcome;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let outcome: VariantOutcome;
+    try {
+      outcome = JSON.parse(line) as VariantOutcome;
+    } catch (error) {
+      const torn = i === lines.length - 1; // no newline after it: the append did not finish
+      const where = `${path}:${i + 1}`;
+      if (!torn) throw new UsageError(`${where}: a corrupt record (${error instanceof Error ? error.message : String(error)}); remove the line or run without --resume`);
+      onDropped(`${where}: dropped an incomplete last record (${line.length} bytes); its variant runs again`);
+      return;
+    }
     outcomes.set(outcome.id, outcome);
-  }
+  });
   return outcomes;
 }
 
@@ -70,13 +88,13 @@ export async function writeSweepFiles(dir: string, definition: SweepDefinition, 
     counts: { variants: options.scope.length, ok: count('ok'), failed: count('failed'), skipped: count('skipped'), notRun: options.scope.filter((v) => !outcomes.has(v.id)).length },
     best: best === undefined ? null : { variant: best.variant.id, params: best.variant.params, objective: jsonFloat(best.objective) },
   };
-  writeFileSync(join(dir, 'sweep.json'), `${JSON.stringify(definition, null, 1)}\n`);
-  writeFileSync(join(dir, 'variants.jsonl'), ordered.map((o) => `${JSON.stringify(o)}\n`).join(''));
-  writeFileSync(join(dir, 'results.csv'), toCsv(header, body));
-  writeFileSync(
+  writeTextFile(join(dir, 'sweep.json'), `${JSON.stringify(definition, null, 1)}\n`);
+  writeTextFile(join(dir, 'variants.jsonl'), ordered.map((o) => `${JSON.stringify(o)}\n`).join(''));
+  writeTextFile(join(dir, 'results.csv'), toCsv(header, body));
+  writeTextFile(
     join(dir, 'marginals.csv'),
     toCsv(['parameter', 'value', 'count', 'mean_objective', 'best_variant', 'best_objective'], marginalRows.map((m) => [m.parameter, m.value, String(m.count), formatFloat(m.meanObjective), String(m.bestVariant), formatFloat(m.bestObjective)])),
   );
-  writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeTextFile(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return { rows, marginals: marginalRows };
 }

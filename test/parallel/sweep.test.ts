@@ -92,6 +92,26 @@ describe('goalsim sweep', () => {
     expect(read(shards[0] as string, 'variants.jsonl').trim().split('\n').map((line) => (JSON.parse(line) as { id: number }).id)).toEqual([0, 3, 6, 9]);
   });
 
+  it('resumes after a torn last record: drops it with a note, runs that variant again, ends like the whole run', () => {
+    const out = join(tempDir(), 'torn');
+    goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', out]);
+    const log = join(out, 'variants.jsonl');
+    const whole = readFileSync(log, 'utf8');
+    writeFileSync(log, whole.slice(0, whole.length - 30)); // the last append cut short, as by a full disk
+    const resumed = goalsim(['sweep', file, '--workers', '1', '--out', out, '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/variants\.jsonl:\d+: dropped an incomplete last record \(\d+ bytes\); its variant runs again/);
+    for (const name of FILES) if (name !== 'variants.jsonl') expect(read(out, name), name).toBe(read(one, name));
+    const corrupt = join(tempDir(), 'corrupt');
+    goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', corrupt]);
+    const lines = readFileSync(join(corrupt, 'variants.jsonl'), 'utf8').split('\n');
+    lines[1] = '{"id": 3, "status": "o';
+    writeFileSync(join(corrupt, 'variants.jsonl'), lines.join('\n'));
+    const refused = goalsim(['sweep', file, '--workers', '1', '--out', corrupt, '--resume']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/variants\.jsonl:2: a corrupt record/);
+  });
+
   it('resumes: variants already in the folder are not run again', () => {
     const out = join(tempDir(), 'resume');
     goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', out]);
@@ -141,6 +161,25 @@ describe('failure isolation', () => {
     expect(byId.get('2')?.at(-1)).toBe('strategy bug on bar 30');
     expect(byId.get('4')?.at(-1)).toBe('the variant called process.exit(3)');
     for (const id of ['1', '3', '5', '7']) expect(byId.get(id)?.at(-1), `variant ${id} reads bad.csv`).toMatch(/bad\.csv:3: column "close" is -3, but prices must be > 0/);
+  });
+});
+
+describe('a runaway variant', () => {
+  it('is stopped at --variant-timeout and recorded with its error; the others finish and the files are written', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'strategy.mjs'),
+      ['export function createStrategy(params) {', '  return { onBar(ctx) {', "    if (params.mode === 'hang' && ctx.bars.length === 20) for (;;) {}", '    return [];', '  } };', '}'].join('\n'),
+    );
+    writeFileSync(join(dir, 'base.json'), JSON.stringify({ name: 'runaway', data: [{ symbol: 'MSFT', path: resolve('data/msft-daily-2000-2001.csv') }], account: { initialCapital: '10000' }, strategy: { name: 'module', module: 'strategy.mjs', params: { mode: 'ok' } }, sizing: { engine: 'fixed-fraction' } }));
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ name: 'runaway', base: 'base.json', grid: { 'strategy.params.mode': ['ok', 'hang', 'ok2', 'ok3'] }, objective: 'metrics.totalReturn' }));
+    const out = join(dir, 'out');
+    const run = goalsim(['sweep', join(dir, 'sweep.json'), '--workers', '2', '--bars-per-worker', '0', '--variant-timeout', '3', '--out', out]);
+    expect(run.code, 'the stopped variant makes the exit code 1').toBe(1);
+    const byId = new Map(csvRows(out, 'results.csv').map((row) => [row[1], row]));
+    expect(byId.get('1')?.at(-1)).toBe('ran longer than the 3 s timeout: stopped');
+    for (const id of ['0', '2', '3']) expect(byId.get(id)?.[2], `variant ${id} finished`).toBe('ok');
+    expect(goalsim(['sweep', '--help']).stdout).toMatch(/--variant-timeout[\s\S]*default: 900/);
   });
 });
 

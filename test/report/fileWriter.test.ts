@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCsvFile, writeFileAtomically } from '../../src/report/fileWriter.js';
-import { tempDir } from '../helpers.js';
+import { goalsim, tempDir } from '../helpers.js';
 
 describe('writeFileAtomically', () => {
   it('leaves neither the file nor a partial one when writing fails midway', () => {
@@ -40,5 +40,38 @@ describe('writeFileAtomically', () => {
     expect(lines[50_000]).toBe('49999,Überschuss €,"a ""quoted"" cell"');
     expect(lines).toHaveLength(50_002); // header, rows, and the empty string after the last \n
     expect(existsSync(`${path}.partial-${process.pid}`)).toBe(false);
+  });
+});
+
+describe('a failed output file', () => {
+  it('is one line naming the file and the cause, exit 1, and nothing half-written is left', async () => {
+    const { reportError } = await import('../../src/cli/exit.js');
+    const dir = tempDir();
+    const path = join(dir, 'equity.csv');
+    let caught: unknown;
+    try {
+      writeFileAtomically(path, (write) => {
+        write('timestamp,equity\n');
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }); // as writeSync on a full disk
+      });
+    } catch (error) {
+      caught = error;
+    }
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((text: string) => written.push(text) > 0) as typeof process.stderr.write;
+    const code = reportError(caught);
+    process.stderr.write = write;
+    expect(code).toBe(1);
+    expect(written.join('')).toBe(`goalsim: error: cannot write ${path}: ENOSPC (no space left on the device)\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('names the folder it could not create', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, '');
+    const run = goalsim(['run', 'scenarios/demo.json', '--out', join(file, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`goalsim: error: cannot create the folder ${join(file, 'out')}: ENOTDIR (a part of the path is a file, not a folder)\n`);
   });
 });
