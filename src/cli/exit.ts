@@ -8,9 +8,15 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_INPUT = 2;
 
+/** A hint that fits the error and points at something that exists. */
 function hintFor(error: unknown): string | undefined {
-  if (error instanceof DataError) return 'fix the row, or set "onBadRow": "skip" on this data source to skip and count bad rows';
-  if (error instanceof ScenarioError) return 'see SPEC §7 in the README for the scenario format';
+  if (error instanceof DataError) {
+    if (/file not found|not a regular file/.test(error.message)) return 'a data path is relative to the scenario file that names it';
+    if (/missing column|appears \d+ times/.test(error.message)) return 'name the file\'s own columns with "columns": {"close": "Adj Close", ...} on the data source (README: Scenario files)';
+    if (error.line !== undefined && error.column !== undefined) return 'fix the row, or set "onBadRow": "skip" on this data source to skip and count bad rows';
+    return 'the formats goalsim reads are in the README under "Scenario files"';
+  }
+  if (error instanceof ScenarioError) return 'every option is described in the README under "Scenario files"';
   return undefined;
 }
 

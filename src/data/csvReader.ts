@@ -3,13 +3,26 @@
  * number. Records are consumed inside csv-parse's `on_record` hook, so no record objects pile
  * up in the stream and the line number is exact even with quoted newlines.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import { DataError } from '../errors.js';
 
-export type RecordHandler = (fields: readonly string[], line: number) => void;
+/** A data path must be a regular file: a FIFO or a device such as /dev/zero would never end. */
+export function requireRegularFile(path: string, displayPath: string): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new DataError(`${displayPath}: file not found (${path})`, displayPath);
+  }
+  if (!stats.isFile()) throw new DataError(`${displayPath}: not a regular file (${stats.isDirectory() ? 'a folder' : 'a device, FIFO or socket'}: ${path})`, displayPath);
+}
+export type RecordHandler
+
+ = (fields: readonly string[], line: number) => void;
 
 export async function readCsvRecords(file: string, displayPath: string, onRecord: RecordHandler): Promise<number> {
+  requireRegularFile(file, displayPath);
   let records = 0;
   let failure: unknown;
   const parser = parse({

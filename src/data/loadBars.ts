@@ -115,6 +115,7 @@ export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPr
   if (records === 0) throw new DataError(`${displayPath}: empty file (no header row)`, displayPath);
   if (aggregator !== undefined) return { series: aggregator.finish(), skipped: bad.summary() };
   if (builder.length === 0 && bad.count === 0) throw new DataError(`${displayPath}: no data rows after the header`, displayPath);
+  if (builder.length === 0) throw new DataError(`${displayPath}: all ${bad.count} rows were bad and skipped, nothing is left to run on; the first: ${bad.listed[0]?.message ?? ''}`, displayPath);
   return { series: builder.build(symbol), skipped: bad.summary() };
 }
 
@@ -162,7 +163,7 @@ function binanceLayout(options: PriceSourceOptions): RowLayout {
 function headerLayout(options: PriceSourceOptions, header: readonly string[]): RowLayout {
   if (options.format === 'binance') throw new Error('binance files have no header');
   const names = { ...PRESET_HEADERS[options.format], ...options.columns } as Record<BarField, string>;
-  const at = locateColumns(header, names);
+  const at = locateColumns(header, names, options.displayPath);
   const require = (field: BarField): number => {
     const index = at[field];
     if (index === undefined) throw new DataError(missingColumnMessage(options.displayPath, names[field], header), options.displayPath, 1, names[field]);

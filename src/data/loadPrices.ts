@@ -4,6 +4,7 @@
 import { DataError } from '../errors.js';
 import { cacheKey, readCachedPrices, writeCachedPrices } from './cache.js';
 import { contentHash } from './contentHash.js';
+import { requireRegularFile } from './csvReader.js';
 import { loadBarsCsv, type LoadedPrices } from './loadBars.js';
 import { loadTradesCsv } from './loadTrades.js';
 import { loadBarsInParallel } from './parallelLoad.js';
@@ -15,6 +16,7 @@ export interface LoadOptions {
 }
 
 export async function loadPrices(source: PriceSourceOptions, options: LoadOptions = {}): Promise<LoadedPrices> {
+  requireRegularFile(source.path, source.displayPath);
   if (options.cacheDir === undefined) return parsePrices(source);
   const key = cacheKey(contentHashOf(source, options.cacheDir), source);
   const cached = readCachedPrices(options.cacheDir, key, source.symbol);

@@ -46,7 +46,7 @@ export async function loadSignalsCsv(path: string, displayPath: string, onBadRow
 
   const records = await readCsvRecords(path, displayPath, (fields, line) => {
     if (at === undefined) {
-      at = locateColumns(fields, HEADERS);
+      at = locateColumns(fields, HEADERS, displayPath);
       for (const field of ['timestamp', 'symbol', 'side', 'confidence', 'stop_loss_pct'] as const) {
         if (at[field] === undefined) throw new DataError(missingColumnMessage(displayPath, field, fields), displayPath, 1, field);
       }

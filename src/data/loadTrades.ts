@@ -28,7 +28,7 @@ export async function loadTradesCsv(options: PriceSourceOptions): Promise<Loaded
 
   const records = await readCsvRecords(options.path, displayPath, (fields, line) => {
     if (at === undefined) {
-      at = locateColumns(fields, names);
+      at = locateColumns(fields, names, options.displayPath);
       for (const field of ['timestamp', 'price', 'size'] as const) {
         if (at[field] === undefined) throw new DataError(missingColumnMessage(displayPath, names[field], fields), displayPath, 1, names[field]);
       }

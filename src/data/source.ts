@@ -2,7 +2,7 @@
  * How a data source is described to the loaders: where the file is, its layout preset, the
  * optional column mapping, and what a bad row does.
  */
-import { shown } from '../errors.js';
+import { DataError, shown } from '../errors.js';
 import type { BadRowPolicy } from './badRows.js';
 
 export type CsvFormat = 'generic' | 'yahoo' | 'binance';
@@ -40,13 +40,19 @@ export const PRESET_HEADERS: Record<Exclude<CsvFormat, 'binance'>, Record<BarFie
 export const BINANCE_COLUMNS = { openTime: 0, open: 1, high: 2, low: 3, close: 4, volume: 5, closeTime: 6 } as const;
 
 /** Positions of the wanted fields in a header row; `undefined` where the header lacks one. */
+/** Where each wanted column is; a wanted column named twice in the header is an error naming both. */
 export function locateColumns<F extends string>(
   header: readonly string[],
   wanted: Readonly<Record<F, string>>,
+  displayPath: string,
 ): Record<F, number | undefined> {
-  const positions = new Map(header.map((name, index) => [name.toLowerCase(), index]));
   const located = {} as Record<F, number | undefined>;
-  for (const field of Object.keys(wanted) as F[]) located[field] = positions.get(wanted[field].toLowerCase());
+  for (const field of Object.keys(wanted) as F[]) {
+    const name = wanted[field].toLowerCase();
+    const at = header.flatMap((column, index) => (column.toLowerCase() === name ? [index] : []));
+    if (at.length > 1) throw new DataError(`${displayPath}:1: column "${shown(wanted[field])}" appears ${at.length} times (columns ${at.map((i) => i + 1).join(' and ')}): which one is meant is unclear`, displayPath, 1, wanted[field]);
+    located[field] = at[0];
+  }
   return located;
 }
 

@@ -1,2 +1,3 @@
-export { loadScenarioFile, readJsonFile, resolveScenario, schemaError, validateScenario, type ResolvedScenario, type SignalsSource } from './load.js';
+export { loadScenarioFile, readJsonFile, resolveScenario, validateScenario, type ResolvedScenario, type SignalsSource } from './load.js';
+export { schemaError } from './problems.js';
 export { scenarioSchema, type DataSourceConfig, type Scenario, type ScenarioInput, type StrategyConfig } from './schema.js';

@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type { z } from 'zod';
 import type { BadRowPolicy } from '../data/badRows.js';
 import type { PriceSourceOptions } from '../data/source.js';
 import { MS_PER_DAY, parseTimestamp } from '../data/timestamp.js';
-import { formatJsonPath, ScenarioError } from '../errors.js';
+import { ScenarioError } from '../errors.js';
 import { GOAL_PRESETS } from '../goals/presets.js';
 import type { GoalConfig } from '../goals/types.js';
+import { schemaError } from './problems.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
 export interface SignalsSource {
@@ -47,16 +47,9 @@ export function readJsonFile(file: string): unknown {
 }
 
 /** First schema problem as a ScenarioError naming the JSON path. */
-export function schemaError(file: string, error: z.ZodError): ScenarioError {
-  const [first, ...rest] = error.issues;
-  if (first === undefined) return new ScenarioError('invalid scenario', file, '');
-  const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`;
-  return new ScenarioError(`${first.message}${more}`, file, formatJsonPath(first.path));
-}
-
 export function validateScenario(raw: unknown, file: string): Scenario {
-  const parsed = scenarioSchema.safeParse(raw);
-  if (!parsed.success) throw schemaError(file, parsed.error);
+  const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw schemaError(file, parsed.error, scenarioSchema);
   return parsed.data;
 }
 

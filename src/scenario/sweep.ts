@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
 import { pathProblem } from './paths.js';
-import { readJsonFile, schemaError } from './load.js';
+import { readJsonFile } from './load.js';
+import { schemaError } from './problems.js';
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -85,8 +86,8 @@ export function parseConstraint(text: string): { left: string; op: string; right
 }
 
 export function loadSweepFile(file: string): LoadedSweep {
-  const parsed = sweepSchema.safeParse(readJsonFile(file));
-  if (!parsed.success) throw schemaError(file, parsed.error);
+  const parsed = sweepSchema.safeParse(readJsonFile(file), { reportInput: true });
+  if (!parsed.success) throw schemaError(file, parsed.error, sweepSchema);
   const sweep = parsed.data;
   const baseFile = resolve(dirname(resolve(file)), sweep.base);
   const baseRaw = readJsonFile(baseFile);

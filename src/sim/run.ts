@@ -7,6 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { computeMetrics, detectPeriodsPerYear } from '../analysis/metrics.js';
 import { GoalTracker } from '../goals/tracker.js';
 import type { BarSeries } from '../data/series.js';
+import { formatTimestamp } from '../data/timestamp.js';
+import { ScenarioError } from '../errors.js';
 import { Amount, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/registry.js';
@@ -54,6 +56,7 @@ export function strategySpecOf(resolved: ResolvedScenario): StrategySpec {
 export async function runScenario(resolved: ResolvedScenario, data: ScenarioData): Promise<RunResult> {
   const { scenario } = resolved;
   const series = data.series.map((bars) => sliceSeries(bars, resolved.periodStart, resolved.periodEnd));
+  if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${dataSpan(data.series)}`, resolved.file, 'period');
   const instruments: Instrument[] = resolved.priceSources.map((source) => {
     const config = scenario.data[source.dataIndex];
     if (config === undefined) throw new Error(`no data entry ${source.dataIndex}`);
@@ -119,6 +122,15 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,
   );
+}
+
+/** Where the data lies, for a period that misses it. */
+function dataSpan(series: readonly BarSeries[]): string {
+  const times = series.filter((bars) => bars.length > 0);
+  if (times.length === 0) return 'the data has no rows';
+  const first = Math.min(...times.map((bars) => bars.time[0] as number));
+  const last = Math.max(...times.map((bars) => bars.time[bars.length - 1] as number));
+  return `the data runs from ${formatTimestamp(first)} to ${formatTimestamp(last)}`;
 }
 
 function lastCloses(series: readonly BarSeries[]): Float64Array {

@@ -1,0 +1,73 @@
+/**
+ * A schema's problems as one line a user can act on: every problem, unknown keys first (a typo
+ * hides behind the "required" error it causes), each with its JSON path, and for an unknown
+ * key the nearest known option name.
+ */
+import { z } from 'zod';
+import { formatJsonPath, ScenarioError } from '../errors.js';
+
+const knownKeysOf = new WeakMap<z.ZodType, readonly string[]>();
+
+/** Every option name a schema knows, at any depth (from its JSON Schema). */
+function knownKeys(schema: z.ZodType): readonly string[] {
+  let keys = knownKeysOf.get(schema);
+  if (keys === undefined) {
+    const found = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      const properties = (node as { properties?: Record<string, unknown> }).properties;
+      if (properties !== undefined) for (const key of Object.keys(properties)) found.add(key);
+      for (const value of Object.values(node)) walk(value);
+    };
+    walk(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
+    keys = [...found].sort();
+    knownKeysOf.set(schema, keys);
+  }
+  return keys;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The known key nearest to `key`, when it is close enough to be a typo of it. */
+export function didYouMean(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(key, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.max(1, Math.floor(key.length / 4)) ? best : undefined;
+}
+
+function describe(issue: z.core.$ZodIssue, known: readonly string[]): { path: string; text: string }[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const near = didYouMean(key, known);
+      return { path: formatJsonPath(issue.path), text: `unknown key "${key}"${near === undefined ? '' : ` (did you mean "${near}"?)`}` };
+    });
+  }
+  const missing = (issue as { input?: unknown }).input === undefined && issue.code !== 'custom';
+  return [{ path: formatJsonPath(issue.path), text: missing ? 'is required' : issue.message }];
+}
+
+/** Every problem of a failed parse, unknown keys first, as a ScenarioError on `file`. */
+export function schemaError(file: string, error: z.ZodError, schema: z.ZodType): ScenarioError {
+  const issues = [...error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const problems = issues.flatMap((issue) => describe(issue, knownKeys(schema)));
+  const [first, ...rest] = problems;
+  if (first === undefined) return new ScenarioError('invalid', file, '');
+  const more = rest.map((p) => `; ${p.path === '' ? '' : `${p.path}: `}${p.text}`).join('');
+  return new ScenarioError(`${first.text}${more}`, file, first.path);
+}

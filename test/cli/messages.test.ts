@@ -1,0 +1,51 @@
+/** Messages people can act on (#13): every problem named, hints that fit, inputs refused early. */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { didYouMean } from '../../src/scenario/problems.js';
+import { goalsim, tempDir } from '../helpers.js';
+
+const base = { name: 'm', data: [{ symbol: 'A', path: resolve('data/msft-daily-2000-2001.csv') }], account: { initialCapital: '1000' }, strategy: { name: 'sma-cross', params: { fast: 2, slow: 3 } }, sizing: { engine: 'fixed-fraction', params: { fraction: 0.5 } } };
+function run(scenario: Record<string, unknown>, files: Record<string, string> = {}): { code: number | null; stderr: string } {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  writeFileSync(join(dir, 's.json'), JSON.stringify(scenario));
+  return goalsim(['run', join(dir, 's.json'), '--out', join(dir, 'out')]);
+}
+
+describe('scenario problems', () => {
+  it('lists every problem, unknown keys first, with the nearest known key', () => {
+    const result = run({ ...base, account: { intialCapital: '1000' }, costs: { feeBps: -1 } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^goalsim: error: .*s\.json: account: unknown key "intialCapital" \(did you mean "initialCapital"\?\); account\.initialCapital: is required; costs\.feeBps: .*\n  hint: every option is described in the README under "Scenario files"\n$/);
+    expect(didYouMean('lotstep', ['lotStep', 'minNotional']), 'case does not count').toBe('lotStep');
+    expect(didYouMean('banana', ['lotStep', 'minNotional']), 'nothing near').toBeUndefined();
+  });
+
+  it('says where the data lies when the period holds no bars', () => {
+    const result = run({ ...base, period: { start: '2010-01-01', end: '2011-01-01' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/period: holds no bars: the data runs from 2000-09-27T00:00:00Z to 2001-09-27T00:00:00Z/);
+  });
+});
+
+describe('data problems', () => {
+  it('refuses a path that is not a regular file instead of reading it forever', () => {
+    const result = run({ ...base, data: [{ symbol: 'A', path: '/dev/zero' }] });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a regular file \(a device, FIFO or socket: \/dev\/zero\)\n  hint: a data path is relative to the scenario file that names it\n$/);
+    expect(run({ ...base, data: [{ symbol: 'A', path: 'nope.csv' }] }).stderr, 'a missing file is not told to skip rows').not.toMatch(/onBadRow/);
+  });
+
+  it('refuses a column named twice, naming both', () => {
+    const result = run({ ...base, data: [{ symbol: 'A', path: 'd.csv' }] }, { 'd.csv': 'timestamp,close,close\n2020-01-01,1,2\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/d\.csv:1: column "close" appears 2 times \(columns 2 and 3\)/);
+  });
+
+  it('exits 2 when skip mode leaves no rows, with the first reason', () => {
+    const result = run({ ...base, data: [{ symbol: 'A', path: 'd.csv', onBadRow: 'skip' }] }, { 'd.csv': 'timestamp,close\n2020-01-01,-1\n2020-01-02,abc\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/d\.csv: all 2 rows were bad and skipped, nothing is left to run on; the first: .*d\.csv:2: column "close" is -1, but prices must be > 0/);
+  });
+});
