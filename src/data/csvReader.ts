@@ -21,7 +21,11 @@ export type RecordHandler
 
  = (fields: readonly string[], line: number) => void;
 
-export async function readCsvRecords(file: string, displayPath: string, onRecord: RecordHandler): Promise<number> {
+/**
+ * `relaxQuotes` (skip mode) reads a quote inside an unquoted field as a literal character, so a
+ * stray quote spoils only its row, which the row checks then skip, not the whole load.
+ */
+export async function readCsvRecords(file: string, displayPath: string, onRecord: RecordHandler, relaxQuotes = false): Promise<number> {
   requireRegularFile(file, displayPath);
   let records = 0;
   let failure: unknown;
@@ -29,6 +33,7 @@ export async function readCsvRecords(file: string, displayPath: string, onRecord
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
+    relax_quotes: relaxQuotes,
     trim: true,
     on_record: (record: string[], context) => {
       if (failure !== undefined) return null;

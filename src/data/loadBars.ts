@@ -111,7 +111,7 @@ export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPr
   const resampleInterval = options.resample === true ? requireInterval(options) : undefined;
   const aggregator = resampleInterval === undefined ? undefined : new BarAggregator(symbol, resampleInterval);
   const reader = new BarRowReader(options, bad, aggregator === undefined ? (t, o, h, l, c, v) => builder.push(t, o, h, l, c, v) : (t, _o, _h, _l, c) => aggregator.addPrint(t, c, 0));
-  const records = await readCsvRecords(options.path, displayPath, (fields, line) => reader.row(fields, line));
+  const records = await readCsvRecords(options.path, displayPath, (fields, line) => reader.row(fields, line), options.onBadRow === 'skip');
   if (records === 0) throw new DataError(`${displayPath}: empty file (no header row)`, displayPath);
   if (aggregator !== undefined) return { series: aggregator.finish(), skipped: bad.summary() };
   if (builder.length === 0 && bad.count === 0) throw new DataError(`${displayPath}: no data rows after the header`, displayPath);

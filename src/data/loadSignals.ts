@@ -73,7 +73,7 @@ export async function loadSignalsCsv(path: string, displayPath: string, onBadRow
     if (t <= previous) return bad.reject(line, 'timestamp', text('timestamp'), `is ${text('timestamp')}, not after the previous ${symbol} signal (times must strictly increase per symbol)`);
     lastTimeBySymbol.set(symbol, t);
     rows.push({ t, symbol, side, confidence, stop, take });
-  });
+  }, onBadRow === 'skip');
   if (records === 0) throw new DataError(`${displayPath}: empty file (no header row)`, displayPath);
 
   // Merged in time order; equal times keep file order (a stable sort), so replay is deterministic.

@@ -51,7 +51,7 @@ export async function loadTradesCsv(options: PriceSourceOptions): Promise<Loaded
     lastTime = t;
     prints++;
     aggregator.addPrint(t, price, size);
-  });
+  }, options.onBadRow === 'skip');
   if (records === 0) throw new DataError(`${displayPath}: empty file (no header row)`, displayPath);
   if (prints === 0 && bad.count === 0) throw new DataError(`${displayPath}: no data rows after the header`, displayPath);
   return { series: aggregator.finish(), skipped: bad.summary() };

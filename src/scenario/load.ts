@@ -3,6 +3,7 @@
  * data paths (relative to the scenario file) and the period (UTC instants).
  */
 import { readFileSync } from 'node:fs';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { dirname, relative, resolve } from 'node:path';
 import type { BadRowPolicy } from '../data/badRows.js';
 import type { PriceSourceOptions } from '../data/source.js';
@@ -41,9 +42,25 @@ export function readJsonFile(file: string): unknown {
   }
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ScenarioError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`, file, '');
+  } catch {
+    throw new ScenarioError(`not valid JSON: ${jsonErrorAt(text)}`, file, '');
   }
+}
+
+/**
+ * Where a text stops being JSON, as line:column and what is wrong there. JSON.parse says
+ * neither (Node quotes the whole text back instead); jsonc-parser reports offsets, with comments
+ * and trailing commas counted as errors, as JSON has them.
+ */
+function jsonErrorAt(text: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first === undefined) return 'unreadable';
+  const before = text.slice(0, first.offset);
+  const line = before.split('\n').length;
+  const column = first.offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}: ${printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
 }
 
 /** First schema problem as a ScenarioError naming the JSON path. */

@@ -22,6 +22,15 @@ describe('scenario problems', () => {
     expect(didYouMean('banana', ['lotStep', 'minNotional']), 'nothing near').toBeUndefined();
   });
 
+  it('locates bad JSON by line and column, without echoing the file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.json'), `{\n  "name": "x",\n  "data": }\n${' '.repeat(5000)}`);
+    const result = goalsim(['run', join(dir, 'bad.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.json: not valid JSON: line 3, column 11: value expected\n/);
+    expect(result.stderr.length, 'the text itself is not printed').toBeLessThan(300);
+  });
+
   it('says where the data lies when the period holds no bars', () => {
     const result = run({ ...base, period: { start: '2010-01-01', end: '2011-01-01' } });
     expect(result.code).toBe(2);
