@@ -16,6 +16,7 @@ function hintFor(error: unknown): string | undefined {
     if (error.line !== undefined && error.column !== undefined) return 'fix the row, or set "onBadRow": "skip" on this data source to skip and count bad rows';
     return 'the formats goalsim reads are in the README under "Scenario files"';
   }
+  if (error instanceof ScenarioError && error.jsonPath === 'strategy.module') return 'a strategy module exports createStrategy(params, symbol) returning { onBar(ctx) } (README: Strategies)';
   if (error instanceof ScenarioError) return 'every option is described in the README under "Scenario files"';
   return undefined;
 }

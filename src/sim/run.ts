@@ -12,7 +12,7 @@ import { ScenarioError } from '../errors.js';
 import { Amount, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/registry.js';
-import { strategyFactory, type StrategySpec } from '../strategy/index.js';
+import { strategyFactory, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
 import { simulate } from './engine.js';
 import type { ScenarioData } from './loadData.js';
 import type { RunResult } from './types.js';
@@ -66,7 +66,7 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
   const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(series.map((bars) => bars.time)) : scenario.metrics.periodsPerYear;
   const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYear);
   const replayCounter = { delivered: 0 };
-  const factory = await strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter });
+  const factory = await userModuleErrors(resolved, () => strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter }));
   const initialCapital = Amount.of(scenario.account.initialCapital);
   const output = simulate({
     series,
@@ -122,6 +122,29 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,
   );
+}
+
+/**
+ * A user's strategy module that cannot be loaded or does not keep the contract is an input
+ * error of the scenario (exit 2, naming strategy.module); one that throws while it runs is a
+ * failed run.
+ */
+async function userModuleErrors(resolved: ResolvedScenario, load: () => Promise<StrategyFactory>): Promise<StrategyFactory> {
+  if (resolved.scenario.strategy.name !== 'module') return load();
+  const asInput = (error: unknown): ScenarioError => new ScenarioError(`cannot use the strategy module: ${error instanceof Error ? error.message : String(error)}`, resolved.file, 'strategy.module');
+  let factory: StrategyFactory;
+  try {
+    factory = await load();
+  } catch (error) {
+    throw asInput(error);
+  }
+  return (symbol) => {
+    try {
+      return factory(symbol);
+    } catch (error) {
+      throw asInput(error);
+    }
+  };
 }
 
 /** Where the data lies, for a period that misses it. */

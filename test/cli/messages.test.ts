@@ -38,6 +38,20 @@ describe('scenario problems', () => {
   });
 });
 
+describe('strategy modules', () => {
+  it('that cannot be loaded or do not keep the contract exit 2 naming strategy.module', () => {
+    const missing = run({ ...base, strategy: { name: 'module', module: 'nope.mjs', params: {} } });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/s\.json: strategy\.module: cannot use the strategy module: .*nope\.mjs/);
+    expect(missing.stderr).toMatch(/hint: a strategy module exports createStrategy\(params, symbol\)/);
+    const wrong = run({ ...base, strategy: { name: 'module', module: 'wrong.mjs', params: {} } }, { 'wrong.mjs': 'export function nope() {}\n' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/strategy\.module: cannot use the strategy module: .*must export createStrategy/);
+    const broken = run({ ...base, strategy: { name: 'module', module: 'broken.mjs', params: {} } }, { 'broken.mjs': 'syntax error here(\n' });
+    expect(broken.code).toBe(2);
+  });
+});
+
 describe('data problems', () => {
   it('refuses a path that is not a regular file instead of reading it forever', () => {
     const result = run({ ...base, data: [{ symbol: 'A', path: '/dev/zero' }] });
