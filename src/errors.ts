@@ -4,9 +4,18 @@
  */
 
 /** Bad input data: a CSV row, a missing column, an empty file. */
+/** A character below space, or DEL: what would move a terminal's cursor or colour its text. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code === 127) return true;
+  }
+  return false;
+}
+
 /** Text from a file as a message shows it: as it is when short and plain, else escaped and cut at 200 characters. */
 export function shown(text: string): string {
-  if (text.length <= 200 && !/[\u0000-\u001f\u007f]/.test(text)) return text;
+  if (text.length <= 200 && !hasControlCharacter(text)) return text;
   const escaped = JSON.stringify(text).slice(1, -1);
   return escaped.length > 200 ? `${escaped.slice(0, 200)}... (${text.length} characters)` : escaped;
 }

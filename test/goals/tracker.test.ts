@@ -4,23 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GoalTracker, type TrackerSettings } from '../../src/goals/index.js';
+import { BASE_SETTINGS, START, tracked } from './fixtures.js';
 import { Ledger, money } from '../../src/ledger/index.js';
 import type { PortfolioView } from '../../src/sim/types.js';
 
 const HOUR = 3_600_000;
-const START = Date.UTC(2021, 0, 1);
-const settings: TrackerSettings = { intervalMinutes: 60, cooldownHours: 24, maxStepIncrease: 0.5, maxRisk: 0.05, drawdownRiskMultiplier: 0.5, milestones: [0.25, 0.5, 0.75, 1].map((at) => ({ at, action: 'alert' as const })), periodsPerYear: 365 };
-
-function setup(overrides: Partial<TrackerSettings> = {}, riskTolerance = 0.02) {
-  const tracker = new GoalTracker([{ type: 'monthly_return', target: 0.1, priority: 1 }], { ...settings, ...overrides }, { riskTolerance, maxDrawdownPct: 0.15, initialCapital: 100_000 }, START);
-  const ledger = new Ledger(money('100000'), [], { feeBps: 0, slippageBps: 0 });
-  const portfolio = { ledger, lastPrices: new Float64Array(0), equity: 100_000, peakEquity: 100_000 };
-  const at = (time: number, equity: number, peak = Math.max(portfolio.peakEquity, equity)): void => {
-    Object.assign(portfolio, { equity, peakEquity: peak });
-    tracker.onTimer('interval', time, portfolio as PortfolioView);
-  };
-  return { tracker, portfolio, at };
-}
+const MILESTONES = [0.25, 0.5, 0.75, 1].map((at) => ({ at, action: 'alert' as const }));
+const settings: TrackerSettings = { ...BASE_SETTINGS, milestones: MILESTONES };
+const setup = (overrides: Partial<TrackerSettings> = {}, riskTolerance = 0.02) => tracked({ settings: { milestones: MILESTONES, ...overrides }, riskTolerance });
 
 describe('GoalTracker', () => {
   it('limits an increase to +50% of the current risk in one step, and caps at maxRisk', () => {

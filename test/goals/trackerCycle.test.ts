@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharpeRatio } from '../../src/analysis/metrics.js';
-import { GoalTracker, type GoalConfig, type MilestoneConfig, type TrackerSettings } from '../../src/goals/index.js';
+import { GoalTracker, type GoalConfig } from '../../src/goals/index.js';
+import { BASE_SETTINGS, tracked } from './fixtures.js';
 import { Ledger, money } from '../../src/ledger/index.js';
 import type { PortfolioView } from '../../src/sim/types.js';
 import { generateMinuteBars } from '../../src/bench/generate.js';
@@ -15,26 +16,7 @@ import { runEngineCase } from '../../src/bench/engineBench.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const JAN = (day: number, hours = 0): number => Date.UTC(2021, 0, day) + hours * HOUR;
-const RETURN_GOAL: GoalConfig = { type: 'monthly_return', target: 0.1, priority: 1 };
-const BASE: TrackerSettings = { intervalMinutes: 60, cooldownHours: 24, maxStepIncrease: 0.5, maxRisk: 0.05, drawdownRiskMultiplier: 0.5, milestones: [], periodsPerYear: 365 };
-
-interface Setup {
-  goals?: readonly GoalConfig[];
-  settings?: Partial<TrackerSettings>;
-  riskTolerance?: number;
-  milestones?: readonly MilestoneConfig[];
-}
-
-function tracked({ goals = [RETURN_GOAL], settings = {}, riskTolerance = 0.02 }: Setup = {}) {
-  const tracker = new GoalTracker(goals, { ...BASE, ...settings }, { riskTolerance, maxDrawdownPct: 0.15, initialCapital: 100_000 }, JAN(1));
-  const ledger = new Ledger(money('100000'), [], { feeBps: 0, slippageBps: 0 });
-  const portfolio = { ledger, lastPrices: new Float64Array(0), equity: 100_000, peakEquity: 100_000 };
-  const at = (time: number, equity: number, peak = Math.max(portfolio.peakEquity, equity)): void => {
-    Object.assign(portfolio, { equity, peakEquity: peak });
-    tracker.onTimer('interval', time, portfolio as PortfolioView);
-  };
-  return { tracker, portfolio, at };
-}
+const BASE = BASE_SETTINGS;
 
 describe('tracker cooldown', () => {
   it('blocks a different target 23 h after an adjustment and applies it at 24 h', () => {
