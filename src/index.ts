@@ -1,4 +1,8 @@
-/** goalsim as a library: everything the CLI does is reachable from here. */
+/**
+ * goalsim as a library. The small surface first (api.ts: scenarioFromObject, run, writeRun,
+ * size, sweep), then the parts it is built from, for those who wire their own.
+ */
+export { run, scenarioFromObject, size, sweep, writeRun } from './api.js';
 export * from './data/index.js';
 export * from './clock/index.js';
 export * from './strategy/index.js';
@@ -11,6 +15,10 @@ export { loadScenarioData, type ScenarioData } from './sim/loadData.js';
 export { runScenario, sliceSeries } from './sim/run.js';
 export type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, RunResult, SimulationOutput } from './sim/types.js';
 export { writeRunFiles } from './report/runFiles.js';
+export { writeRunReport } from './report/writeReports.js';
+export { runSweep, type SweepRun, type SweepRunOptions } from './parallel/sweepRunner.js';
+export { attributionOf, type SizingAttribution } from './analysis/attribution.js';
+export * from './goals/index.js';
 export { buildSummary } from './report/summary.js';
 export { DataError, formatJsonPath, ScenarioError, UsageError } from './errors.js';
 export { VERSION } from './version.js';

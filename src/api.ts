@@ -1,0 +1,46 @@
+/**
+ * The library's small surface: a scenario from an object, a run, its files and report, one
+ * sizing decision, a sweep. Each is what the CLI command of the same name does, through the
+ * same code (`import { scenarioFromObject, run, writeRun, size, sweep } from 'goalsim'`).
+ */
+import { join, resolve } from 'node:path';
+import { writeRunFiles } from './report/runFiles.js';
+import { writeRunReport } from './report/writeReports.js';
+import { runSweep, type SweepRun, type SweepRunOptions } from './parallel/sweepRunner.js';
+import { resolveScenario, validateScenario, type ResolvedScenario } from './scenario/load.js';
+import { loadScenarioData } from './sim/loadData.js';
+import { runScenario } from './sim/run.js';
+import type { RunResult } from './sim/types.js';
+import { sizeOne } from './sizing/calculator.js';
+import type { SizingDecision } from './sizing/types.js';
+
+/**
+ * A scenario given as an object (the JSON of SPEC §7), validated like a file; its data paths are
+ * relative to `baseDir` (default: the current folder). Throws a ScenarioError naming the JSON path.
+ */
+export function scenarioFromObject(scenario: unknown, baseDir = process.cwd()): ResolvedScenario {
+  const file = join(resolve(baseDir), '(scenario object)');
+  return resolveScenario(validateScenario(scenario, file), file);
+}
+
+/** Loads the scenario's data (through the parse cache when `cacheDir` is given) and runs it. */
+export async function run(scenario: ResolvedScenario, options: { readonly cacheDir?: string } = {}): Promise<RunResult> {
+  return runScenario(scenario, await loadScenarioData(scenario, options.cacheDir));
+}
+
+/** Writes a run's folder: summary.json, the CSVs, report.md and report.html. Returns the folder. */
+export async function writeRun(result: RunResult, outDir: string): Promise<string> {
+  writeRunFiles(result, outDir);
+  await writeRunReport(outDir);
+  return outDir;
+}
+
+/** One sizing decision for a `goalsim size` request (SPEC §7). */
+export function size(request: unknown): SizingDecision {
+  return sizeOne(request);
+}
+
+/** A sweep file run on the worker pool, its folder written: `goalsim sweep` as a call. */
+export function sweep(options: SweepRunOptions): Promise<SweepRun> {
+  return runSweep(options);
+}
