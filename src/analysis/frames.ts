@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
+import { DECIMAL_NUMBER } from '../numeric/decimalText.js';
 
 type DanfoModule = typeof import('danfojs-node');
 type DataFrame = InstanceType<DanfoModule['DataFrame']>;
@@ -28,7 +29,7 @@ function columnsOf(path: string): Record<string, (string | number | null)[]> {
   const columns: Record<string, (string | number | null)[]> = {};
   for (const name of names) {
     const cells = rows.map((row) => row[name] ?? '');
-    const numeric = cells.every((cell) => cell === '' || (/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell) && Number.isFinite(Number(cell))));
+    const numeric = cells.every((cell) => cell === '' || (DECIMAL_NUMBER.test(cell) && Number.isFinite(Number(cell))));
     columns[name] = numeric ? cells.map((cell) => (cell === '' ? null : Number(cell))) : cells;
   }
   return columns;

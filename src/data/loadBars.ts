@@ -3,6 +3,7 @@
  * timestamps parse and strictly increase, prices are finite and > 0, low <= min(open, close),
  * high >= max(open, close), volume finite and >= 0.
  */
+import { DECIMAL_NUMBER } from '../numeric/decimalText.js';
 import { DataError } from '../errors.js';
 import { BadRowCollector, type SkippedRows } from './badRows.js';
 import { readCsvRecords } from './csvReader.js';
@@ -35,8 +36,6 @@ interface RowLayout {
   readonly roundUpTo: number | undefined;
 }
 
-/** Decimal notation only, with an optional exponent: Number() would also read 0x10, 0b11 and " 1 ". */
-const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export function parseNumberField(text: string | undefined): number {
   return text === undefined || !DECIMAL_NUMBER.test(text) ? NaN : Number(text);

@@ -3,6 +3,7 @@
  * floats are rounded to 10 significant digits, ledger decimals are written exactly, times are
  * ISO-8601 UTC. Missing values are empty cells in CSV and null in JSON.
  */
+import { DECIMAL_NUMBER } from '../numeric/decimalText.js';
 import { formatTimestamp } from '../data/timestamp.js';
 import type { Amount, Money } from '../ledger/index.js';
 
@@ -27,7 +28,6 @@ export function formatTime(ms: number): string {
   return Number.isFinite(ms) ? formatTimestamp(ms) : '';
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
  * A cell as CSV text. A cell that a spreadsheet would run as a formula (one that starts with =,
@@ -35,7 +35,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * written with a leading ' (OWASP's rule against CSV injection), in every CSV goalsim writes.
  */
 function escapeCell(cell: string): string {
-  const safe = /^[=+\-@\t\r]/.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
+  const safe = /^[=+\-@\t\r]/.test(cell) && !DECIMAL_NUMBER.test(cell) ? `'${cell}` : cell;
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
