@@ -183,6 +183,35 @@ describe('a runaway variant', () => {
   });
 });
 
+describe('a user module that kills the process', () => {
+  it('ends the sweep, and --resume picks up every variant that had finished', () => {
+    const dir = tempDir();
+    const marker = join(dir, 'killed-once');
+    writeFileSync(
+      join(dir, 'strategy.mjs'),
+      [
+        "import { existsSync, writeFileSync } from 'node:fs';",
+        'export function createStrategy(params) {',
+        '  return { onBar(ctx) {',
+        `    if (params.mode === 'kill' && ctx.bars.length === 20 && !existsSync(${JSON.stringify(marker)})) { writeFileSync(${JSON.stringify(marker)}, ''); process.kill(process.pid, 'SIGKILL'); }`,
+        '    return [];',
+        '  } };',
+        '}',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'base.json'), JSON.stringify({ name: 'killed', data: [{ symbol: 'MSFT', path: resolve('data/msft-daily-2000-2001.csv') }], account: { initialCapital: '10000' }, strategy: { name: 'module', module: 'strategy.mjs', params: { mode: 'ok' } }, sizing: { engine: 'fixed-fraction' } }));
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ name: 'killed', base: 'base.json', grid: { 'strategy.params.mode': ['ok', 'ok2', 'kill', 'ok3'] }, objective: 'metrics.totalReturn' }));
+    const out = join(dir, 'out');
+    const killed = goalsim(['sweep', join(dir, 'sweep.json'), '--workers', '1', '--out', out]);
+    expect(killed.code, 'the whole process was killed').toBeNull();
+    const finished = readFileSync(join(out, 'variants.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: number }).id);
+    expect(finished, 'the variants before the kill are on disk').toEqual([0, 1]);
+    const resumed = goalsim(['sweep', join(dir, 'sweep.json'), '--workers', '1', '--out', out, '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(csvRows(out, 'results.csv').map((row) => row[2]), 'all four finished').toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+});
+
 describe('validation of sweep files', () => {
   it('names the file and JSON path', () => {
     const dir = tempDir();
