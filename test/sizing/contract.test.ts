@@ -6,6 +6,9 @@ import { createSizingEngine, goalKellyParamsSchema, kellyParamsSchema, pipelineP
 const engines: [SizingConfig, number][] = [
   [{ engine: 'pipeline', params: pipelineParamsSchema.parse({}) }, 0.2],
   [{ engine: 'goal-kelly', params: goalKellyParamsSchema.parse({}) }, 0.2],
+  // with a class cap of 30 % of equity, some of which the random inputs fill
+  [{ engine: 'pipeline', params: pipelineParamsSchema.parse({ assetClassLimits: { equity: 0.3 } }) }, 0.2],
+  [{ engine: 'goal-kelly', params: goalKellyParamsSchema.parse({ assetClassLimits: { equity: 0.3 } }) }, 0.2],
   [{ engine: 'kelly', params: kellyParamsSchema.parse({}) }, 1],
   [{ engine: 'fixed-fraction', params: { fraction: 0.3 } }, 0.3],
   [{ engine: 'fixed-risk', params: {} }, Infinity],
@@ -16,7 +19,11 @@ const requestArb = fc.record({
   cashShare: fc.double({ min: 0, max: 1, noNaN: true }),
   price: fc.double({ min: 0.5, max: 50_000, noNaN: true }),
   confidence: fc.double({ min: 0, max: 1, noNaN: true }),
-  stop: fc.double({ min: 0.005, max: 0.2, noNaN: true }),
+  // no stop (0, NaN) included: the engines that need one size nothing and say why
+  stop: fc.oneof(fc.double({ min: 0.005, max: 0.2, noNaN: true }), fc.constant(0), fc.constant(NaN)),
+  // fewer than minTrades (20) included: priors instead of the trades
+  trades: fc.integer({ min: 0, max: 100 }),
+  classShare: fc.double({ min: 0, max: 0.4, noNaN: true }),
   progress: fc.double({ min: -1, max: 2, noNaN: true }),
   expected: fc.double({ min: 0, max: 1, noNaN: true }),
   risk: fc.double({ min: 0.005, max: 0.05, noNaN: true }),
@@ -31,9 +38,9 @@ function requestOf(r: RequestInputs, confidence = r.confidence): SizingRequest {
   const goal = { progress: r.progress, expected: r.expected };
   return {
     time: 0, symbol: 'X', assetClass: 'equity', direction: 'long', price: r.price, confidence, stopLossPct: r.stop,
-    equity: r.equity, cash: r.equity * r.cashShare, grossExposure: r.equity * (1 - r.cashShare), assetClassExposure: {},
+    equity: r.equity, cash: r.equity * r.cashShare, grossExposure: r.equity * (1 - r.cashShare), assetClassExposure: { equity: Math.min(r.equity * (1 - r.cashShare), r.equity * r.classShare) },
     lotStep: money('0.0001'), minNotional: money('0'), riskTolerance: 0.02, currentRisk: r.risk,
-    goals: { monthly_return: goal, monthly_income: goal }, tradeStats: { trades: 100, winRate: r.winRate, avgWin: 0.02, avgLoss: 0.015, sharpe: 1 },
+    goals: { monthly_return: goal, monthly_income: goal }, tradeStats: { trades: r.trades, winRate: r.winRate, avgWin: 0.02, avgLoss: 0.015, sharpe: 1 },
     volatility: { short: r.volShort, long: r.volLong }, portfolioVolatilities: [r.volShort],
   };
 }
@@ -50,6 +57,9 @@ describe.each(engines)('sizing-engine contract: $engine', (config, maxPositionPc
         expect(decision.finalValue, 'never above available cash').toBeLessThanOrEqual(request.cash * (1 + 1e-12) + 1e-9);
         if (Number.isFinite(maxPositionPct)) expect(decision.finalValue, 'never above maxPositionPct').toBeLessThanOrEqual(maxPositionPct * request.equity * (1 + 1e-12));
         expect(decision.units.toDecimal().mul(r.price).toNumber()).toBeCloseTo(decision.finalValue, 6);
+        const classLimit = 'assetClassLimits' in config.params ? config.params.assetClassLimits['equity'] : undefined;
+        if (classLimit !== undefined) expect(decision.finalValue, 'never above the room under the class cap').toBeLessThanOrEqual(Math.max(0, classLimit * request.equity - (request.assetClassExposure['equity'] ?? 0)) * (1 + 1e-12) + 1e-9);
+        if ((config.engine === 'goal-kelly' || config.engine === 'fixed-risk') && !(r.stop > 0)) expect([decision.finalValue, decision.skipped], 'no stop, no size').toEqual([0, 'no stop-loss distance to size from']);
       }),
       { numRuns: 300, seed: 7 },
     );
