@@ -69,7 +69,9 @@ describe('goalsim run', () => {
 
   it('exits 2 on a missing data file and on unknown commands', () => {
     const file = scenarioWith('', { data: [{ symbol: 'X', path: 'nope.csv' }] });
-    expect(goalsim(['run', file]).stderr).toMatch(/nope\.csv: file not found/);
+    const missing = goalsim(['run', file]);
+    expect(missing.code, 'a missing data file is an input error').toBe(2);
+    expect(missing.stderr).toMatch(/nope\.csv: file not found/);
     expect(goalsim(['frobnicate']).code).toBe(2);
   });
 

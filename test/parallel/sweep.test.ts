@@ -94,7 +94,7 @@ describe('goalsim sweep', () => {
 
   it('resumes after a torn last record: drops it with a note, runs that variant again, ends like the whole run', () => {
     const out = join(tempDir(), 'torn');
-    goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', out]);
+    expect(goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', out]).code, 'the first shard runs').toBe(0);
     const log = join(out, 'variants.jsonl');
     const whole = readFileSync(log, 'utf8');
     writeFileSync(log, whole.slice(0, whole.length - 30)); // the last append cut short, as by a full disk
@@ -103,7 +103,7 @@ describe('goalsim sweep', () => {
     expect(resumed.stderr).toMatch(/variants\.jsonl:\d+: dropped an incomplete last record \(\d+ bytes\); its variant runs again/);
     for (const name of FILES) if (name !== 'variants.jsonl') expect(read(out, name), name).toBe(read(one, name));
     const corrupt = join(tempDir(), 'corrupt');
-    goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', corrupt]);
+    expect(goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', corrupt]).code, 'the first shard runs').toBe(0);
     const lines = readFileSync(join(corrupt, 'variants.jsonl'), 'utf8').split('\n');
     lines[1] = '{"id": 3, "status": "o';
     writeFileSync(join(corrupt, 'variants.jsonl'), lines.join('\n'));
@@ -114,7 +114,7 @@ describe('goalsim sweep', () => {
 
   it('resumes: variants already in the folder are not run again', () => {
     const out = join(tempDir(), 'resume');
-    goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', out]);
+    expect(goalsim(['sweep', file, '--workers', '1', '--shard', '1/2', '--out', out]).code, 'the first shard runs').toBe(0);
     const resumed = goalsim(['sweep', file, '--workers', '1', '--out', out, '--resume']);
     expect(resumed.code).toBe(0);
     expect(read(out, 'results.csv')).toBe(read(one, 'results.csv'));
