@@ -42,8 +42,7 @@ export function attributionOf(decisions: readonly DecisionRecord[]): SizingAttri
   for (const { decision } of traded) {
     decision.stages.forEach((stage, i) => {
       const entry = (stages[stage.name] ??= { changed: 0, bound: 0 });
-      const before = i === 0 ? NaN : (decision.stages[i - 1]?.value as number);
-      if (i > 0 && stage.value !== before) entry.changed++;
+      if (i > 0 && stage.value !== decision.stages[i - 1]?.value) entry.changed++;
     });
     if (decision.binding !== null) (stages[decision.binding] ??= { changed: 0, bound: 0 }).bound++;
   }
@@ -61,6 +60,5 @@ export function attributionOf(decisions: readonly DecisionRecord[]): SizingAttri
         ? `the goal stage changed ${goalChanged} of ${traded.length} ${engine} decisions (${(share * 100).toFixed(1)}%): the goal factor stayed near 1 (see goalFactor.thresholds)`
         : `the goal stage changed ${goalChanged} of ${traded.length} ${engine} decisions (${(share * 100).toFixed(1)}%): the ${taker} stage set the size instead; look at ${PARAMETER_OF[taker] ?? taker}`;
   }
-  const ordered = Object.fromEntries(Object.entries(stages));
-  return { stages: ordered, traded: traded.length, goalChanged, goalChangedShare: share, warning };
+  return { stages, traded: traded.length, goalChanged, goalChangedShare: share, warning };
 }

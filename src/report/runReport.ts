@@ -4,6 +4,7 @@
  * schedule (milestones marked), the tracker's risk with adjustments marked, the goal factor and
  * position size of every decision, and the monthly table.
  */
+import type { SizingAttribution } from '../analysis/attribution.js';
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
 import { displayValue, formatFixed, formatPercent, markdownTable } from './format.js';
@@ -114,27 +115,15 @@ function riskChart(files: RunFiles): ChartSpec | undefined {
   };
 }
 
-interface Attribution {
-  readonly stages: Record<string, { changed: number; bound: number }>;
-  readonly traded: number;
-  readonly goalChanged: number;
-  readonly goalChangedShare: number | null;
-  readonly warning: string | null;
-}
-
 /** What set the sizes (summary.json sizing.attribution): per stage, decisions changed and bound. */
-function attributionRows(attribution: Attribution): string[][] {
-  const share = (count: number): number => (attribution.traded > 0 ? count / attribution.traded : 0);
-  return Object.entries(attribution.stages).map(([stage, counts]) => [stage, String(counts.changed), String(counts.bound), `${(share(counts.bound) * 100).toFixed(1)}%`]);
-}
-
-function attributionSection(attribution: Attribution | undefined): { markdown: string[]; html: string[] } {
+function attributionSection(attribution: SizingAttribution | undefined): { markdown: string[]; html: string[] } {
   if (attribution === undefined || attribution.traded === 0) return { markdown: [], html: [] };
   const header = ['stage', 'changed the value', 'set the size (binding)', 'share of entries bound'];
-  const rows = attributionRows(attribution);
+  const stages = Object.entries(attribution.stages).map(([stage, counts]) => ({ cells: [stage, String(counts.changed), String(counts.bound)], share: counts.bound / attribution.traded }));
+  const rows = stages.map((stage) => [...stage.cells, `${(stage.share * 100).toFixed(1)}%`]);
   const goal = `The goal changed the final quantity of ${attribution.goalChanged} of ${attribution.traded} entries (${((attribution.goalChangedShare ?? 0) * 100).toFixed(1)}%). The final stage changes nearly every value by rounding it down to whole lot steps; it sets a size only when the cash, one lot or the minimum notional does.`;
   const warning = attribution.warning === null ? [] : [`Warning: ${attribution.warning}.`];
-  const bars = rows.map((row) => [...row.slice(0, 3), shareBar(Number((row[3] ?? '0').replace('%', '')) / 100)]);
+  const bars = stages.map((stage) => [...stage.cells, shareBar(stage.share)]);
   return {
     markdown: ['', '## What set the size', markdownTable(header, rows), '', goal, ...warning],
     html: ['<h2>What set the size</h2>', htmlTable(header, bars, { numeric: [1, 2], html: [3] }), `<p>${escapeHtml(goal)}</p>`, ...warning.map((w) => `<p class="missed">${escapeHtml(w)}</p>`)],
@@ -172,7 +161,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
 
   const md = markdownTable;
   const goals = goalRows(files);
-  const attribution = attributionSection((s.sizing as { attribution?: Attribution }).attribution);
+  const attribution = attributionSection((s.sizing as { attribution?: SizingAttribution }).attribution);
   const markdown = [
     `# ${title}`,
     '',

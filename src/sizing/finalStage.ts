@@ -96,8 +96,8 @@ export function goalEffectOf(final: FinalSize, neutral: FinalSize): number | nul
 
 /** Completes a decision from the stages so far: the last stage's value is sized into units (or was already). */
 export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal | number | FinalSize, parts: DecisionParts): SizingDecision {
-  const sized = typeof last === 'object' && 'units' in last ? last : finalSize(last, request);
-  const final: FinalSize = parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped, finalBound: false } : sized;
+  const final: FinalSize =
+    parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped, finalBound: false } : typeof last === 'object' && 'units' in last ? last : finalSize(last, request);
   stages.push({ name: 'final', value: final.finalValue });
   return new Decision(engine, stages, parts, final, request.equity > 0 ? final.finalValue / request.equity : 0);
 }
