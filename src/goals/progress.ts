@@ -23,7 +23,28 @@ export function paceOf(progress: number, expected: number): number {
   const pace = 1 + progress - expected;
   const scaled = pace * 10 ** (10 - Math.floor(Math.log10(Math.abs(pace))));
   if (Math.abs(scaled - Math.round(scaled)) > 0.01) return pace;
-  return new Money(1).add(new Money(progress)).sub(new Money(expected)).toNumber();
+  return decidedPace(progress, expected);
+}
+
+/**
+ * The decimals' pace, remembered: a daily tracker meets the same few round numbers every month
+ * (no income yet, and half of a 30-day month gone, is a pace of exactly 0.5), in every run.
+ */
+const decidedPaces = new Map<number, Map<number, number>>();
+let decidedCount = 0;
+
+function decidedPace(progress: number, expected: number): number {
+  const known = decidedPaces.get(progress)?.get(expected);
+  if (known !== undefined) return known;
+  const pace = new Money(1).add(new Money(progress)).sub(new Money(expected)).toNumber();
+  if (++decidedCount > 100_000) {
+    decidedPaces.clear(); // bounded: a long run meets ever new pairs
+    decidedCount = 1;
+  }
+  let byExpected = decidedPaces.get(progress);
+  if (byExpected === undefined) decidedPaces.set(progress, (byExpected = new Map()));
+  byExpected.set(expected, pace);
+  return pace;
 }
 
 export function statusOf(progress: number, pace: number, thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS): GoalStatus {

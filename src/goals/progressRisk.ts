@@ -12,29 +12,51 @@ export interface RiskBand {
   readonly label: string;
 }
 
+/** The bands, from far behind to on schedule; riskBand returns one of these objects. */
+const BANDS: readonly RiskBand[] = [
+  { multiplier: '1.5', cap: '0.05', label: 'far behind schedule' },
+  { multiplier: '1.3', cap: '0.04', label: 'behind schedule' },
+  { multiplier: '1.1', cap: '0.03', label: 'slightly behind schedule' },
+  { multiplier: '0.70', cap: null, label: 'well ahead of schedule' }, // ahead > 0.30
+  { multiplier: '0.85', cap: null, label: 'ahead of schedule' }, // ahead >= 0.15
+  { multiplier: '1', cap: null, label: 'on schedule' },
+];
+
 /** The gap thresholds of the bands (ahead = -gap). */
 const EDGES = [0.2, 0.1, 0, -0.3, -0.15];
 
-/**
- * expected - progress: in floats, unless it lies within 1e-12 of a band edge, where the float
- * difference could fall on the other side of the edge than the decimal one; there, exactly.
- */
-function gapOf(progress: number, expected: number): number | InstanceType<typeof Money> {
-  const gap = expected - progress;
-  return EDGES.every((edge) => Math.abs(gap - edge) > 1e-12) ? gap : new Money(expected).sub(new Money(progress));
+function bandOfGap(above: (edge: number) => boolean, below: (edge: number) => boolean, atMost: (edge: number) => boolean): number {
+  if (above(0.2)) return 0;
+  if (above(0.1)) return 1;
+  if (above(0)) return 2;
+  if (below(-0.3)) return 3;
+  if (atMost(-0.15)) return 4;
+  return 5;
 }
 
+/**
+ * The band of gap = expected - progress: in floats, unless the gap lies within 1e-12 of a band
+ * edge, where the float difference could fall on the other side of the edge than the decimal
+ * one; there, on decimals, remembered (a daily tracker starts every month at a gap of exactly 0).
+ */
+function bandIndex(progress: number, expected: number): number {
+  const gap = expected - progress;
+  if (EDGES.every((edge) => Math.abs(gap - edge) > 1e-12)) return bandOfGap((e) => gap > e, (e) => gap < e, (e) => gap <= e);
+  const known = decidedBands.get(progress)?.get(expected);
+  if (known !== undefined) return known;
+  const exact = new Money(expected).sub(new Money(progress));
+  const band = bandOfGap((e) => exact.gt(e), (e) => exact.lt(e), (e) => exact.lte(e));
+  if (decidedBands.size > 10_000) decidedBands.clear(); // bounded
+  let byExpected = decidedBands.get(progress);
+  if (byExpected === undefined) decidedBands.set(progress, (byExpected = new Map()));
+  byExpected.set(expected, band);
+  return band;
+}
+
+const decidedBands = new Map<number, Map<number, number>>();
+
 export function riskBand(progress: number, expected: number): RiskBand {
-  const gap = gapOf(progress, expected);
-  const above = (edge: number): boolean => (typeof gap === 'number' ? gap > edge : gap.gt(edge));
-  const below = (edge: number): boolean => (typeof gap === 'number' ? gap < edge : gap.lt(edge));
-  const atMost = (edge: number): boolean => (typeof gap === 'number' ? gap <= edge : gap.lte(edge));
-  if (above(0.2)) return { multiplier: '1.5', cap: '0.05', label: 'far behind schedule' };
-  if (above(0.1)) return { multiplier: '1.3', cap: '0.04', label: 'behind schedule' };
-  if (above(0)) return { multiplier: '1.1', cap: '0.03', label: 'slightly behind schedule' };
-  if (below(-0.3)) return { multiplier: '0.70', cap: null, label: 'well ahead of schedule' }; // ahead > 0.30
-  if (atMost(-0.15)) return { multiplier: '0.85', cap: null, label: 'ahead of schedule' }; // ahead >= 0.15
-  return { multiplier: '1', cap: null, label: 'on schedule' };
+  return BANDS[bandIndex(progress, expected)] as RiskBand;
 }
 
 /** Risk per trade as an exact decimal. */
@@ -44,17 +66,19 @@ export function progressRiskDecimal(base: number, progress: number, expected: nu
   return band.cap === null ? risk : Money.min(risk, band.cap);
 }
 
-/** Risk per trade of each (base, band): a tracker asks it every cycle with one base. */
-const riskOfBand = new Map<string, number>();
+/** Risk per trade of each band, per base: a tracker asks it every cycle with one base. */
+const riskByBase = new Map<number, Float64Array>();
 
 export function progressRisk(base: number, progress: number, expected: number): number {
-  const band = riskBand(progress, expected);
-  const key = `${base}:${band.label}`;
-  let risk = riskOfBand.get(key);
-  if (risk === undefined) {
-    const decimal = new Money(base).mul(band.multiplier);
-    risk = (band.cap === null ? decimal : Money.min(decimal, band.cap)).toNumber();
-    riskOfBand.set(key, risk);
+  const band = bandIndex(progress, expected);
+  let risks = riskByBase.get(base);
+  if (risks === undefined) {
+    risks = Float64Array.from(BANDS, (b) => {
+      const decimal = new Money(base).mul(b.multiplier);
+      return (b.cap === null ? decimal : Money.min(decimal, b.cap)).toNumber();
+    });
+    if (riskByBase.size > 1000) riskByBase.clear();
+    riskByBase.set(base, risks);
   }
-  return risk;
+  return risks[band] as number;
 }

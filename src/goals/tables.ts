@@ -14,7 +14,8 @@ export interface ProgressRow extends GoalProgress {
 }
 
 export interface HistoryRow {
-  readonly date: string;
+  /** Epoch ms of the day's last instant (the snapshot closes the day before it fires). */
+  readonly day: number;
   readonly goal: GoalType;
   readonly actual: number;
   readonly target: number;

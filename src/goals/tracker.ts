@@ -6,7 +6,6 @@
  * Every time it sees comes from the simulated clock.
  */
 import { startOfNextMonth, type TimerKind } from '../clock/index.js';
-import { formatDate } from '../data/timestamp.js';
 import { RunningMoments } from '../analysis/runningMoments.js';
 import type { Trade } from '../ledger/index.js';
 import type { GoalInputs } from '../sizing/types.js';
@@ -34,6 +33,12 @@ export interface TrackerSettings {
   readonly milestones: readonly MilestoneConfig[];
   readonly driverGoal?: GoalType | undefined;
   readonly periodsPerYear: number;
+  /**
+   * Keep a progress row per cycle and a history row per day (default). The odds command runs
+   * thousands of paths that need only the outcome (months met, adjustments, the target time),
+   * and the rows were most of a daily tracker's cost.
+   */
+  readonly recordRows?: boolean | undefined;
 }
 
 export interface TrackerAccount {
@@ -67,7 +72,8 @@ export class GoalTracker implements GoalHooks {
   /** Risk set by progress adjustments, before drawdown and milestone multipliers. */
   adjustedRisk: number;
   drawdownActive = false;
-  private state: PeriodState;
+  /** The period the goals are measured over; updated in place (a cycle reads it several times). */
+  private readonly state: { -readonly [K in keyof PeriodState]: PeriodState[K] };
   private lastAdjustment = -Infinity;
   private streak = { direction: 0, count: 0 };
   private milestoneMultiplier = 1;
@@ -121,7 +127,8 @@ export class GoalTracker implements GoalHooks {
   }
 
   private stateAt(portfolio: PortfolioView): PeriodState {
-    return { ...this.state, monthIncome: portfolio.ledger.realizedPnlValue - this.monthRealizedBase };
+    this.state.monthIncome = portfolio.ledger.realizedPnlValue - this.monthRealizedBase;
+    return this.state;
   }
 
   evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
@@ -146,7 +153,9 @@ export class GoalTracker implements GoalHooks {
   private rollMonth(time: number, portfolio: PortfolioView): void {
     this.recordMonth(time, portfolio, !this.firstMonthPartial);
     this.firstMonthPartial = false;
-    this.state = { ...this.state, monthStart: time, monthEnd: startOfNextMonth(time), monthStartEquity: portfolio.equity };
+    this.state.monthStart = time;
+    this.state.monthEnd = startOfNextMonth(time);
+    this.state.monthStartEquity = portfolio.equity;
     this.monthRealizedBase = portfolio.ledger.realizedPnlValue;
     this.milestoneMultiplier = 1;
     for (const key of this.fired) if (!key.startsWith('portfolio_value:')) this.fired.delete(key); // deleting while iterating a Set is safe
@@ -173,8 +182,9 @@ export class GoalTracker implements GoalHooks {
   private snapshot(time: number, portfolio: PortfolioView): void {
     if (Number.isFinite(this.lastSnapshotEquity)) this.dailyReturns.add(portfolio.equity / this.lastSnapshotEquity - 1);
     this.lastSnapshotEquity = portfolio.equity;
+    if (this.settings.recordRows === false) return;
     for (const p of this.evaluateAll(time, portfolio)) {
-      this.historyRows.push({ date: formatDate(time - 1), goal: p.goal, actual: p.current, target: p.target, variancePct: (p.progress - p.expected) * 100, status: p.status });
+      this.historyRows.push({ day: time - 1, goal: p.goal, actual: p.current, target: p.target, variancePct: (p.progress - p.expected) * 100, status: p.status });
     }
   }
 
@@ -199,7 +209,7 @@ export class GoalTracker implements GoalHooks {
     if (!this.state.portfolioAchieved) {
       const target = this.goals.find((g) => g.type === 'portfolio_value')?.target;
       if (target !== undefined && equity >= target) {
-        this.state = { ...this.state, portfolioAchieved: true };
+        this.state.portfolioAchieved = true;
         this.portfolioTargetReachedAt = time;
       }
     }
@@ -208,7 +218,7 @@ export class GoalTracker implements GoalHooks {
     this.protectAgainstDrawdown(time, portfolio);
     this.adjustRisk(time, progress);
     this.raiseAlerts(time, progress);
-    this.writeProgress(time, portfolio, progress);
+    if (this.settings.recordRows !== false) this.writeProgress(time, portfolio, progress);
   }
 
   private checkMilestones(time: number, p: GoalProgress): void {
