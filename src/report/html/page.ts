@@ -23,6 +23,10 @@ export interface ChartSpec {
   readonly series: readonly SeriesSpec[];
   /** Format the y axis as percentages. */
   readonly percent?: boolean;
+  /** Areas filled between two series (1-based: series[0] is 1), upper edge first. */
+  readonly bands?: readonly { readonly upper: number; readonly lower: number; readonly fill: string }[];
+  /** The x values are epoch seconds (default) or plain numbers. */
+  readonly time?: boolean;
   readonly height?: number;
 }
 
@@ -75,12 +79,25 @@ const BOOTSTRAP = `
 window.addEventListener('load', function () {
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var spec = JSON.parse(document.getElementById(el.dataset.chart).textContent);
-    var pct = function (u, vals) { return vals.map(function (v) { return v == null ? '' : (v * 100).toFixed(1) + '%'; }); };
+    // percent ticks with as many decimals as their spacing needs, so that no two read the same
+    var pct = function (u, vals, axisIdx, space, incr) {
+      var digits = Math.max(0, Math.min(6, Math.ceil(-Math.log10(incr * 100) - 1e-9)));
+      return vals.map(function (v) { return v == null ? '' : (v * 100).toFixed(digits) + '%'; });
+    };
+    // every axis as wide as its widest label, so that no sign or leading digit is cut off
+    var fit = function (u, values, axisIdx, cycle) {
+      var axis = u.axes[axisIdx];
+      if (cycle > 1) return axis._size;
+      var widest = (values || []).reduce(function (a, v) { return String(v).length > a.length ? String(v) : a; }, '');
+      u.ctx.font = axis.font[0];
+      return Math.ceil(axis.ticks.size + axis.gap + u.ctx.measureText(widest).width / devicePixelRatio + 8);
+    };
     var opts = {
       title: spec.title,
       width: Math.max(400, el.clientWidth || 900),
       height: spec.height || 240,
-      scales: { x: { time: true } },
+      scales: { x: { time: spec.time !== false } },
+      bands: (spec.bands || []).map(function (b) { return { series: [b.upper, b.lower], fill: b.fill }; }),
       series: [{}].concat(spec.series.map(function (s) {
         return {
           label: s.label, stroke: s.color, width: s.points ? 0 : 1.5, spanGaps: true,
@@ -88,7 +105,7 @@ window.addEventListener('load', function () {
           points: s.points ? { show: true, size: 8, fill: s.color, stroke: s.color } : { show: false },
         };
       })),
-      axes: [{}, spec.percent ? { values: pct, size: 60 } : { size: 70 }],
+      axes: [{}, spec.percent ? { values: pct, size: fit } : { size: fit }],
     };
     new uPlot(opts, [spec.x].concat(spec.series.map(function (s) { return s.values; })), el);
   });
