@@ -1,5 +1,5 @@
 export { failedOutcome, outcomeOf } from './outcome.js';
-export { runTasks, type PoolOptions } from './pool.js';
+export { runTasks, type PoolOptions, VARIANT_POOL } from './pool.js';
 export { inShard, parseShard, type Shard } from './shard.js';
 export { SharedDataLoader, type SharedInputs } from './sharedData.js';
 export type { GoalOutcomeRow, VariantOutcome, VariantStatus, VariantTask } from './task.js';

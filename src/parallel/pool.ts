@@ -1,7 +1,8 @@
 /**
- * Runs variant tasks on a piscina pool. Each task's outcome is reported as it completes; a
- * task whose worker dies is recorded as failed and the pool replaces the worker. Aborting
- * stops scheduling: queued tasks are dropped, finished ones are kept.
+ * Runs tasks on a piscina pool: the sweep's variants and the odds command's paths. Each task's
+ * outcome is reported as it completes; a task whose worker dies or runs past its timeout is
+ * recorded as failed (through `failed`) and the pool replaces the worker. Aborting stops
+ * scheduling: queued tasks are dropped, finished ones are kept.
  */
 import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
@@ -9,13 +10,19 @@ import { failedOutcome } from './outcome.js';
 import type { VariantOutcome, VariantTask } from './task.js';
 import { workerScript } from './workerScript.js';
 
-export interface PoolOptions {
+export interface PoolOptions<Task, Outcome> {
   readonly workers: number;
+  /** The built worker module, relative to src/ (e.g. 'parallel/worker.js'). */
+  readonly script: string;
+  /** Bars of simulation a task costs, to decide how many workers pay for themselves. */
+  readonly barsOf: (task: Task) => number;
+  /** The outcome recorded for a task that could not finish (worker died, timeout). */
+  readonly failed: (task: Task, reason: string) => Outcome;
   readonly barsPerWorker?: number | undefined;
   /** A task running longer is stopped (its worker terminated) and recorded as failed. */
   readonly taskTimeoutMs?: number | undefined;
   readonly signal?: AbortSignal | undefined;
-  readonly onOutcome: (outcome: VariantOutcome) => void;
+  readonly onOutcome: (outcome: Outcome) => void;
 }
 
 /**
@@ -27,19 +34,25 @@ export interface PoolOptions {
 export const BARS_PER_WORKER = 1_000_000;
 
 /** At most `requested` workers, and no more than the work pays for (results never depend on it). */
-export function workersFor(tasks: readonly VariantTask[], requested: number, barsPerWorker = BARS_PER_WORKER): number {
-  if (!(barsPerWorker > 0)) return Math.max(1, Math.min(requested, tasks.length));
-  const bars = tasks.reduce((sum, task) => sum + task.series.reduce((n, series) => n + series.length, 0), 0);
-  return Math.max(1, Math.min(requested, tasks.length, Math.floor(bars / barsPerWorker)));
+export function workersFor(taskBars: readonly number[], requested: number, barsPerWorker = BARS_PER_WORKER): number {
+  if (!(barsPerWorker > 0)) return Math.max(1, Math.min(requested, taskBars.length));
+  const bars = taskBars.reduce((sum, n) => sum + n, 0);
+  return Math.max(1, Math.min(requested, taskBars.length, Math.floor(bars / barsPerWorker)));
 }
 
-export async function runTasks(tasks: readonly VariantTask[], options: PoolOptions): Promise<void> {
+/** Bars a sweep variant simulates (all of its series, before the period is applied). */
+export const variantBars = (task: VariantTask): number => task.series.reduce((n, series) => n + series.length, 0);
+
+/** The sweep's pool settings: its worker module and its failed outcome. */
+export const VARIANT_POOL = { script: 'parallel/worker.js', barsOf: variantBars, failed: (task: VariantTask, reason: string): VariantOutcome => failedOutcome(task.id, 'failed', reason) } as const;
+
+export async function runTasks<Task, Outcome>(tasks: readonly Task[], options: PoolOptions<Task, Outcome>): Promise<void> {
   if (tasks.length === 0) return;
   // piscina listens to the signal once per queued task
   if (options.signal !== undefined) setMaxListeners(tasks.length + 10, options.signal);
-  const workers = workersFor(tasks, options.workers, options.barsPerWorker);
-  const pool = new Piscina<VariantTask, VariantOutcome>({
-    filename: workerScript('parallel/worker.js'),
+  const workers = workersFor(tasks.map(options.barsOf), options.workers, options.barsPerWorker);
+  const pool = new Piscina<Task, Outcome>({
+    filename: workerScript(options.script),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
@@ -50,7 +63,7 @@ export async function runTasks(tasks: readonly VariantTask[], options: PoolOptio
   const aborted = (): boolean => options.signal?.aborted === true;
   const lane = async (): Promise<void> => {
     while (next < tasks.length && !aborted()) {
-      const task = tasks[next++] as VariantTask;
+      const task = tasks[next++] as Task;
       const timeout = options.taskTimeoutMs === undefined ? undefined : AbortSignal.timeout(options.taskTimeoutMs);
       const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
       try {
@@ -58,7 +71,7 @@ export async function runTasks(tasks: readonly VariantTask[], options: PoolOptio
       } catch (error) {
         if (aborted()) return;
         const reason = timeout?.aborted === true ? `ran longer than the ${(options.taskTimeoutMs as number) / 1000} s timeout: stopped` : `worker failed: ${error instanceof Error ? error.message : String(error)}`;
-        options.onOutcome(failedOutcome(task.id, 'failed', reason));
+        options.onOutcome(options.failed(task, reason));
       }
     }
   };

@@ -12,7 +12,7 @@ import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, writeSweepFiles, type 
 import { loadSweepFile } from '../scenario/sweep.js';
 import { expandVariants, prepareVariant, sweptPaths, type Variant } from '../scenario/variants.js';
 import { failedOutcome } from './outcome.js';
-import { runTasks } from './pool.js';
+import { runTasks, VARIANT_POOL } from './pool.js';
 import { inShard, parseShard, type Shard } from './shard.js';
 import { SharedDataLoader } from './sharedData.js';
 import type { VariantOutcome, VariantTask } from './task.js';
@@ -108,6 +108,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   let done = 0;
   options.onProgress?.(0, tasks.length);
   await runTasks(tasks, {
+    ...VARIANT_POOL,
     workers,
     barsPerWorker: options.barsPerWorker,
     taskTimeoutMs: options.variantTimeoutSeconds === undefined ? undefined : options.variantTimeoutSeconds * 1000,

@@ -3,7 +3,7 @@
  * into the whole, and failing variants (bad data, a throwing strategy, a strategy that calls
  * process.exit) recorded while the others finish.
  */
-import { workersFor } from '../../src/parallel/pool.js';
+import { variantBars, workersFor } from '../../src/parallel/pool.js';
 import type { VariantTask } from '../../src/parallel/task.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -287,10 +287,10 @@ describe('shared data', () => {
 describe('pool size', () => {
   const task = (bars: number) => ({ id: 0, series: [{ symbol: 'A', length: bars, buffer: new SharedArrayBuffer(8) }] }) as unknown as VariantTask;
   it('starts a further worker only for each 1M bars of work, never more than asked or than tasks', () => {
-    expect(workersFor(Array.from({ length: 64 }, () => task(5_000)), 2), '64 x 5,000 = 320k bars: one worker').toBe(1);
-    expect(workersFor(Array.from({ length: 16 }, () => task(250_000)), 2), '16 x 250k = 4M bars: two').toBe(2);
-    expect(workersFor(Array.from({ length: 16 }, () => task(250_000)), 8), 'four at most for 4M bars').toBe(4);
-    expect(workersFor([task(50_000_000)], 4), 'one task: one worker').toBe(1);
-    expect(workersFor(Array.from({ length: 64 }, () => task(5_000)), 2, 0), '0: as many as asked').toBe(2);
+    expect(workersFor(Array.from({ length: 64 }, () => variantBars(task(5_000))), 2), '64 x 5,000 = 320k bars: one worker').toBe(1);
+    expect(workersFor(Array.from({ length: 16 }, () => variantBars(task(250_000))), 2), '16 x 250k = 4M bars: two').toBe(2);
+    expect(workersFor(Array.from({ length: 16 }, () => variantBars(task(250_000))), 8), 'four at most for 4M bars').toBe(4);
+    expect(workersFor([variantBars(task(50_000_000))], 4), 'one task: one worker').toBe(1);
+    expect(workersFor(Array.from({ length: 64 }, () => variantBars(task(5_000))), 2, 0), '0: as many as asked').toBe(2);
   });
 });
