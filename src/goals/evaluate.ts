@@ -3,7 +3,7 @@
  * measure from the month's start (the first bar, for the first, partial month); the portfolio
  * goal from the run's start.
  */
-import { daysLeft, elapsedFraction, geometricExpected, paceOf, requiredDailyReturn, statusOf } from './progress.js';
+import { daysLeft, elapsedFraction, geometricExpected, paceOf, requiredDailyReturn, statusOf, statusPace } from './progress.js';
 import type { GoalConfig, GoalProgress } from './types.js';
 
 export interface PeriodState {
@@ -18,7 +18,12 @@ export interface PeriodState {
   readonly portfolioAchieved: boolean;
 }
 
-export function evaluateGoal(goal: GoalConfig, time: number, equity: number, state: PeriodState): GoalProgress {
+/**
+ * `detail: false` evaluates for decisions only (the tracker's outcome-only mode): the status is
+ * the same, pace is the float sum (exact where it decides the status), and the required daily
+ * return, which only the progress rows show, is not computed (null).
+ */
+export function evaluateGoal(goal: GoalConfig, time: number, equity: number, state: PeriodState, detail = true): GoalProgress {
   let current: number;
   let expected: number;
   let days: number | null;
@@ -40,7 +45,7 @@ export function evaluateGoal(goal: GoalConfig, time: number, equity: number, sta
   // no schedule: expected is progress itself and pace is 1 by definition
   const scheduled = !Number.isNaN(expected);
   if (!scheduled) expected = progress;
-  const pace = scheduled ? paceOf(progress, expected) : 1;
+  const pace = !scheduled ? 1 : detail ? paceOf(progress, expected) : statusPace(progress, expected);
   const status = goal.type === 'portfolio_value' && state.portfolioAchieved ? 'achieved' : statusOf(progress, pace);
   return {
     goal: goal.type,
@@ -51,6 +56,6 @@ export function evaluateGoal(goal: GoalConfig, time: number, equity: number, sta
     pace,
     status,
     daysRemaining: days,
-    requiredDailyReturn: days === null ? null : requiredDailyReturn(goal.type, current, goal.target, equity, days),
+    requiredDailyReturn: days === null || !detail ? null : requiredDailyReturn(goal.type, current, goal.target, equity, days),
   };
 }

@@ -47,6 +47,15 @@ function decidedPace(progress: number, expected: number): number {
   return pace;
 }
 
+/**
+ * Pace as the status needs it: the float sum, except within 1e-12 of a status edge, where the
+ * decimals decide which side it is on.
+ */
+export function statusPace(progress: number, expected: number, thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS): number {
+  const pace = 1 + progress - expected;
+  return Math.abs(pace - thresholds.onTrackMin) > 1e-12 && Math.abs(pace - thresholds.atRisk) > 1e-12 ? pace : decidedPace(progress, expected);
+}
+
 export function statusOf(progress: number, pace: number, thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS): GoalStatus {
   if (progress >= 1) return 'achieved';
   if (pace >= thresholds.onTrackMin) return 'on_track';

@@ -133,7 +133,8 @@ export class GoalTracker implements GoalHooks {
 
   evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
     const state = this.stateAt(portfolio);
-    return this.goals.map((goal) => evaluateGoal(goal, time, portfolio.equity, state));
+    const detail = this.settings.recordRows !== false;
+    return this.goals.map((goal) => evaluateGoal(goal, time, portfolio.equity, state, detail));
   }
 
   goalInputs(time: number, portfolio: PortfolioView): GoalInputs {
