@@ -17,6 +17,12 @@ export type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, RunResult, 
 export { writeRunFiles } from './report/runFiles.js';
 export { writeRunReport } from './report/writeReports.js';
 export { runSweep, type SweepRun, type SweepRunOptions } from './parallel/sweepRunner.js';
+export { runOdds, DEFAULT_ODDS_ENGINES, type OddsOptions, type OddsRun } from './odds/oddsRunner.js';
+export { writeOddsReport } from './report/oddsReport.js';
+export { readOddsFile, type OddsDefinition, type OddsFile } from './odds/oddsFolder.js';
+export type { EngineOdds, OddsResults, Probability } from './odds/summary.js';
+export { politisWhiteBlockLength } from './odds/blockLength.js';
+export { resamplePath, returnHistory, stationaryIndices, type ReturnHistory } from './odds/bootstrap.js';
 export { attributionOf, type SizingAttribution } from './analysis/attribution.js';
 export * from './goals/index.js';
 export { buildSummary } from './report/summary.js';

@@ -18,6 +18,7 @@ import { ENGINE_CASES, runEngineCase, type EngineCase } from './engineBench.js';
 import { floorLoop } from './floor.js';
 import { SWEEP_SHAPES, sweepBench, type SweepFigures } from './sweepBench.js';
 import { reportBench } from './reportBench.js';
+import { oddsBench } from './oddsBench.js';
 
 const BARS = 1_000_000;
 const LARGE_ROWS = 20_000_000;
@@ -179,12 +180,18 @@ async function main(): Promise<void> {
       report('    the variant phase alone; then the serial part', `${figures.variantsSpeedup2}x; ${figures.analysisSeconds} s`);
       report('    peak RSS on 1 and 2 workers (bars shared)', `${figures.peakRssMb1}, ${figures.peakRssMb2} MB`);
     }
+    console.log('odds, end to end in a fresh process:');
+    const odds = oddsBench(dir, cacheDir);
+    const enginePaths = odds.oddsPaths * odds.oddsEngines;
+    report(`  ${odds.oddsPaths.toLocaleString('en')} DAX paths x ${odds.oddsEngines} engines: 1 worker, 2 workers`, `${odds.oddsSeconds1} s, ${odds.oddsSeconds2} s`, { text: '<= 20 s on 2', met: odds.oddsSeconds2 <= 20 });
+    report('    engine-paths/s and bars/s on 2 workers', `${Math.round(enginePaths / odds.oddsSeconds2)}, ${millions((enginePaths * odds.oddsBars) / odds.oddsSeconds2)}`);
+    report('    speedup on 2 workers', `${odds.oddsSpeedup2}x`);
     const reportFigures = await reportBench(dir, csvPath, cacheDir);
     console.log('report:');
     report('  1M-bar run with goals: report.html', `${reportFigures.report1mMb} MB`, { text: '< 2 MB', met: reportFigures.report1mMb < 2 });
     report('    built in; charts drawn in Chromium', `${reportFigures.report1mBuildMs} ms; ${reportFigures.report1mRenderMs ?? 'n/a'} ms`);
     const flatSweeps = Object.fromEntries(Object.entries(sweeps).flatMap(([shape, figures]) => Object.entries(figures).map(([key, value]) => [`sweep${shape[0]?.toUpperCase()}${shape.slice(1)}${key[0]?.toUpperCase()}${key.slice(1)}`, value])));
-    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...reportFigures }));
+    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...odds, ...reportFigures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { mergeCommand } from './mergeCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { readFileSync } from 'node:fs';
+import { DEFAULT_ODDS_ENGINES, oddsCommand } from './oddsCommand.js';
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, merge, report, validate, size, regress')
+    .demandCommand(1, 'name a command: run, sweep, odds, merge, report, validate, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -79,8 +80,40 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'odds <scenario>',
+      'the probability of reaching each goal, per engine, over resampled price paths',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario JSON file' })
+          .option('paths', { type: 'number', default: 1000, describe: 'resampled paths (path 0 is the history itself)' })
+          .option('block', { type: 'string', default: 'auto', describe: 'mean block length in bars of the stationary bootstrap, or auto (Politis-White)' })
+          .option('engines', { type: 'string', default: DEFAULT_ODDS_ENGINES.join(','), describe: "sizing engines, comma-separated; the scenario's own engine keeps its params, the others run with their defaults" })
+          .option('seed', { type: 'string', describe: "path i draws from seedrandom('<seed>:<i>') (default: the scenario's seed)" })
+          .option('ruin', { type: 'number', default: 0.5, describe: 'ruin: equity below this share of the initial capital at any time' })
+          .option('workers', { type: 'number', describe: 'worker threads at most (default: the number of cores)' })
+          .option('bars-per-worker', { type: 'number', default: BARS_PER_WORKER, describe: 'start a further worker only for each this many bars of work (0: always --workers); results never depend on it' })
+          .option('path-timeout', { type: 'number', default: 900, describe: 'seconds a path may run before it is stopped and recorded as failed' })
+          .option('out', { type: 'string', describe: 'output folder (default reports/<name>-odds/)' })
+          .option('shard', { type: 'string', describe: 'run only slice i of n, e.g. 2/4 (combine with goalsim merge)' })
+          .option('resume', { type: 'boolean', default: false, describe: 'skip paths already in the output folder' })
+          .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
+          .example('$0 odds scenarios/compare/dax-pipeline.json --paths 1000 --workers 2', 'the four engines on 1,000 resampled DAX paths')
+          .example('$0 odds scenarios/compare/dax-pipeline.json --shard 1/3 --out odds-1', 'one slice of three'),
+      async (args) => {
+        const controller = new AbortController();
+        const onInterrupt = (): void => controller.abort();
+        process.once('SIGINT', onInterrupt);
+        try {
+          exitCode = await oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
+        } finally {
+          process.off('SIGINT', onInterrupt);
+        }
+        if (exitCode === EXIT_INTERRUPTED) process.exitCode = EXIT_INTERRUPTED;
+      },
+    )
+    .command(
       'merge <dirs..>',
-      'combine the output folders of sweep shards into the unsharded results',
+      'combine the output folders of sweep or odds shards into the unsharded results',
       (y) =>
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders' })
@@ -92,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'report <dirs..>',
-      're-render report.md and report.html from a run or sweep folder; --compare runs side by side',
+      're-render report.md and report.html from a run, sweep or odds folder; --compare runs side by side',
       (y) =>
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run or sweep folders' })

@@ -1,15 +1,31 @@
-/** `goalsim merge <dirs...> --out DIR`: combines shard outputs into the unsharded result files. */
+/** `goalsim merge <dirs...> --out DIR`: combines sweep or odds shard outputs into the unsharded result files. */
 import { UsageError } from '../errors.js';
 import type { VariantOutcome } from '../parallel/task.js';
 import { readOutcomes, readSweepDefinition, writeSweepFiles } from '../report/sweepFiles.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { printSweepTables } from './sweepTables.js';
 import { writeSweepReport } from '../report/sweepReport.js';
+import { isOddsFolder } from '../odds/oddsFolder.js';
+import { mergeOddsFolders } from '../odds/mergeOdds.js';
+import { writeOddsReport } from '../report/oddsReport.js';
+import { printOdds } from './oddsCommand.js';
+
+async function mergeOdds(dirs: readonly string[], out: string): Promise<number> {
+  const merged = await mergeOddsFolders(dirs, out);
+  writeOddsReport(out);
+  printOdds(out, merged.records.values());
+  if (merged.missing.length > 0) {
+    process.stderr.write(`goalsim: ${merged.missing.length} paths have no result in these shards (first: ${merged.missing.slice(0, 5).join(', ')})\n`);
+    return EXIT_FAILED;
+  }
+  return [...merged.records.values()].some((record) => record.engines.some((f) => f.error !== null)) ? EXIT_FAILED : EXIT_OK;
+}
 
 export async function mergeCommand(dirs: readonly string[], out: string): Promise<number> {
+  if (dirs.length > 0 && dirs.every(isOddsFolder)) return mergeOdds(dirs, out);
   const definitions = dirs.map((dir) => {
     const definition = readSweepDefinition(dir);
-    if (definition === undefined) throw new UsageError(`${dir}: no sweep.json, not a sweep output folder`);
+    if (definition === undefined) throw new UsageError(`${dir}: no sweep.json, not a sweep output folder (nor an odds folder: odds.json, paths.jsonl)`);
     return definition;
   });
   const [first] = definitions;

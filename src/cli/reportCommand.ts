@@ -1,5 +1,5 @@
 /**
- * `goalsim report <dir...>`: re-renders report.md and report.html from a run or sweep folder's
+ * `goalsim report <dir...>`: re-renders report.md and report.html from a run, sweep or odds folder's
  * files alone; with --compare, several run folders side by side into --out.
  */
 import { UsageError } from '../errors.js';
@@ -8,6 +8,8 @@ import { isRunFolder } from '../report/readRun.js';
 import { isSweepFolder, writeSweepReport } from '../report/sweepReport.js';
 import { writeRunReport } from '../report/writeReports.js';
 import { EXIT_OK } from './exit.js';
+import { isOddsFolder } from '../odds/oddsFolder.js';
+import { writeOddsReport } from '../report/oddsReport.js';
 
 export interface ReportOptions {
   readonly dirs: readonly string[];
@@ -26,9 +28,10 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     return EXIT_OK;
   }
   for (const dir of options.dirs) {
-    if (isSweepFolder(dir)) writeSweepReport(dir, { x: options.x, y: options.y });
+    if (isOddsFolder(dir)) writeOddsReport(dir);
+    else if (isSweepFolder(dir)) writeSweepReport(dir, { x: options.x, y: options.y });
     else if (isRunFolder(dir)) await writeRunReport(dir);
-    else throw new UsageError(`${dir}: neither a run folder (summary.json, equity.csv) nor a sweep folder (sweep.json, results.csv)`);
+    else throw new UsageError(`${dir}: not a run folder (summary.json, equity.csv), a sweep folder (sweep.json, results.csv) or an odds folder (odds.json, paths.jsonl)`);
     process.stdout.write(`report: ${dir}/report.html\n`);
   }
   return EXIT_OK;

@@ -14,6 +14,11 @@ export interface ScenarioData {
   readonly signals: SignalTable | undefined;
   /** Skipped rows per file (display path), for `onBadRow: "skip"` sources. */
   readonly skippedRows: Readonly<Record<string, SkippedRows>>;
+  /**
+   * Price decimals per series, when the caller knows them better than these bars show (a
+   * resampled path keeps the increment of the history it was drawn from).
+   */
+  readonly pricePlaces?: readonly number[] | undefined;
 }
 
 export async function loadScenarioData(resolved: ResolvedScenario, cacheDir?: string): Promise<ScenarioData> {

@@ -53,18 +53,23 @@ export function strategySpecOf(resolved: ResolvedScenario): StrategySpec {
   return { name: 'module', module: resolve(dirname(resolve(resolved.file)), strategy.module), params: strategy.params };
 }
 
-export async function runScenario(resolved: ResolvedScenario, data: ScenarioData): Promise<RunResult> {
+export interface RunOptions {
+  /** Keep the tracker's per-cycle and per-day rows (default); false keeps only its outcome. */
+  readonly trackerRows?: boolean | undefined;
+}
+
+export async function runScenario(resolved: ResolvedScenario, data: ScenarioData, options: RunOptions = {}): Promise<RunResult> {
   const { scenario } = resolved;
   const series = data.series.map((bars) => sliceSeries(bars, resolved.periodStart, resolved.periodEnd));
-  if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${dataSpan(data.series)}`, resolved.file, 'period');
-  const instruments: Instrument[] = resolved.priceSources.map((source) => {
+  if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${noBarsMessage(data.series)}`, resolved.file, 'period');
+  const instruments: Instrument[] = resolved.priceSources.map((source, index) => {
     const config = scenario.data[source.dataIndex];
     if (config === undefined) throw new Error(`no data entry ${source.dataIndex}`);
-    return { symbol: source.symbol, assetClass: config.assetClass, lotStep: money(config.lotStep), minNotional: money(config.minNotional) };
+    return { symbol: source.symbol, assetClass: config.assetClass, lotStep: money(config.lotStep), minNotional: money(config.minNotional), pricePlaces: data.pricePlaces?.[index] };
   });
   const firstTime = series.reduce((first, bars) => Math.min(first, bars.length > 0 ? (bars.time[0] as number) : Infinity), Infinity);
   const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(series.map((bars) => bars.time)) : scenario.metrics.periodsPerYear;
-  const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYear);
+  const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYear, options.trackerRows !== false);
   const replayCounter = { delivered: 0 };
   const factory = await userModuleErrors(resolved, () => strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter }));
   const initialCapital = Amount.of(scenario.account.initialCapital);
@@ -104,7 +109,7 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
   };
 }
 
-function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPerYear: number): GoalTracker {
+function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPerYear: number, recordRows: boolean): GoalTracker {
   const { scenario } = resolved;
   const t = scenario.tracker;
   return new GoalTracker(
@@ -118,6 +123,7 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
       milestones: t.milestones.map((m) => (typeof m === 'number' ? { at: m, action: 'alert' as const } : m)),
       driverGoal: t.driverGoal ?? (scenario.sizing.engine === 'goal-kelly' ? scenario.sizing.params.driverGoal : undefined),
       periodsPerYear,
+      recordRows,
     },
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,
@@ -148,7 +154,7 @@ async function userModuleErrors(resolved: ResolvedScenario, load: () => Promise<
 }
 
 /** Where the data lies, for a period that misses it. */
-function dataSpan(series: readonly BarSeries[]): string {
+export function noBarsMessage(series: readonly BarSeries[]): string {
   const times = series.filter((bars) => bars.length > 0);
   if (times.length === 0) return 'the data has no rows';
   const first = Math.min(...times.map((bars) => bars.time[0] as number));

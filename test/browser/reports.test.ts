@@ -22,12 +22,22 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+interface AxisCheck {
+  readonly title: string;
+  readonly labels: readonly string[];
+  /** Width the axis was given, and what its widest label needs (text, tick and gap), in CSS px. */
+  readonly size: number;
+  readonly needed: number;
+}
+
 interface PageCheck {
   readonly errors: string[];
   readonly requests: string[];
   readonly charts: number;
   readonly blankCharts: number;
   readonly heatmapCells: number;
+  readonly intervalBars: number;
+  readonly yAxes: readonly AxisCheck[];
 }
 
 async function open(file: string, shot: string): Promise<PageCheck> {
@@ -52,7 +62,16 @@ async function open(file: string, shot: string): Promise<PageCheck> {
       for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) return false;
       return true;
     }).length;
-    return { charts: canvases.length, blankCharts: blank, heatmapCells: document.querySelectorAll('svg.heatmap rect').length };
+    interface Axis { _values: string[] | null; _size: number; font: string[]; ticks: { size: number }; gap: number }
+    const charts = ((window as unknown as { goalsimCharts?: { root: HTMLElement; axes: Axis[]; ctx: CanvasRenderingContext2D }[] }).goalsimCharts ?? []);
+    const yAxes = charts.map((u) => {
+      const axis = u.axes[1] as Axis;
+      const labels = axis._values ?? [];
+      u.ctx.font = axis.font[0] as string;
+      const widest = Math.max(0, ...labels.map((label) => u.ctx.measureText(label).width / devicePixelRatio));
+      return { title: u.root.querySelector('.u-title')?.textContent ?? '', labels, size: axis._size, needed: widest + axis.ticks.size + axis.gap };
+    });
+    return { charts: canvases.length, blankCharts: blank, heatmapCells: document.querySelectorAll('svg.heatmap rect').length, intervalBars: document.querySelectorAll('svg.odds-bars rect').length, yAxes };
   });
   await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
   await page.close();
@@ -75,6 +94,33 @@ describe('reports in headless Chromium', () => {
     // equity, drawdown, three goals, risk, position sizes, goal factor, the goal's effect on quantities
     expect(check.charts).toBe(9);
     expect(check.blankCharts).toBe(0);
+  });
+
+  it('run report: every y axis fits its labels, negative values keep their sign, no two ticks read the same', async () => {
+    const check = await open(join(runs[1] as string, 'report.html'), 'run-report-fixed-risk.png');
+    expect(check.yAxes.length, 'fixed-risk has no goal factor: two charts fewer than the pipeline run').toBe(7);
+    for (const axis of check.yAxes) {
+      expect(axis.size, `${axis.title}: axis ${axis.size} px for labels needing ${axis.needed.toFixed(1)} px`).toBeGreaterThanOrEqual(axis.needed);
+      expect(new Set(axis.labels).size, `${axis.title}: ${axis.labels.join(' ')}`).toBe(axis.labels.length);
+    }
+    // drawdown is drawn below zero, and fixed-risk's monthly return falls behind its schedule below zero: both keep the minus sign
+    for (const title of [/^Drawdown/, /^monthly_return/]) {
+      const axis = check.yAxes.find((a) => title.test(a.title));
+      expect(axis?.labels.some((label) => /^-\d/.test(label)), `${String(title)}: ${axis?.labels.join(' ')}`).toBe(true);
+    }
+  });
+
+  it('odds report: a fan per engine, the time-to-target curve and the interval bars draw', async () => {
+    const out = join(work, 'odds');
+    expect(goalsim(['odds', 'scenarios/odds/dax-goals.json', '--paths', '40', '--workers', '2', '--out', out]).code).toBe(0);
+    const check = await open(join(out, 'report.html'), 'odds-report.png');
+    expect(check.errors).toEqual([]);
+    expect(check.requests).toEqual([]);
+    expect(check.charts, 'four fans and the time-to-target curve').toBe(5);
+    expect(check.blankCharts).toBe(0);
+    expect(check.intervalBars, 'five probabilities x four engines').toBe(20);
+    const fans = check.yAxes.slice(0, 4);
+    expect(new Set(fans.map((axis) => axis.labels.join(' '))).size, 'the fans share one y scale').toBe(1);
   });
 
   it('sweep report: the heat map and the ranking render', async () => {

@@ -27,6 +27,8 @@ export interface ChartSpec {
   readonly bands?: readonly { readonly upper: number; readonly lower: number; readonly fill: string }[];
   /** The x values are epoch seconds (default) or plain numbers. */
   readonly time?: boolean;
+  /** A fixed y range (charts meant to be compared share one); otherwise fitted to the data. */
+  readonly yRange?: readonly [number, number] | undefined;
   readonly height?: number;
 }
 
@@ -96,7 +98,7 @@ window.addEventListener('load', function () {
       title: spec.title,
       width: Math.max(400, el.clientWidth || 900),
       height: spec.height || 240,
-      scales: { x: { time: spec.time !== false } },
+      scales: spec.yRange ? { x: { time: spec.time !== false }, y: { range: spec.yRange } } : { x: { time: spec.time !== false } },
       bands: (spec.bands || []).map(function (b) { return { series: [b.upper, b.lower], fill: b.fill }; }),
       series: [{}].concat(spec.series.map(function (s) {
         return {
@@ -107,7 +109,8 @@ window.addEventListener('load', function () {
       })),
       axes: [{}, spec.percent ? { values: pct, size: fit } : { size: fit }],
     };
-    new uPlot(opts, [spec.x].concat(spec.series.map(function (s) { return s.values; })), el);
+    var chart = new uPlot(opts, [spec.x].concat(spec.series.map(function (s) { return s.values; })), el);
+    (window.goalsimCharts = window.goalsimCharts || []).push(chart); // for the browser tests to read the axes
   });
   document.body.dataset.chartsDrawn = String(document.querySelectorAll('.uplot').length);
 });`;

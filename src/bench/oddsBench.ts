@@ -1,0 +1,36 @@
+/**
+ * Odds benchmark: `goalsim odds` on the shipped DAX daily scenario, 1,000 paths x the four
+ * default engines, end to end (load, block length, paths, files, reports) in a fresh process on
+ * 1 and on 2 workers. Floor: the 4,000 engine-paths in at most 20 s on 2 workers.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_ODDS_ENGINES } from '../odds/oddsRunner.js';
+
+export const ODDS_PATHS = 1000;
+export const ODDS_SCENARIO = fileURLToPath(new URL('../../scenarios/compare/dax-pipeline.json', import.meta.url));
+
+export interface OddsFigures {
+  readonly oddsPaths: number;
+  readonly oddsEngines: number;
+  readonly oddsBars: number;
+  readonly oddsSeconds1: number;
+  readonly oddsSeconds2: number;
+  readonly oddsSpeedup2: number;
+}
+
+export function oddsBench(dir: string, cacheDir: string): OddsFigures {
+  const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+  const run = (workers: number): number => {
+    const start = performance.now();
+    execFileSync(process.execPath, [cli, 'odds', ODDS_SCENARIO, '--paths', String(ODDS_PATHS), '--workers', String(workers), '--bars-per-worker', '0', '--out', join(dir, `odds-${workers}`)], { encoding: 'utf8', env: { ...process.env, GOALSIM_CACHE_DIR: cacheDir } });
+    return (performance.now() - start) / 1000;
+  };
+  const seconds1 = run(1);
+  const seconds2 = run(2);
+  const instants = (JSON.parse(readFileSync(join(dir, 'odds-2', 'odds.json'), 'utf8')) as { instants: number }).instants;
+  const round = (x: number): number => Math.round(x * 10) / 10;
+  return { oddsPaths: ODDS_PATHS, oddsEngines: DEFAULT_ODDS_ENGINES.length, oddsBars: instants, oddsSeconds1: round(seconds1), oddsSeconds2: round(seconds2), oddsSpeedup2: Math.round((seconds1 / seconds2) * 100) / 100 };
+}

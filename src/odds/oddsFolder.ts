@@ -1,0 +1,228 @@
+/**
+ * The odds output folder, its one definition: odds.json (the run's definition and its odds),
+ * paths.jsonl (one record per path, appended as paths finish: what --resume and merge read),
+ * paths.csv (one row per path and engine), fan.csv (equity quantile bands per engine), and the
+ * reports rendered from odds.json. Everything but paths.jsonl is written from the definition and
+ * the records alone, so merged shards give the bytes of the unsharded run.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTimestamp } from '../data/timestamp.js';
+import { UsageError } from '../errors.js';
+import type { GoalType } from '../goals/types.js';
+import { rowsOf, writeCsvFile, writeTextFile } from '../report/fileWriter.js';
+import { formatFloat, formatTime } from '../report/format.js';
+import type { ResolvedScenario } from '../scenario/load.js';
+import type { SizingConfig } from '../scenario/schema.js';
+import { VERSION } from '../version.js';
+import type { EnginePathFigures, PathRecord } from './pathRun.js';
+import { QUANTILE_NAMES } from './stats.js';
+import { oddsResults, type OddsFrame, type OddsResults } from './summary.js';
+
+export const ODDS_FORMAT = 'goalsim-odds-v1';
+export const BLOCK_RULE = 'stationary bootstrap (Politis & Romano 1994); auto: Politis-White (2004) with the Patton-Politis-White (2009) correction, median over symbols';
+
+/** What was run: everything a path's result depends on. Two runs with equal definitions have equal paths. */
+export interface OddsDefinition {
+  readonly format: typeof ODDS_FORMAT;
+  readonly name: string;
+  readonly scenario: string;
+  readonly seed: string;
+  readonly paths: number;
+  readonly block: { readonly requested: 'auto' | number; readonly meanLength: number; readonly rule: string };
+  readonly engines: readonly { readonly engine: string; readonly sizing: SizingConfig }[];
+  /** The sizing the scenario file names (its engine keeps these parameters; the others run with their defaults). */
+  readonly scenarioSizing: SizingConfig;
+  readonly ruin: number;
+  readonly maxDrawdownPct: number;
+  readonly initialCapital: string;
+  readonly currency: string;
+  readonly goals: readonly { readonly type: GoalType; readonly target: number; readonly targetDate: string | null }[];
+  readonly firstTime: string;
+  readonly lastTime: string;
+  readonly instants: number;
+  readonly fanTimes: readonly string[];
+  readonly monthStarts: readonly string[];
+}
+
+export interface OddsFile extends OddsDefinition {
+  readonly version: string;
+  readonly shard: string | null;
+  readonly interrupted: boolean;
+  readonly counts: { readonly paths: number; readonly finished: number; readonly withErrors: number; readonly notRun: number };
+  readonly results: OddsResults;
+}
+
+export const DEFAULT_RUIN = 0.5;
+
+export function oddsDefinitionOf(input: {
+  readonly options: { readonly paths: number; readonly block: 'auto' | number; readonly ruin?: number | undefined; readonly file: string };
+  readonly resolved: ResolvedScenario;
+  readonly engines: readonly { readonly engine: string; readonly resolved: ResolvedScenario }[];
+  readonly seed: string;
+  readonly meanBlock: number;
+  readonly instants: Float64Array;
+  readonly fanIndices: readonly number[];
+}): OddsDefinition {
+  const { scenario, goals } = input.resolved;
+  const first = input.instants[0] as number;
+  const last = input.instants[input.instants.length - 1] as number;
+  return {
+    format: ODDS_FORMAT,
+    name: scenario.name,
+    scenario: input.options.file,
+    seed: input.seed,
+    paths: input.options.paths,
+    block: { requested: input.options.block, meanLength: input.meanBlock, rule: BLOCK_RULE },
+    engines: input.engines.map(({ engine, resolved }) => ({ engine, sizing: resolved.scenario.sizing })),
+    scenarioSizing: scenario.sizing,
+    ruin: input.options.ruin ?? DEFAULT_RUIN,
+    maxDrawdownPct: scenario.account.maxDrawdownPct,
+    initialCapital: scenario.account.initialCapital,
+    currency: scenario.account.currency,
+    goals: goals.map((goal) => ({ type: goal.type, target: goal.target, targetDate: goal.targetDate === undefined ? null : formatTime(goal.targetDate) })),
+    firstTime: formatTime(first),
+    lastTime: formatTime(last),
+    instants: input.instants.length,
+    fanTimes: input.fanIndices.map((i) => formatTime(input.instants[i] as number)),
+    monthStarts: monthStarts(first, last).map(formatTime),
+  };
+}
+
+/** The first instant of each UTC calendar month from `first` to `last`. */
+function monthStarts(first: number, last: number): number[] {
+  const starts: number[] = [];
+  const date = new Date(first);
+  let month = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  while (month <= last) {
+    starts.push(month);
+    const d = new Date(month);
+    month = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+  return starts;
+}
+
+const DEFINITION_KEYS = ['format', 'name', 'scenario', 'seed', 'paths', 'block', 'engines', 'scenarioSizing', 'ruin', 'maxDrawdownPct', 'initialCapital', 'currency', 'goals', 'firstTime', 'lastTime', 'instants', 'fanTimes', 'monthStarts'] as const;
+
+/** The definition part of an odds.json. */
+export function definitionPart(file: OddsDefinition): OddsDefinition {
+  return Object.fromEntries(DEFINITION_KEYS.map((key) => [key, file[key]])) as unknown as OddsDefinition;
+}
+
+/** Same paths: equal in everything that decides a path's result (the scenario file may be named differently). */
+export function sameOdds(a: OddsDefinition, b: OddsDefinition): boolean {
+  const key = (d: OddsDefinition): string => JSON.stringify({ ...definitionPart(d), scenario: '', paths: 0 });
+  return key(a) === key(b);
+}
+
+export function frameOf(definition: OddsDefinition): OddsFrame {
+  const portfolio = definition.goals.find((goal) => goal.type === 'portfolio_value');
+  return {
+    engines: definition.engines.map((e) => e.engine),
+    goalTypes: definition.goals.map((goal) => goal.type),
+    initialCapital: Number(definition.initialCapital),
+    firstTime: parseTimestamp(definition.firstTime),
+    targetDate: portfolio?.targetDate == null ? null : parseTimestamp(portfolio.targetDate),
+    maxDrawdownPct: definition.maxDrawdownPct,
+    ruin: definition.ruin,
+    fanTimes: definition.fanTimes.map(parseTimestamp),
+    monthStarts: definition.monthStarts.map(parseTimestamp),
+  };
+}
+
+export function isOddsFolder(dir: string): boolean {
+  return existsSync(join(dir, 'odds.json')) && existsSync(join(dir, 'paths.jsonl'));
+}
+
+export function readOddsFile(dir: string): OddsFile {
+  const path = join(dir, 'odds.json');
+  if (!existsSync(path)) throw new UsageError(`${dir}: no odds.json, not an odds folder`);
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown };
+  if (file.format !== ODDS_FORMAT) throw new UsageError(`${path}: format "${String(file.format)}" is not ${ODDS_FORMAT}`);
+  return file as OddsFile;
+}
+
+export function readOddsDefinition(dir: string): OddsDefinition | undefined {
+  return existsSync(join(dir, 'odds.json')) ? definitionPart(readOddsFile(dir)) : undefined;
+}
+
+/**
+ * The records in paths.jsonl. Each is appended whole, with its newline, so only the last line can
+ * be torn: it is dropped and its path runs again. A corrupt line before it is an error.
+ */
+export function readPathRecords(dir: string): PathRecord[] {
+  const path = join(dir, 'paths.jsonl');
+  if (!existsSync(path)) return [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const records: PathRecord[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      records.push(JSON.parse(line) as PathRecord);
+    } catch (error) {
+      if (i === lines.length - 1) return; // torn by a crash mid-append: that path runs again
+      throw new UsageError(`${path}:${i + 1}: a corrupt record (${error instanceof Error ? error.message : String(error)}); remove the line or run without --resume`);
+    }
+  });
+  return records;
+}
+
+export interface OddsWriteOptions {
+  readonly shard: string | null;
+  readonly interrupted: boolean;
+  /** Paths of this run's scope (all, or a shard's). */
+  readonly scope: readonly number[];
+}
+
+const PATH_COLUMNS = ['path', 'seed', 'engine', 'final_equity', 'min_equity', 'max_drawdown', 'cagr', 'sharpe', 'months', 'months_return_goal_met', 'months_income_goal_met', 'target_reached_at', 'drawdown_breach', 'ruined', 'error'];
+
+function pathRow(definition: OddsDefinition, record: PathRecord, f: EnginePathFigures): string[] {
+  const ok = f.error === null;
+  const flag = (value: boolean): string => (ok ? (value ? '1' : '0') : '');
+  const count = (value: number | null): string => (value === null ? '' : String(value));
+  return [
+    String(record.path),
+    record.seed,
+    f.engine,
+    f.finalEquity ?? '',
+    formatFloat(f.minEquity),
+    formatFloat(f.maxDrawdown),
+    formatFloat(f.cagr),
+    formatFloat(f.sharpe),
+    count(f.months),
+    count(f.monthsReturnGoalMet),
+    count(f.monthsIncomeGoalMet),
+    f.targetReachedAt === null ? '' : formatTime(f.targetReachedAt),
+    flag((f.maxDrawdown ?? 0) > definition.maxDrawdownPct),
+    flag((f.minEquity ?? Infinity) < definition.ruin * Number(definition.initialCapital)),
+    f.error ?? '',
+  ];
+}
+
+/** Writes odds.json, paths.jsonl (ordered), paths.csv and fan.csv; returns what odds.json holds. */
+export async function writeOddsFiles(dir: string, definition: OddsDefinition, records: ReadonlyMap<number, PathRecord>, options: OddsWriteOptions): Promise<OddsFile> {
+  mkdirSync(dir, { recursive: true });
+  const ordered = [...records.values()].sort((a, b) => a.path - b.path);
+  const results = oddsResults(frameOf(definition), ordered);
+  const file: OddsFile = {
+    ...definition,
+    version: VERSION,
+    shard: options.shard,
+    interrupted: options.interrupted,
+    counts: {
+      paths: options.scope.length,
+      finished: ordered.length,
+      withErrors: ordered.filter((record) => record.engines.some((f) => f.error !== null)).length,
+      notRun: options.scope.filter((path) => !records.has(path)).length,
+    },
+    results,
+  };
+  writeTextFile(join(dir, 'paths.jsonl'), ordered.map((record) => `${JSON.stringify(record)}\n`).join(''));
+  writeCsvFile(join(dir, 'paths.csv'), { file: 'paths.csv', header: PATH_COLUMNS, rows: (function* () {
+    for (const record of ordered) for (const f of record.engines) yield pathRow(definition, record, f);
+  })() });
+  const fanRows = results.fan.flatMap((fan) => definition.fanTimes.map((time, i) => [time, fan.engine, ...QUANTILE_NAMES.map((q) => formatFloat(fan.bands[q][i]))]));
+  writeCsvFile(join(dir, 'fan.csv'), { file: 'fan.csv', header: ['time', 'engine', ...QUANTILE_NAMES], rows: rowsOf(fanRows, (row) => row) });
+  writeTextFile(join(dir, 'odds.json'), `${JSON.stringify(file, null, 1)}\n`);
+  return file;
+}

@@ -1,0 +1,161 @@
+/**
+ * One odds run end to end, as a library call: load the scenario's data once, choose the block
+ * length, run every path of the scope (a shard, less those already on disk when resuming) with
+ * every engine on the worker pool, and write the odds folder. Paths are independent and seeded
+ * by their number, so the folder is the same whatever the workers, shards or resumes.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { defaultCacheDir } from '../data/cache.js';
+import { allocateBarSeries, shareBarSeries, type BarSeries } from '../data/series.js';
+import { ScenarioError, UsageError } from '../errors.js';
+import { pricePlacesOf } from '../ledger/index.js';
+import { runTasks } from '../parallel/pool.js';
+import { inShard, parseShard, type Shard } from '../parallel/shard.js';
+import { loadScenarioFile, resolveScenario, validateScenario, type ResolvedScenario } from '../scenario/load.js';
+import { sizingSchema } from '../scenario/schema.js';
+import { loadScenarioData } from '../sim/loadData.js';
+import { noBarsMessage, sliceSeries } from '../sim/run.js';
+import { politisWhiteBlockLength } from './blockLength.js';
+import { returnHistory, type ReturnHistory } from './bootstrap.js';
+import { oddsDefinitionOf, readPathRecords, readOddsDefinition, sameOdds, writeOddsFiles, type OddsDefinition } from './oddsFolder.js';
+import { failedFigures, type OddsSetup, type OddsTask, type PathRecord } from './pathRun.js';
+
+/** Every engine the scenario schema knows, in its order. */
+export const ENGINE_NAMES: readonly string[] = sizingSchema.options.map((option) => option.shape.engine.value);
+export const DEFAULT_ODDS_ENGINES = ['pipeline', 'goal-kelly', 'fixed-fraction', 'fixed-risk'] as const;
+/** Fan chart resolution: equity is sampled at this many instants at most. */
+const FAN_POINTS = 200;
+
+export interface OddsOptions {
+  readonly file: string;
+  readonly outDir: string;
+  readonly paths: number;
+  /** 'auto' (Politis-White) or a mean block length in bars (>= 1). */
+  readonly block: 'auto' | number;
+  readonly engines: readonly string[];
+  /** Default: the scenario's seed. */
+  readonly seed?: string | undefined;
+  readonly ruin?: number | undefined;
+  readonly workers?: number | undefined;
+  /** A further worker starts only for each this many bars of work (default BARS_PER_WORKER; 0: always `workers`). */
+  readonly barsPerWorker?: number | undefined;
+  readonly shard?: string | undefined;
+  readonly resume?: boolean | undefined;
+  readonly cache?: boolean | undefined;
+  readonly pathTimeoutSeconds?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Told the block length once it is chosen, before any path runs. */
+  readonly onBlockLength?: ((meanBlock: number, requested: 'auto' | number) => void) | undefined;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface OddsRun {
+  readonly definition: OddsDefinition;
+  readonly records: ReadonlyMap<number, PathRecord>;
+  readonly scope: readonly number[];
+  readonly interrupted: boolean;
+}
+
+/** The usage errors of the options, each one line naming the option and the fix. */
+export function checkOddsOptions(options: Pick<OddsOptions, 'paths' | 'block' | 'engines' | 'ruin'>): void {
+  if (!Number.isInteger(options.paths) || options.paths < 1) throw new UsageError(`--paths ${options.paths}: give a whole number of paths, at least 1 (e.g. --paths 1000)`);
+  if (options.block !== 'auto' && !(Number.isFinite(options.block) && options.block >= 1)) throw new UsageError(`--block ${options.block}: a mean block length is at least 1 bar; or use --block auto`);
+  if (options.engines.length === 0) throw new UsageError(`--engines: name at least one of ${ENGINE_NAMES.join(', ')}`);
+  for (const engine of options.engines) if (!ENGINE_NAMES.includes(engine)) throw new UsageError(`--engines: unknown engine "${engine}"; the engines are ${ENGINE_NAMES.join(', ')}`);
+  if (new Set(options.engines).size !== options.engines.length) throw new UsageError(`--engines: each engine once (${options.engines.join(',')})`);
+  if (options.ruin !== undefined && !(options.ruin > 0 && options.ruin < 1)) throw new UsageError(`--ruin ${options.ruin}: a share of the initial capital between 0 and 1 (e.g. 0.5)`);
+}
+
+/**
+ * The scenario as engine `engine` runs it: the scenario's own sizing when it names that engine,
+ * otherwise the engine's defaults. Validated again, since a rule may tie sizing to the strategy.
+ */
+export function scenarioForEngine(resolved: ResolvedScenario, engine: string): ResolvedScenario {
+  const { scenario } = resolved;
+  const sizing = scenario.sizing.engine === engine ? scenario.sizing : sizingSchema.parse({ engine });
+  try {
+    return resolveScenario(validateScenario({ ...scenario, sizing }, resolved.file), resolved.file);
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new UsageError(`--engines ${engine}: this scenario cannot be sized by ${engine}: ${error.jsonPath} ${error.message.replace(/^.*?: /, '')}`);
+    throw error;
+  }
+}
+
+/** Mean block length: the median of the symbols' Politis-White lengths, over their own bars' returns. */
+export function autoBlockLength(history: ReturnHistory): number {
+  const lengths = history.logReturns.map((returns, s) => {
+    const own = (history.instantOf[s] as Int32Array).slice(1);
+    return politisWhiteBlockLength(Array.from(own, (k) => returns[k] as number));
+  });
+  lengths.sort((a, b) => a - b);
+  const middle = lengths.length >> 1;
+  return lengths.length % 2 === 1 ? (lengths[middle] as number) : ((lengths[middle - 1] as number) + (lengths[middle] as number)) / 2;
+}
+
+/** The period's bars in a compact shared buffer of their own, so workers see exactly the period. */
+function periodCopy(bars: BarSeries, start: number, end: number): BarSeries {
+  const slice = sliceSeries(bars, start, end);
+  const copy = allocateBarSeries(slice.symbol, slice.length);
+  for (const column of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) copy[column].set(slice[column]);
+  return copy;
+}
+
+export async function runOdds(options: OddsOptions): Promise<OddsRun> {
+  checkOddsOptions(options);
+  const resolved = loadScenarioFile(options.file);
+  const engines = options.engines.map((engine) => ({ engine, resolved: scenarioForEngine(resolved, engine) }));
+  const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
+  const workers = options.workers ?? availableParallelism();
+  if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
+  const data = await loadScenarioData(resolved, options.cache === false ? undefined : defaultCacheDir());
+  const series = data.series.map((bars) => periodCopy(bars, resolved.periodStart, resolved.periodEnd));
+  if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${noBarsMessage(data.series)}`, resolved.file, 'period');
+  const pricePlaces = data.series.map(pricePlacesOf);
+  const history = returnHistory(series);
+  const meanBlock = options.block === 'auto' ? autoBlockLength(history) : options.block;
+  options.onBlockLength?.(meanBlock, options.block);
+  const seed = options.seed ?? String(resolved.scenario.seed);
+  const fanIndices = fanInstants(history.instants.length);
+  const definition = oddsDefinitionOf({ options, resolved, engines, seed, meanBlock, instants: history.instants, fanIndices });
+
+  const outDir = options.outDir;
+  const records = new Map<number, PathRecord>();
+  if (options.resume === true) {
+    const previous = readOddsDefinition(outDir);
+    if (previous !== undefined && !sameOdds(previous, definition)) throw new UsageError(`${outDir} holds the odds of a different run: choose another --out or drop --resume`);
+    for (const record of readPathRecords(outDir)) if (record.path < definition.paths) records.set(record.path, record);
+  }
+  const scope = Array.from({ length: definition.paths }, (_, path) => path).filter((path) => inShard(path, shard));
+  const todo = scope.filter((path) => !records.has(path));
+  mkdirSync(outDir, { recursive: true });
+  const log = join(outDir, 'paths.jsonl');
+  const setup: OddsSetup = { seed, meanBlock, engines, series: series.map(shareBarSeries), pricePlaces, signals: data.signals, skippedRows: data.skippedRows, fanInstants: fanIndices };
+  const tasks: OddsTask[] = todo.map((path) => ({ path, setup }));
+  let done = 0;
+  options.onProgress?.(0, tasks.length);
+  await runTasks(tasks, {
+    script: 'odds/worker.js',
+    workers,
+    barsPerWorker: options.barsPerWorker,
+    barsOf: () => history.instants.length * engines.length,
+    failed: (task, reason) => ({ path: task.path, seed: `${seed}:${task.path}`, engines: engines.map(({ engine }) => failedFigures(engine, reason)) }),
+    taskTimeoutMs: options.pathTimeoutSeconds === undefined ? undefined : options.pathTimeoutSeconds * 1000,
+    signal: options.signal,
+    onOutcome: (record) => {
+      records.set(record.path, record);
+      appendFileSync(log, `${JSON.stringify(record)}\n`); // incremental, so --resume survives a crash
+      options.onProgress?.(++done, tasks.length);
+    },
+  });
+  const interrupted = options.signal?.aborted === true;
+  await writeOddsFiles(outDir, definition, records, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted, scope });
+  return { definition, records, scope, interrupted };
+}
+
+/** Indices of the instants the fan chart samples: evenly spread, first and last included. */
+function fanInstants(count: number): number[] {
+  if (count <= FAN_POINTS) return Array.from({ length: count }, (_, i) => i);
+  return Array.from({ length: FAN_POINTS }, (_, i) => Math.round((i * (count - 1)) / (FAN_POINTS - 1)));
+}

@@ -1,0 +1,187 @@
+/**
+ * The odds of a set of paths, per engine and for every pair of engines, computed from the path
+ * records alone (so shards merged give the bytes of the unsharded run).
+ */
+import { MS_PER_DAY } from '../data/timestamp.js';
+import type { GoalType } from '../goals/types.js';
+import type { EnginePathFigures, PathRecord } from './pathRun.js';
+import { pairedDifference, quantiles, wilsonInterval, type Interval, type PairedDifference, type Quantiles } from './stats.js';
+
+/** What the summary needs to know about the run besides the records. */
+export interface OddsFrame {
+  readonly engines: readonly string[];
+  readonly goalTypes: readonly GoalType[];
+  readonly initialCapital: number;
+  /** Epoch ms of the first instant: time to target counts from it. */
+  readonly firstTime: number;
+  /** Portfolio target date (epoch ms), or null: then the target counts when reached by the end. */
+  readonly targetDate: number | null;
+  readonly maxDrawdownPct: number;
+  readonly ruin: number;
+  /** Epoch ms of the fan chart's instants. */
+  readonly fanTimes: readonly number[];
+  /** Start of each calendar month of the run (epoch ms), for the time-to-target curve. */
+  readonly monthStarts: readonly number[];
+}
+
+export interface Probability {
+  readonly probability: number | null;
+  readonly interval: Interval | null;
+  readonly paths: number;
+}
+
+export interface MonthlyGoalOdds extends Probability {
+  /** paths[k] = number of paths that met the goal in exactly k months. */
+  readonly monthsMetDistribution: readonly number[];
+}
+
+export interface TargetOdds extends Probability {
+  /** Calendar days from the first bar to the target, among the paths that reached it. */
+  readonly daysToTarget: Quantiles;
+  /** Share of paths that had reached the target by the end of each month. */
+  readonly reachedByMonth: readonly { readonly month: string; readonly share: number }[];
+}
+
+export interface EngineOdds {
+  readonly engine: string;
+  readonly paths: number;
+  readonly failed: number;
+  readonly monthlyReturn: MonthlyGoalOdds | null;
+  readonly monthlyIncome: MonthlyGoalOdds | null;
+  readonly portfolioTarget: TargetOdds | null;
+  readonly drawdownBreach: Probability;
+  readonly ruin: Probability;
+  readonly finalEquity: Quantiles;
+  readonly cagr: Quantiles;
+  readonly sharpe: Quantiles;
+}
+
+/** The probabilities compared between engines, by their key in EngineOdds. */
+export const PAIRED_PROBABILITIES = ['monthlyReturn', 'monthlyIncome', 'portfolioTarget', 'drawdownBreach', 'ruin'] as const;
+export type PairedProbability = (typeof PAIRED_PROBABILITIES)[number];
+
+export interface EnginePair {
+  readonly a: string;
+  readonly b: string;
+  /** P(a) - P(b) for each probability both engines have, over the paths both finished. */
+  readonly differences: Readonly<Partial<Record<PairedProbability, PairedDifference>>>;
+}
+
+export interface FanBands {
+  readonly engine: string;
+  /** One array per quantile (p5 .. p95), one value per fan instant. */
+  readonly bands: Readonly<Record<keyof Quantiles, readonly (number | null)[]>>;
+}
+
+export interface OddsResults {
+  readonly engines: readonly EngineOdds[];
+  readonly pairs: readonly EnginePair[];
+  readonly fan: readonly FanBands[];
+}
+
+type Figures = EnginePathFigures;
+
+/** Per-path value of each probability (a share or 0/1), or undefined when the path lacks it. */
+function pathValues(frame: OddsFrame, f: Figures): Readonly<Record<PairedProbability, number | undefined>> {
+  const months = f.months ?? 0;
+  const has = (goal: GoalType): boolean => frame.goalTypes.includes(goal);
+  return {
+    monthlyReturn: has('monthly_return') && months > 0 ? (f.monthsReturnGoalMet ?? 0) / months : undefined,
+    monthlyIncome: has('monthly_income') && months > 0 ? (f.monthsIncomeGoalMet ?? 0) / months : undefined,
+    portfolioTarget: has('portfolio_value') ? (reachedInTime(frame, f) ? 1 : 0) : undefined,
+    drawdownBreach: f.maxDrawdown === null ? undefined : f.maxDrawdown > frame.maxDrawdownPct ? 1 : 0,
+    ruin: f.minEquity === null ? undefined : f.minEquity < frame.ruin * frame.initialCapital ? 1 : 0,
+  };
+}
+
+const reachedInTime = (frame: OddsFrame, f: Figures): boolean => f.targetReachedAt !== null && (frame.targetDate === null || f.targetReachedAt <= frame.targetDate);
+
+function probability(values: readonly number[]): Probability {
+  if (values.length === 0) return { probability: null, interval: null, paths: 0 };
+  const share = values.reduce((a, b) => a + b, 0) / values.length;
+  return { probability: share, interval: wilsonInterval(share, values.length), paths: values.length };
+}
+
+function monthlyOdds(frame: OddsFrame, ok: readonly Figures[], key: 'monthlyReturn' | 'monthlyIncome'): MonthlyGoalOdds | null {
+  const goal: GoalType = key === 'monthlyReturn' ? 'monthly_return' : 'monthly_income';
+  if (!frame.goalTypes.includes(goal)) return null;
+  const values = ok.map((f) => pathValues(frame, f)[key]).filter((v): v is number => v !== undefined);
+  const months = Math.max(0, ...ok.map((f) => f.months ?? 0));
+  const distribution = Array.from({ length: months + 1 }, () => 0);
+  for (const f of ok) {
+    const met = key === 'monthlyReturn' ? f.monthsReturnGoalMet : f.monthsIncomeGoalMet;
+    if (met !== null) distribution[met] = (distribution[met] ?? 0) + 1;
+  }
+  return { ...probability(values), monthsMetDistribution: distribution };
+}
+
+function targetOdds(frame: OddsFrame, ok: readonly Figures[]): TargetOdds | null {
+  if (!frame.goalTypes.includes('portfolio_value')) return null;
+  const reached = ok.filter((f) => reachedInTime(frame, f));
+  const ends = frame.monthStarts.slice(1);
+  return {
+    ...probability(ok.map((f) => (reachedInTime(frame, f) ? 1 : 0))),
+    daysToTarget: quantiles(reached.map((f) => ((f.targetReachedAt as number) - frame.firstTime) / MS_PER_DAY)),
+    reachedByMonth: frame.monthStarts.map((start, m) => {
+      const end = ends[m] ?? Infinity;
+      const share = ok.length === 0 ? 0 : ok.filter((f) => f.targetReachedAt !== null && f.targetReachedAt < end).length / ok.length;
+      return { month: new Date(start).toISOString().slice(0, 7), share };
+    }),
+  };
+}
+
+function engineOdds(frame: OddsFrame, engine: string, figures: readonly Figures[]): EngineOdds {
+  const ok = figures.filter((f) => f.error === null);
+  const values = (key: PairedProbability): number[] => ok.map((f) => pathValues(frame, f)[key]).filter((v): v is number => v !== undefined);
+  return {
+    engine,
+    paths: ok.length,
+    failed: figures.length - ok.length,
+    monthlyReturn: monthlyOdds(frame, ok, 'monthlyReturn'),
+    monthlyIncome: monthlyOdds(frame, ok, 'monthlyIncome'),
+    portfolioTarget: targetOdds(frame, ok),
+    drawdownBreach: probability(values('drawdownBreach')),
+    ruin: probability(values('ruin')),
+    finalEquity: quantiles(ok.map((f) => Number(f.finalEquity))),
+    cagr: quantiles(ok.map((f) => f.cagr ?? NaN)),
+    sharpe: quantiles(ok.map((f) => f.sharpe ?? NaN)),
+  };
+}
+
+function enginePair(frame: OddsFrame, records: readonly PathRecord[], a: number, b: number): EnginePair {
+  const differences: Partial<Record<PairedProbability, PairedDifference>> = {};
+  for (const key of PAIRED_PROBABILITIES) {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const record of records) {
+      const [fa, fb] = [record.engines[a], record.engines[b]];
+      if (fa === undefined || fb === undefined || fa.error !== null || fb.error !== null) continue;
+      const [va, vb] = [pathValues(frame, fa)[key], pathValues(frame, fb)[key]];
+      if (va === undefined || vb === undefined) continue;
+      xs.push(va);
+      ys.push(vb);
+    }
+    if (xs.length > 0) differences[key] = pairedDifference(xs, ys);
+  }
+  return { a: frame.engines[a] as string, b: frame.engines[b] as string, differences };
+}
+
+function fanBands(frame: OddsFrame, engine: number, records: readonly PathRecord[]): FanBands {
+  const columns = frame.fanTimes.map(() => [] as number[]);
+  for (const record of records) {
+    const fan = record.engines[engine]?.fan;
+    if (fan === null || fan === undefined) continue;
+    fan.forEach((equity, i) => columns[i]?.push(equity));
+  }
+  const perInstant = columns.map(quantiles);
+  const band = (name: keyof Quantiles): (number | null)[] => perInstant.map((q) => q[name]);
+  return { engine: frame.engines[engine] as string, bands: { p5: band('p5'), p25: band('p25'), p50: band('p50'), p75: band('p75'), p95: band('p95') } };
+}
+
+/** The odds of `records` (in path order), per engine and per pair. */
+export function oddsResults(frame: OddsFrame, records: readonly PathRecord[]): OddsResults {
+  const engines = frame.engines.map((engine, e) => engineOdds(frame, engine, records.map((r) => r.engines[e]).filter((f): f is Figures => f !== undefined)));
+  const pairs: EnginePair[] = [];
+  for (let a = 0; a < frame.engines.length; a++) for (let b = a + 1; b < frame.engines.length; b++) pairs.push(enginePair(frame, records, a, b));
+  return { engines, pairs, fan: frame.engines.map((_, e) => fanBands(frame, e, records)) };
+}

@@ -1,0 +1,217 @@
+/**
+ * report.md and report.html of an odds folder, rendered from odds.json alone (so `goalsim
+ * report` re-renders them byte for byte): the odds per engine with their intervals, the paired
+ * differences, a fan chart of equity per engine and the time-to-target curve.
+ */
+import { join } from 'node:path';
+import { readOddsFile, type OddsFile } from '../odds/oddsFolder.js';
+import type { EngineOdds, MonthlyGoalOdds, PairedProbability, Probability } from '../odds/summary.js';
+import type { Interval } from '../odds/stats.js';
+import { writeTextFile } from './fileWriter.js';
+import { formatPercent, markdownTable } from './format.js';
+import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
+
+const LABELS: Readonly<Record<PairedProbability, string>> = {
+  monthlyReturn: 'P(monthly return goal met)',
+  monthlyIncome: 'P(monthly income goal met)',
+  portfolioTarget: 'P(portfolio target reached)',
+  drawdownBreach: 'P(drawdown breach)',
+  ruin: 'P(ruin)',
+};
+
+const interval = (i: Interval | null): string => (i === null ? '' : ` [${formatPercent(i.low, 1)}, ${formatPercent(i.high, 1)}]`);
+const withInterval = (p: Probability | null): string => (p === null || p.probability === null ? '–' : `${formatPercent(p.probability, 1)}${interval(p.interval)}`);
+const money = (value: number | null): string => (value === null ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: 0 }));
+const days = (value: number | null): string => (value === null ? '–' : value.toFixed(0));
+
+function probabilityOf(odds: EngineOdds, key: PairedProbability): Probability | null {
+  return odds[key];
+}
+
+/** The probabilities this run has (a goal the scenario lacks has none). */
+function presentKeys(file: OddsFile): PairedProbability[] {
+  const first = file.results.engines[0];
+  return (['monthlyReturn', 'monthlyIncome', 'portfolioTarget', 'drawdownBreach', 'ruin'] as const).filter((key) => first !== undefined && probabilityOf(first, key) !== null);
+}
+
+function oddsTable(file: OddsFile): { header: string[]; rows: string[][] } {
+  const keys = presentKeys(file);
+  const header = ['engine', 'paths', ...keys.map((key) => LABELS[key]), 'median days to target', 'final equity p5 / p50 / p95', 'CAGR p50', 'Sharpe p50'];
+  const rows = file.results.engines.map((odds) => [
+    odds.engine,
+    odds.failed === 0 ? String(odds.paths) : `${odds.paths} (${odds.failed} failed)`,
+    ...keys.map((key) => withInterval(probabilityOf(odds, key))),
+    odds.portfolioTarget === null ? '–' : days(odds.portfolioTarget.daysToTarget.p50),
+    `${money(odds.finalEquity.p5)} / ${money(odds.finalEquity.p50)} / ${money(odds.finalEquity.p95)}`,
+    formatPercent(odds.cagr.p50, 1),
+    odds.sharpe.p50 === null ? '–' : odds.sharpe.p50.toFixed(2),
+  ]);
+  return { header, rows };
+}
+
+function pairsTable(file: OddsFile): { header: string[]; rows: string[][] } {
+  const keys = presentKeys(file);
+  const header = ['engines (a − b)', ...keys.map((key) => LABELS[key].replace('P(', 'Δ P('))];
+  const rows = file.results.pairs.map((pair) => [
+    `${pair.a} − ${pair.b}`,
+    ...keys.map((key) => {
+      const d = pair.differences[key];
+      if (d === undefined || !Number.isFinite(d.difference)) return '–';
+      const sign = d.difference > 0 ? '+' : '';
+      return `${sign}${formatPercent(d.difference, 1)}${d.interval === null ? '' : ` [${formatPercent(d.interval.low, 1)}, ${formatPercent(d.interval.high, 1)}]`}`;
+    }),
+  ]);
+  return { header, rows };
+}
+
+function distributionLine(name: string, odds: MonthlyGoalOdds | null): string | null {
+  if (odds === null) return null;
+  const cells = odds.monthsMetDistribution.map((paths, months) => (paths === 0 ? null : `${months}: ${paths}`)).filter((c): c is string => c !== null);
+  return `${name}: ${cells.join(', ')}`;
+}
+
+function assumptions(file: OddsFile): string[] {
+  const b = file.block;
+  return [
+    `Each path re-runs the whole scenario (strategy, goal tracker, sizing engine, ledger) on prices resampled from the period's history: a stationary bootstrap of the per-instant log returns with mean block length ${b.meanLength.toFixed(2)} bars (${b.requested === 'auto' ? 'chosen by the Politis-White rule with the Patton-Politis-White correction' : 'given'}), the same instants drawn for every symbol. Path 0 is the history itself. Every engine runs on the same paths, so the differences between engines are paired.`,
+    'The bootstrap assumes the returns are stationary (the period\'s volatility and drift stand for the future) and keeps only short-range dependence (within blocks); regimes longer than the blocks, and moves the history never had, are not in the paths.',
+    'A monthly goal\'s probability is the mean share of months met per path, its interval the Wilson interval over paths (conservative for a share). The portfolio target counts when reached by its target date, or by the end when it has none. A drawdown breach is a maximum drawdown above account.maxDrawdownPct; ruin is equity below the ruin share of the initial capital at any instant. Intervals are 95 %.',
+  ];
+}
+
+function header(file: OddsFile): string {
+  const own = file.engines.filter((e) => JSON.stringify(e.sizing) === JSON.stringify(file.scenarioSizing)).map((e) => e.engine);
+  const engines = file.engines.map((e) => (own.includes(e.engine) ? `${e.engine} (the scenario's sizing)` : `${e.engine} (its defaults)`)).join(', ');
+  return `${file.counts.finished} of ${file.paths} paths${file.counts.notRun > 0 ? ` (${file.counts.notRun} not run)` : ''}, seed "${file.seed}", ${file.instants} instants from ${file.firstTime.slice(0, 10)} to ${file.lastTime.slice(0, 10)}, ruin below ${formatPercent(file.ruin, 0)} of ${file.initialCapital} ${file.currency}, drawdown limit ${formatPercent(file.maxDrawdownPct, 0)}. Engines: ${engines}; each engine's parameters are in odds.json.`;
+}
+
+function markdown(file: OddsFile): string {
+  const odds = oddsTable(file);
+  const pairs = pairsTable(file);
+  const distributions = file.results.engines.flatMap((e) => [distributionLine(`${e.engine}, months the return goal was met (months: paths)`, e.monthlyReturn), distributionLine(`${e.engine}, months the income goal was met (months: paths)`, e.monthlyIncome)]).filter((l): l is string => l !== null);
+  return [
+    `# goalsim odds: ${file.name}`,
+    '',
+    header(file),
+    '',
+    '## Odds per engine',
+    markdownTable(odds.header, odds.rows),
+    '',
+    ...(pairs.rows.length === 0 ? [] : ['## Paired differences', markdownTable(pairs.header, pairs.rows), '']),
+    ...(distributions.length === 0 ? [] : ['## Months met per path', ...distributions.map((l) => `- ${l}`), '']),
+    '## What this assumes',
+    ...assumptions(file).flatMap((p) => [p, '']),
+    'The fan charts and the time-to-target curve are in report.html.',
+    '',
+  ].join('\n');
+}
+
+/** One row per engine and probability: a bar to the estimate, a whisker over its interval. */
+function intervalBarsSvg(file: OddsFile): string {
+  const keys = presentKeys(file);
+  const rows = keys.flatMap((key) => file.results.engines.map((odds, e) => ({ key, engine: odds.engine, e, p: probabilityOf(odds, key) })));
+  const [left, width, rowHeight, top] = [300, 420, 18, 24];
+  const x = (share: number): number => left + Math.max(0, Math.min(1, share)) * width;
+  const body = rows.map((row, i) => {
+    const y = top + i * rowHeight + Math.floor(i / file.results.engines.length) * 8;
+    const color = COLORS[row.e % COLORS.length] as string;
+    const label = `<text x="${left - 8}" y="${y + 12}" text-anchor="end">${escapeHtml(`${row.e === 0 ? LABELS[row.key] : ''}  ${row.engine}`)}</text>`;
+    if (row.p === null || row.p.probability === null) return `${label}<text x="${left + 4}" y="${y + 12}">–</text>`;
+    const p = row.p.probability;
+    const bar = `<rect x="${left}" y="${y + 3}" width="${(x(p) - left).toFixed(1)}" height="10" fill="${color}" opacity="0.75"><title>${escapeHtml(`${row.engine}: ${withInterval(row.p)}`)}</title></rect>`;
+    const i95 = row.p.interval;
+    const whisker = i95 === null ? '' : `<line x1="${x(i95.low).toFixed(1)}" x2="${x(i95.high).toFixed(1)}" y1="${y + 8}" y2="${y + 8}" stroke="#1d2430"/><line x1="${x(i95.low).toFixed(1)}" x2="${x(i95.low).toFixed(1)}" y1="${y + 4}" y2="${y + 12}" stroke="#1d2430"/><line x1="${x(i95.high).toFixed(1)}" x2="${x(i95.high).toFixed(1)}" y1="${y + 4}" y2="${y + 12}" stroke="#1d2430"/>`;
+    return `${label}${bar}${whisker}<text x="${left + width + 8}" y="${y + 12}">${escapeHtml(formatPercent(p, 1))}</text>`;
+  });
+  const height = top + rows.length * rowHeight + keys.length * 8 + 24;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => `<line x1="${x(t)}" x2="${x(t)}" y1="${top - 4}" y2="${height - 22}" stroke="#dde3ea"/><text x="${x(t)}" y="${height - 8}" text-anchor="middle">${t * 100}%</text>`);
+  return `<svg class="odds-bars" xmlns="http://www.w3.org/2000/svg" width="${left + width + 70}" height="${height}" role="img" aria-label="probabilities with 95% intervals per engine">
+<text x="${left}" y="14">probability per engine, with its 95 % interval</text>
+${ticks.join('')}
+${body.join('\n')}
+</svg>`;
+}
+
+const seconds = (iso: string): number => Date.parse(iso) / 1000;
+
+/** One y range for every fan chart, so that the engines' fans compare at a glance. */
+function fanRange(file: OddsFile): [number, number] | undefined {
+  const values = file.results.fan.flatMap((fan) => [...fan.bands.p5, ...fan.bands.p95]).filter((v): v is number => v !== null);
+  if (values.length === 0) return undefined;
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const pad = (high - low) * 0.04 || Math.abs(high) * 0.01 || 1;
+  return [low - pad, high + pad];
+}
+
+function fanChart(file: OddsFile, e: number, range: [number, number] | undefined): ChartSpec {
+  const fan = file.results.fan[e];
+  const color = COLORS[e % COLORS.length] as string;
+  const bands = fan?.bands;
+  return {
+    title: `${fan?.engine ?? ''}: equity quantiles over the paths (${file.currency})`,
+    x: file.fanTimes.map(seconds),
+    series: [
+      { label: 'p95', values: bands?.p95 ?? [], color: `${color}55` },
+      { label: 'p75', values: bands?.p75 ?? [], color: `${color}99` },
+      { label: 'median', values: bands?.p50 ?? [], color },
+      { label: 'p25', values: bands?.p25 ?? [], color: `${color}99` },
+      { label: 'p5', values: bands?.p5 ?? [], color: `${color}55` },
+    ],
+    bands: [
+      { upper: 1, lower: 5, fill: `${color}1a` },
+      { upper: 2, lower: 4, fill: `${color}33` },
+    ],
+    height: 260,
+    yRange: range,
+  };
+}
+
+function targetCurve(file: OddsFile): ChartSpec | null {
+  const engines = file.results.engines.filter((odds) => odds.portfolioTarget !== null);
+  const first = engines[0]?.portfolioTarget;
+  if (first === undefined || first === null) return null;
+  return {
+    title: 'share of paths that have reached the portfolio target, by month',
+    x: first.reachedByMonth.map((m) => Date.UTC(Number(m.month.slice(0, 4)), Number(m.month.slice(5, 7)) - 1, 1) / 1000),
+    series: engines.map((odds) => ({ label: odds.engine, values: odds.portfolioTarget?.reachedByMonth.map((m) => m.share) ?? [], color: COLORS[file.results.engines.indexOf(odds) % COLORS.length] as string })),
+    percent: true,
+    height: 240,
+  };
+}
+
+function html(file: OddsFile): string {
+  const title = `goalsim odds: ${file.name}`;
+  const odds = oddsTable(file);
+  const pairs = pairsTable(file);
+  const curve = targetCurve(file);
+  const numeric = odds.header.map((_, c) => c).filter((c) => c > 0);
+  const range = fanRange(file);
+  return htmlPage(
+    title,
+    [
+      `<h1>${escapeHtml(title)}</h1>`,
+      `<p class="muted">${escapeHtml(header(file))}</p>`,
+      '<h2>Odds per engine</h2>',
+      htmlTable(odds.header, odds.rows, { numeric }),
+      intervalBarsSvg(file),
+      ...(pairs.rows.length === 0 ? [] : ['<h2>Paired differences</h2>', '<p class="muted">a − b over the paths both engines finished, with a 95 % interval from the paired differences: an interval that excludes 0 is a difference the paths\' luck does not explain.</p>', htmlTable(pairs.header, pairs.rows, { numeric: pairs.header.map((_, c) => c).filter((c) => c > 0) })]),
+      '<h2>Equity fan per engine</h2>',
+      '<p class="muted">The median path, the 25-75 % band (dark) and the 5-95 % band (light) of equity at each instant, on one scale for every engine.</p>',
+      ...file.results.fan.map((_, e) => chartBlock(`fan-${e}`, fanChart(file, e, range))),
+      ...(curve === null ? [] : ['<h2>Time to the portfolio target</h2>', chartBlock('target-curve', curve)]),
+      '<h2>What this assumes</h2>',
+      ...assumptions(file).map((p) => `<p>${escapeHtml(p)}</p>`),
+    ].join('\n'),
+  );
+}
+
+export function writeOddsReport(dir: string): void {
+  const file = readOddsFile(dir);
+  writeTextFile(join(dir, 'report.md'), markdown(file));
+  writeTextFile(join(dir, 'report.html'), html(file));
+}
+
+/** The odds table as the CLI prints it. */
+export function oddsTableText(dir: string): { header: string[]; rows: string[][] } {
+  return oddsTable(readOddsFile(dir));
+}

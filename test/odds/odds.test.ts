@@ -1,0 +1,202 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runOdds, scenarioForEngine } from '../../src/odds/oddsRunner.js';
+import { readOddsFile } from '../../src/odds/oddsFolder.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { loadScenarioData } from '../../src/sim/loadData.js';
+import { runScenario } from '../../src/sim/run.js';
+import { goalsim, tempDir } from '../helpers.js';
+
+const DAX = resolve('scenarios/compare/dax-pipeline.json');
+const ENGINES = ['pipeline', 'goal-kelly', 'fixed-fraction', 'fixed-risk'];
+
+type Row = Record<string, string>;
+const csv = (dir: string, file: string): Row[] => parse(readFileSync(join(dir, file)), { columns: true }) as Row[];
+const folderBytes = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+
+describe('path 0', () => {
+  it("is the history: every engine's figures equal a plain run of the scenario", async () => {
+    const out = tempDir();
+    await runOdds({ file: DAX, outDir: out, paths: 3, block: 'auto', engines: ENGINES, workers: 1, cache: false });
+    const rows = csv(out, 'paths.csv').filter((row) => row['path'] === '0');
+    expect(rows.map((row) => row['engine'])).toEqual(ENGINES);
+    const resolved = loadScenarioFile(DAX);
+    const data = await loadScenarioData(resolved);
+    for (const row of rows) {
+      const engine = row['engine'] as string;
+      // the plain run keeps every tracker row, as `goalsim run` does; the odds keep only the outcome
+      const result = await runScenario(scenarioForEngine(resolved, engine), data);
+      const counts = result.tracker?.outcomeCounts();
+      expect(row['final_equity'], engine).toBe(result.finalEquity.toFixed());
+      expect(Number(row['max_drawdown']), engine).toBeCloseTo(result.metrics.maxDrawdown, 9);
+      expect(Number(row['cagr']), engine).toBeCloseTo(result.metrics.cagr as number, 9);
+      expect(Number(row['sharpe']), engine).toBeCloseTo(result.metrics.sharpe as number, 9);
+      expect(row['months'], engine).toBe(String(counts?.months));
+      expect(row['months_return_goal_met'], engine).toBe(String(counts?.monthsReturnGoalMet));
+      expect(row['months_income_goal_met'], engine).toBe(String(counts?.monthsIncomeGoalMet));
+      expect(row['error'], engine).toBe('');
+    }
+    // and `goalsim run` itself, for the scenario's own engine
+    const runDir = tempDir();
+    expect(goalsim(['run', DAX, '--out', runDir]).code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as { finalEquity: string };
+    expect(rows[0]?.['final_equity']).toBe(summary.finalEquity);
+    // the other paths are not the history
+    expect(csv(out, 'paths.csv').filter((row) => row['path'] === '1' && row['engine'] === 'pipeline')[0]?.['final_equity']).not.toBe(summary.finalEquity);
+  }, 60_000);
+});
+
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+function normalCdf(x: number): number {
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+describe('a lognormal world', () => {
+  it('P(final equity > K) at 4,000 paths brackets the lognormal probability, for three K', async () => {
+    // 251 daily bars whose log returns are i.i.d. normal (mean 0.0004, sd 0.01, drawn once with a
+    // fixed generator), open = previous close. Buy and hold: one buy signal on the first bar,
+    // sized with fixed-fraction 1.0 (fills at the next open, which is the first close), no costs.
+    // Final equity = capital x exp(S), S the sum of the 250 resampled returns. With a block
+    // length of 1 the bootstrap draws those returns independently from the history's 250, so S
+    // is (by the CLT, to well under the interval) normal with mean 250 m and variance 250 v,
+    // m and v the history's mean and (1/n) variance: P(final > K) = 1 - Phi((ln(K/C) - 250 m) / sqrt(250 v)).
+    const dir = tempDir();
+    let state = 42;
+    const uniform = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648; // a fixed LCG: the history is part of the test
+      return (state + 0.5) / 2147483648;
+    };
+    const returns = Array.from({ length: 250 }, () => 0.0004 + 0.01 * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()));
+    const lines = ['timestamp,open,high,low,close,volume'];
+    let close = 100;
+    const closes = [close];
+    const day = (i: number): string => new Date(Date.UTC(2021, 0, 4) + i * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${day(0)},100,100,100,100,1000`);
+    returns.forEach((r, i) => {
+      const open = close;
+      close = Math.round(open * Math.exp(r) * 1e6) / 1e6;
+      closes.push(close);
+      lines.push(`${day(i + 1)},${open},${Math.max(open, close)},${Math.min(open, close)},${close},1000`);
+    });
+    writeFileSync(join(dir, 'bars.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'signals.csv'), `timestamp,symbol,side,confidence,stop_loss_pct\n${day(0)},SYN,buy,1,0.99\n`);
+    writeFileSync(
+      join(dir, 'scenario.json'),
+      JSON.stringify({
+        name: 'lognormal',
+        data: [{ symbol: 'SYN', path: 'bars.csv', lotStep: '0.000001', minNotional: '0' }, { kind: 'signals', path: 'signals.csv' }],
+        account: { initialCapital: '100000' },
+        costs: { feeBps: 0, slippageBps: 0 },
+        strategy: { name: 'signals' },
+        sizing: { engine: 'fixed-fraction', params: { fraction: 1 } },
+        seed: 7,
+      }),
+    );
+    const out = join(dir, 'out');
+    await runOdds({ file: join(dir, 'scenario.json'), outDir: out, paths: 4000, block: 1, engines: ['fixed-fraction'], workers: 2, cache: false });
+    const rows = csv(out, 'paths.csv');
+    expect(rows.length).toBe(4000);
+    expect(rows.every((row) => row['error'] === '')).toBe(true);
+    const history = closes.slice(1).map((c, i) => Math.log(c / (closes[i] as number)));
+    const m = history.reduce((a, b) => a + b, 0) / history.length;
+    const v = history.reduce((a, r) => a + (r - m) ** 2, 0) / history.length;
+    const finals = rows.map((row) => Number(row['final_equity']));
+    for (const z of [-1, 0, 1]) {
+      const K = 100_000 * Math.exp(250 * m + z * Math.sqrt(250 * v));
+      const lognormal = 1 - normalCdf((Math.log(K / 100_000) - 250 * m) / Math.sqrt(250 * v));
+      const share = finals.filter((f) => f > K).length / finals.length;
+      // Wilson 95 % interval of the share at n = 4000
+      const n = 4000;
+      const zz = 1.959963984540054 ** 2;
+      const center = (share + zz / (2 * n)) / (1 + zz / n);
+      const half = (Math.sqrt(zz) * Math.sqrt((share * (1 - share)) / n + zz / (4 * n * n))) / (1 + zz / n);
+      expect(lognormal, `K at ${z} sd: share ${share}`).toBeGreaterThan(center - half);
+      expect(lognormal, `K at ${z} sd: share ${share}`).toBeLessThan(center + half);
+    }
+  }, 120_000);
+});
+
+describe('the odds folder', () => {
+  it('is byte-identical on 1 and 2 workers, from three shards merged, and when re-rendered', () => {
+    const dir = tempDir();
+    const args = (out: string, ...more: string[]): string[] => ['odds', DAX, '--paths', '12', '--engines', 'pipeline,fixed-risk', '--seed', 'same', '--bars-per-worker', '0', '--out', out, ...more];
+    expect(goalsim(args(join(dir, 'one'), '--workers', '1')).code).toBe(0);
+    expect(goalsim(args(join(dir, 'two'), '--workers', '2')).code).toBe(0);
+    for (const i of [1, 2, 3]) expect(goalsim(args(join(dir, `shard-${i}`), '--workers', '2', '--shard', `${i}/3`)).code).toBe(0);
+    expect(readOddsFile(join(dir, 'shard-2')).counts.paths, 'paths 1, 4, 7, 10').toBe(4);
+    const merged = goalsim(['merge', join(dir, 'shard-1'), join(dir, 'shard-2'), join(dir, 'shard-3'), '--out', join(dir, 'merged')]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const one = folderBytes(join(dir, 'one'));
+    expect(Object.keys(one)).toEqual(['fan.csv', 'odds.json', 'paths.csv', 'paths.jsonl', 'report.html', 'report.md']);
+    expect(folderBytes(join(dir, 'two'))).toEqual(one);
+    expect(folderBytes(join(dir, 'merged'))).toEqual(one);
+    expect(goalsim(['report', join(dir, 'one')]).code).toBe(0);
+    expect(folderBytes(join(dir, 'one'))).toEqual(one);
+    expect(one['report.md']).toContain('## Odds per engine');
+    expect(one['report.html']).toContain('data-chart="fan-1"');
+  }, 120_000);
+
+  it('resumes: a run extended from 4 to 8 paths computes only the new ones and equals a fresh run', async () => {
+    const dir = tempDir();
+    const options = { file: DAX, block: 'auto' as const, engines: ['fixed-risk'], workers: 1, cache: false, seed: 'r' };
+    await runOdds({ ...options, outDir: join(dir, 'resumed'), paths: 4 });
+    let computed = -1;
+    await runOdds({ ...options, outDir: join(dir, 'resumed'), paths: 8, resume: true, onProgress: (_done, total) => (computed = total) });
+    expect(computed).toBe(4);
+    await runOdds({ ...options, outDir: join(dir, 'fresh'), paths: 8 });
+    expect(folderBytes(join(dir, 'resumed'))).toEqual(folderBytes(join(dir, 'fresh')));
+  }, 60_000);
+});
+
+describe('a path that fails', () => {
+  it('is recorded with its error; the other paths finish; exit 1', () => {
+    const dir = tempDir();
+    // throws when the second bar closes above the first: some resampled paths do, others do not
+    writeFileSync(join(dir, 'strategy.mjs'), ['export function createStrategy() {', '  return { onBar(ctx) {', "    if (ctx.bars.length === 2 && ctx.bars.close(1) > ctx.bars.close(0)) throw new Error('up on day two');", '    return [];', '  } };', '}'].join('\n'));
+    const scenario = JSON.parse(readFileSync(DAX, 'utf8')) as Record<string, unknown> & { data: { path: string }[] };
+    scenario['strategy'] = { name: 'module', module: 'strategy.mjs' };
+    scenario.data[0] = { ...scenario.data[0], path: resolve('data/dax-daily-close-1991-1998.csv') } as { path: string };
+    writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+    const out = join(dir, 'out');
+    const run = goalsim(['odds', join(dir, 'scenario.json'), '--paths', '16', '--engines', 'fixed-fraction', '--out', out]);
+    expect(run.code, run.stderr).toBe(1);
+    const rows = csv(out, 'paths.csv');
+    expect(rows.length).toBe(16);
+    const failed = rows.filter((row) => row['error'] !== '');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThan(16);
+    expect(failed[0]?.['error']).toBe('up on day two');
+    expect(failed[0]?.['final_equity']).toBe('');
+    expect(readOddsFile(out).results.engines[0]?.paths).toBe(16 - failed.length);
+  }, 60_000);
+});
+
+describe('odds usage errors', () => {
+  it.each([
+    [['--paths', '0'], /--paths 0: give a whole number of paths, at least 1/],
+    [['--block', '0.5'], /--block 0\.5: a mean block length is at least 1 bar; or use --block auto/],
+    [['--block', 'long'], /--block "long": give auto or a mean block length in bars/],
+    [['--engines', 'pipeline,martingale'], /--engines: unknown engine "martingale"; the engines are fixed-fraction, fixed-risk, kelly, pipeline, goal-kelly/],
+    [['--ruin', '1.5'], /--ruin 1\.5: a share of the initial capital between 0 and 1/],
+  ])('%s exits 2 with one line naming the option', (extra, message) => {
+    const run = goalsim(['odds', DAX, '--out', join(tempDir(), 'x'), ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(message);
+  });
+
+  it('a scenario with no bars in its period exits 2 naming the period', () => {
+    const dir = tempDir();
+    const scenario = JSON.parse(readFileSync(DAX, 'utf8')) as Record<string, unknown> & { data: { path: string }[] };
+    scenario['period'] = { start: '2005-01-01', end: '2006-01-01' };
+    scenario.data[0] = { ...scenario.data[0], path: resolve('data/dax-daily-close-1991-1998.csv') } as { path: string };
+    writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
+    const run = goalsim(['odds', join(dir, 'scenario.json'), '--out', join(dir, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/period: holds no bars: the data runs from 1991-/);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { pairedDifference, quantileOfSorted, quantiles, wilsonInterval } from '../../src/odds/stats.js';
+
+describe('odds statistics', () => {
+  it('Wilson interval: 50 of 100 and 0 of 1000 by hand', () => {
+    // z = 1.96: center (0.5 + 1.9208/100) / 1.038415 = 0.5; half = 1.96 sqrt(0.0025 + 0.00009604) / 1.038415 = 0.09617
+    const half = wilsonInterval(0.5, 100);
+    expect(half?.low).toBeCloseTo(0.4038, 4);
+    expect(half?.high).toBeCloseTo(0.5962, 4);
+    // 0 successes: the upper end is z^2 / (n + z^2) = 3.8415 / 1003.8415 = 0.003827
+    const none = wilsonInterval(0, 1000);
+    expect(none?.low).toBe(0);
+    expect(none?.high).toBeCloseTo(0.003827, 6);
+    expect(wilsonInterval(0.3, 0)).toBeNull();
+  });
+
+  it('paired difference: the mean of the differences with a t-like normal interval', () => {
+    // differences 1, 0, 0, 1: mean 0.5, sample sd sqrt(1/3) = 0.57735, half = 1.96 x 0.57735 / 2 = 0.56580
+    const d = pairedDifference([1, 1, 0, 1], [0, 1, 0, 0]);
+    expect(d.difference).toBe(0.5);
+    expect(d.interval?.low).toBeCloseTo(0.5 - 0.5658, 4);
+    expect(d.interval?.high).toBeCloseTo(0.5 + 0.5658, 4);
+    expect(d.n).toBe(4);
+    // the same outcome on every path: no difference, and no doubt about it
+    expect(pairedDifference([1, 0, 1], [1, 0, 1]).interval).toEqual({ low: 0, high: 0 });
+    expect(pairedDifference([1], [0]).interval).toBeNull();
+  });
+
+  it('quantiles interpolate between order statistics (type 7)', () => {
+    const sorted = Float64Array.from([10, 20, 30, 40, 50]);
+    expect(quantileOfSorted(sorted, 0.5)).toBe(30);
+    expect(quantileOfSorted(sorted, 0.05)).toBeCloseTo(12, 12); // position 0.2 between 10 and 20
+    expect(quantileOfSorted(sorted, 0.95)).toBeCloseTo(48, 12);
+    expect(quantiles([3, Number.NaN, 1, 2])).toEqual({ p5: 1.1, p25: 1.5, p50: 2, p75: 2.5, p95: 2.9 });
+    expect(quantiles([]).p50).toBeNull();
+  });
+});
