@@ -34,6 +34,11 @@ export interface SimulationSetup {
   readonly sizing: SizingEngine;
   readonly riskTolerance: number;
   readonly goalHooks?: GoalHooks | undefined;
+  /**
+   * Keep daily closes for these lookbacks too (the engine keeps those it needs): a live caller
+   * may size with another engine than the run's. Observing them changes nothing in the run.
+   */
+  readonly observeDaily?: SizingNeeds['volatilityLookback'];
 }
 
 const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
@@ -75,80 +80,183 @@ function allocateCurve(capacity: number): EquityCurve & { length: number } {
   };
 }
 
-export function simulate(setup: SimulationSetup): SimulationOutput {
-  const { series, execution, sizing, goalHooks } = setup;
-  const symbolCount = series.length;
-  // prices are integers in each instrument's increment: the data shows it unless the caller says
-  const instruments = setup.instruments.map((instrument, s) => (instrument.pricePlaces !== undefined ? instrument : { ...instrument, pricePlaces: pricePlacesOf(series[s] as BarSeries) }));
-  const ledger = new Ledger(setup.initialCapital, instruments, setup.costs, { minorUnitPlaces: setup.minorUnitPlaces });
-  const lastPrices = new Float64Array(symbolCount);
-  const lastBar = new Int32Array(symbolCount).fill(-1);
-  const histories = series.map((bars) => new SeriesHistory(bars));
-  const contexts = series.map((bars, s) => new MutableContext(bars.symbol, s, histories[s] as SeriesHistory));
-  const strategies = series.map((bars) => setup.strategyFactory(bars.symbol));
-  const pendingClose = new Uint8Array(symbolCount);
-  const pendingOpen: (PendingOpen | undefined)[] = series.map(() => undefined);
-  const decisions: DecisionRecord[] = [];
-  const merge = new BarMerge(series);
-  const curve = allocateCurve(merge.totalBars());
-  const portfolio = new MutablePortfolio(ledger, lastPrices);
-  const firstTime = merge.peek();
-  const schedule = new TimerSchedule(goalHooks?.timers ?? NO_TIMERS, Number.isFinite(firstTime) ? firstTime : 0);
-  const fireTimer = (kind: TimerKind, time: number): void => goalHooks?.onTimer(kind, time, portfolio);
-  // daily closes per symbol, for the engines that read daily volatility and trend
-  const lookback = sizing.needs.volatilityLookback;
-  const daily = series.map(() => (lookback === undefined ? undefined : new DailyCloses(Math.max(lookback.short, lookback.long, lookback.trend ?? 0) + 1)));
-  let peak = ledger.cashValue;
-  portfolio.equity = peak;
-  portfolio.peakEquity = peak;
+/** The order a strategy's signal asks the sizing engine about, as `decide` and a live caller give it. */
+export interface SizingQuestion {
+  readonly direction: Direction;
+  /** The price the size is worked out at: the decision bar's close in a run, the caller's quote live. */
+  readonly price: number;
+  readonly confidence: number;
+  /** NaN when there is no stop. */
+  readonly stopLossPct: number;
+}
 
-  const decide = (s: number, signal: Signal, direction: Direction, time: number): void => {
-    const instrument = instruments[s] as Instrument;
-    const price = lastPrices[s] as number;
-    const request: SizingRequest = {
+/**
+ * The simulation as a replay that can stop at any instant and go on: `step` processes one
+ * instant, `advanceTo` and `advanceBars` several, `finish` the rest and the end of the run.
+ * `simulate` is a replay run to its end; `goalsim serve` holds one and lets its client drive it.
+ * Nothing is allocated per bar: every per-bar state lives in typed arrays or reused objects.
+ */
+export class Replay {
+  readonly ledger: Ledger;
+  readonly instruments: readonly Instrument[];
+  readonly lastPrices: Float64Array;
+  readonly decisions: DecisionRecord[] = [];
+  /** Epoch ms of the first instant (NaN without bars). */
+  readonly firstTime: number;
+  private readonly setup: SimulationSetup;
+  private readonly lastBar: Int32Array;
+  private readonly histories: SeriesHistory[];
+  private readonly contexts: MutableContext[];
+  private readonly strategies: { onBar(ctx: StrategyContext): readonly Signal[] }[];
+  private readonly pendingClose: Uint8Array;
+  private readonly pendingOpen: (PendingOpen | undefined)[];
+  private readonly merge: BarMerge;
+  private readonly curve: EquityCurve & { length: number };
+  private readonly portfolio: MutablePortfolio;
+  private readonly schedule: TimerSchedule;
+  private readonly fireTimer: (kind: TimerKind, time: number) => void;
+  private readonly daily: (DailyCloses | undefined)[];
+  private readonly lookback: SizingNeeds['volatilityLookback'];
+  private peak: number;
+  private output: SimulationOutput | undefined;
+
+  constructor(setup: SimulationSetup) {
+    this.setup = setup;
+    const { series, sizing, goalHooks } = setup;
+    const symbolCount = series.length;
+    // prices are integers in each instrument's increment: the data shows it unless the caller says
+    this.instruments = setup.instruments.map((instrument, s) => (instrument.pricePlaces !== undefined ? instrument : { ...instrument, pricePlaces: pricePlacesOf(series[s] as BarSeries) }));
+    this.ledger = new Ledger(setup.initialCapital, this.instruments, setup.costs, { minorUnitPlaces: setup.minorUnitPlaces });
+    this.lastPrices = new Float64Array(symbolCount);
+    this.lastBar = new Int32Array(symbolCount).fill(-1);
+    this.histories = series.map((bars) => new SeriesHistory(bars));
+    this.contexts = series.map((bars, s) => new MutableContext(bars.symbol, s, this.histories[s] as SeriesHistory));
+    this.strategies = series.map((bars) => setup.strategyFactory(bars.symbol));
+    this.pendingClose = new Uint8Array(symbolCount);
+    this.pendingOpen = series.map(() => undefined);
+    this.merge = new BarMerge(series);
+    this.curve = allocateCurve(this.merge.totalBars());
+    this.portfolio = new MutablePortfolio(this.ledger, this.lastPrices);
+    const firstTime = this.merge.peek();
+    this.firstTime = Number.isFinite(firstTime) ? firstTime : NaN;
+    this.schedule = new TimerSchedule(goalHooks?.timers ?? NO_TIMERS, Number.isFinite(firstTime) ? firstTime : 0);
+    this.fireTimer = (kind, time) => goalHooks?.onTimer(kind, time, this.portfolio);
+    // daily closes per symbol, for the engines that read daily volatility and trend (and for a
+    // live caller's engine: observing them changes nothing in the run)
+    this.lookback = widestLookback(sizing.needs.volatilityLookback, setup.observeDaily);
+    const lookback = this.lookback;
+    this.daily = series.map(() => (lookback === undefined ? undefined : new DailyCloses(Math.max(lookback.short, lookback.long, lookback.trend ?? 0) + 1)));
+    this.peak = this.ledger.cashValue;
+    this.portfolio.equity = this.peak;
+    this.portfolio.peakEquity = this.peak;
+  }
+
+  /** Time of the last instant processed (NaN before the first). */
+  get time(): number {
+    return this.curve.length === 0 ? NaN : (this.curve.time[this.curve.length - 1] as number);
+  }
+
+  /** Time of the next instant, Infinity at the end. */
+  get nextTime(): number {
+    return this.merge.peek();
+  }
+
+  /** Bars processed so far, over all symbols. */
+  get barsDone(): number {
+    let done = 0;
+    for (let s = 0; s < this.merge.cursor.length; s++) done += this.merge.cursor[s] as number;
+    return done;
+  }
+
+  get totalBars(): number {
+    return this.merge.totalBars();
+  }
+
+  get finished(): boolean {
+    return this.output !== undefined;
+  }
+
+  /** The portfolio as the tracker and the strategies see it now. */
+  get view(): PortfolioView {
+    return this.portfolio;
+  }
+
+  /** Processes instants up to and including `time`; returns how many. */
+  advanceTo(time: number): number {
+    let count = 0;
+    while (this.output === undefined && this.merge.peek() <= time && this.step()) count++;
+    return count;
+  }
+
+  /** Processes the next `bars` bars (over all symbols, whole instants); returns the instants processed. */
+  advanceBars(bars: number): number {
+    const target = this.barsDone + bars;
+    let count = 0;
+    while (this.output === undefined && this.barsDone < target && this.step()) count++;
+    return count;
+  }
+
+  /**
+   * The sizing request of an order at this moment: live equity, cash, exposure, trade
+   * statistics, daily volatility and the tracker's risk and goals, as `decide` gathers them.
+   */
+  requestFor(s: number, question: SizingQuestion, time: number, sizing: SizingEngine = this.setup.sizing): SizingRequest {
+    const instrument = this.instruments[s] as Instrument;
+    const { goalHooks } = this.setup;
+    const lookback = sizing.needs.volatilityLookback;
+    return {
       time,
       symbol: instrument.symbol,
       assetClass: instrument.assetClass,
-      direction,
-      price,
-      confidence: signal.confidence,
-      stopLossPct: signal.stopLossPct,
-      equity: portfolio.equity,
-      cash: ledger.cashValue,
-      grossExposure: ledger.grossExposureAt(lastPrices),
-      assetClassExposure: sizing.needs.exposure === true ? exposureByAssetClass(ledger, instruments, lastPrices) : NO_EXPOSURE,
+      direction: question.direction,
+      price: question.price,
+      confidence: question.confidence,
+      stopLossPct: question.stopLossPct,
+      equity: this.portfolio.equity,
+      cash: this.ledger.cashValue,
+      grossExposure: this.ledger.grossExposureAt(this.lastPrices),
+      assetClassExposure: sizing.needs.exposure === true ? exposureByAssetClass(this.ledger, this.instruments, this.lastPrices) : NO_EXPOSURE,
       lotStep: instrument.lotStep,
       minNotional: instrument.minNotional,
-      riskTolerance: setup.riskTolerance,
-      currentRisk: goalHooks?.currentRisk() ?? setup.riskTolerance,
-      goals: sizing.needs.goals === true ? goalHooks?.goalInputs(time, portfolio) : undefined,
-      tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(ledger.trades, sizing.needs.tradeStatsWindow, time),
-      volatility: dailyFigures(daily[s], sizing.needs.volatilityLookback),
-      portfolioVolatilities: lookback === undefined ? undefined : daily.map((days) => days?.sigma(lookback.short) ?? NaN),
-      openPositions: ledger.openPositions,
+      riskTolerance: this.setup.riskTolerance,
+      currentRisk: goalHooks?.currentRisk() ?? this.setup.riskTolerance,
+      goals: sizing.needs.goals === true ? goalHooks?.goalInputs(time, this.portfolio) : undefined,
+      tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(this.ledger.trades, sizing.needs.tradeStatsWindow, time),
+      volatility: dailyFigures(this.daily[s], lookback),
+      portfolioVolatilities: lookback === undefined ? undefined : this.daily.map((days) => days?.sigma(lookback.short) ?? NaN),
+      openPositions: this.ledger.openPositions,
     };
-    const decision = sizing.size(request);
-    decisions.push({ time, symbol: instrument.symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });
-    if (decision.skipped === null) {
-      pendingOpen[s] = { direction, quantity: decision.units, stopLossPct: signal.stopLossPct, takeProfitPct: signal.takeProfitPct };
-    }
-  };
+  }
 
-  const onSignal = (s: number, signal: Signal, time: number): void => {
+  private decide(s: number, signal: Signal, direction: Direction, time: number): void {
+    const price = this.lastPrices[s] as number;
+    const decision = this.setup.sizing.size(this.requestFor(s, { direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct }, time));
+    this.decisions.push({ time, symbol: (this.instruments[s] as Instrument).symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });
+    if (decision.skipped === null) {
+      this.pendingOpen[s] = { direction, quantity: decision.units, stopLossPct: signal.stopLossPct, takeProfitPct: signal.takeProfitPct };
+    }
+  }
+
+  private onSignal(s: number, signal: Signal, time: number): void {
+    const { ledger, pendingOpen, pendingClose } = this;
     const held = (ledger.signedQuantity[s] as number) > 0 ? 'long' : (ledger.signedQuantity[s] as number) < 0 ? 'short' : 'flat';
     const planned = pendingOpen[s]?.direction ?? (pendingClose[s] === 1 ? 'flat' : held);
-    const target = signal.side === 'buy' ? 'long' : signal.side === 'sell' && execution.allowShort ? 'short' : 'flat';
+    const target = signal.side === 'buy' ? 'long' : signal.side === 'sell' && this.setup.execution.allowShort ? 'short' : 'flat';
     if (target === planned) return;
     pendingOpen[s] = undefined;
     if (held !== 'flat' && held !== target) pendingClose[s] = 1;
-    if (target !== 'flat') decide(s, signal, target, time);
-  };
+    if (target !== 'flat') this.decide(s, signal, target, time);
+  }
 
-  while (merge.advance()) {
+  /** Processes the next instant; false at the end of the data. */
+  step(): boolean {
+    const { merge, schedule, ledger, lastPrices, pendingClose, pendingOpen, curve, portfolio } = this;
+    const series = this.setup.series;
+    if (this.output !== undefined || !merge.advance()) return false;
     const t = merge.time;
     // A timer due at this very instant fires before its bars: a boundary belongs to the period it
     // opens (a daily bar dated the 1st is that month's), and timers still see only earlier prices.
-    if (schedule.earliest <= t) schedule.fireUntil(t, true, fireTimer);
+    if (schedule.earliest <= t) schedule.fireUntil(t, true, this.fireTimer);
     const count = merge.count;
 
     for (let a = 0; a < count; a++) {
@@ -162,7 +270,7 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       const order = pendingOpen[s];
       if (order !== undefined) {
         pendingOpen[s] = undefined;
-        ledger.open({ symbolIndex: s, direction: order.direction, quantity: order.quantity, marketPrice: open, time: t, stopLossPct: order.stopLossPct, takeProfitPct: order.takeProfitPct, maxGrossExposure: execution.maxGrossExposure }, lastPrices);
+        ledger.open({ symbolIndex: s, direction: order.direction, quantity: order.quantity, marketPrice: open, time: t, stopLossPct: order.stopLossPct, takeProfitPct: order.takeProfitPct, maxGrossExposure: this.setup.execution.maxGrossExposure }, lastPrices);
       }
     }
 
@@ -180,42 +288,68 @@ export function simulate(setup: SimulationSetup): SimulationOutput {
       const s = merge.active[a] as number;
       const i = merge.activeBar[a] as number;
       lastPrices[s] = (series[s] as BarSeries).close[i] as number;
-      lastBar[s] = i;
-      daily[s]?.observe(t, lastPrices[s] as number);
-      (histories[s] as SeriesHistory).length = i + 1;
+      this.lastBar[s] = i;
+      this.daily[s]?.observe(t, lastPrices[s] as number);
+      (this.histories[s] as SeriesHistory).length = i + 1;
     }
     const equity = ledger.equityAt(lastPrices);
-    if (equity > peak) peak = equity;
+    if (equity > this.peak) this.peak = equity;
     portfolio.equity = equity;
-    portfolio.peakEquity = peak;
+    portfolio.peakEquity = this.peak;
     const row = curve.length++;
     curve.time[row] = t;
     curve.equity[row] = equity;
     curve.cash[row] = ledger.cashValue;
     curve.exposure[row] = equity > 0 ? ledger.grossExposureAt(lastPrices) / equity : 0;
-    curve.drawdown[row] = peak > 0 ? 1 - equity / peak : 0;
+    curve.drawdown[row] = this.peak > 0 ? 1 - equity / this.peak : 0;
 
     for (let a = 0; a < count; a++) {
       const s = merge.active[a] as number;
-      const context = contexts[s] as MutableContext;
+      const context = this.contexts[s] as MutableContext;
       context.position = ledger.signedQuantity[s] as number;
       context.time = t;
-      const signals = (strategies[s] as { onBar(ctx: StrategyContext): readonly Signal[] }).onBar(context);
-      for (let k = 0; k < signals.length; k++) onSignal(s, signals[k] as Signal, t);
+      const signals = (this.strategies[s] as { onBar(ctx: StrategyContext): readonly Signal[] }).onBar(context);
+      for (let k = 0; k < signals.length; k++) this.onSignal(s, signals[k] as Signal, t);
     }
+    return true;
   }
 
-  const lastTime = merge.time;
-  finishRun(ledger, series, lastBar, lastPrices, pendingClose, pendingOpen, execution.closeAtEnd);
-  if (curve.length > 0) {
-    const last = curve.length - 1;
-    curve.equity[last] = ledger.equityAt(lastPrices);
-    curve.cash[last] = ledger.cashValue;
-    curve.exposure[last] = (curve.equity[last] as number) > 0 ? ledger.grossExposureAt(lastPrices) / (curve.equity[last] as number) : 0;
-    const finalPeak = Math.max(peak, curve.equity[last] as number);
-    curve.drawdown[last] = finalPeak > 0 ? 1 - (curve.equity[last] as number) / finalPeak : 0;
+  /** What the run holds so far, without ending it (no close at end; the curve up to now). */
+  snapshot(): SimulationOutput {
+    if (this.output !== undefined) return this.output;
+    const curve = this.curve;
+    return { equityCurve: curve, ledger: this.ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: this.curve.length === 0 ? NaN : this.time, bars: this.barsDone };
   }
-  return { equityCurve: curve, ledger, decisions, firstTime: Number.isFinite(firstTime) ? firstTime : NaN, lastTime: Number.isFinite(lastTime) ? lastTime : NaN, bars: merge.totalBars() };
+
+  /** Runs the rest of the data and ends the run (orders left unfilled, close at end); idempotent. */
+  finish(): SimulationOutput {
+    if (this.output !== undefined) return this.output;
+    while (this.step());
+    const { ledger, lastPrices, curve } = this;
+    const lastTime = this.merge.time;
+    finishRun(ledger, this.setup.series, this.lastBar, lastPrices, this.pendingClose, this.pendingOpen, this.setup.execution.closeAtEnd);
+    if (curve.length > 0) {
+      const last = curve.length - 1;
+      curve.equity[last] = ledger.equityAt(lastPrices);
+      curve.cash[last] = ledger.cashValue;
+      curve.exposure[last] = (curve.equity[last] as number) > 0 ? ledger.grossExposureAt(lastPrices) / (curve.equity[last] as number) : 0;
+      const finalPeak = Math.max(this.peak, curve.equity[last] as number);
+      curve.drawdown[last] = finalPeak > 0 ? 1 - (curve.equity[last] as number) / finalPeak : 0;
+    }
+    this.output = { equityCurve: curve, ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: Number.isFinite(lastTime) ? lastTime : NaN, bars: this.merge.totalBars() };
+    return this.output;
+  }
+}
+
+export function simulate(setup: SimulationSetup): SimulationOutput {
+  return new Replay(setup).finish();
+}
+
+/** The lookbacks that cover both the engine's and the caller's daily figures. */
+function widestLookback(a: SizingNeeds['volatilityLookback'], b: SizingNeeds['volatilityLookback']): SizingNeeds['volatilityLookback'] {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return { short: Math.max(a.short, b.short), long: Math.max(a.long, b.long), trend: Math.max(a.trend ?? 0, b.trend ?? 0) || undefined };
 }
 
 /**

@@ -13,9 +13,10 @@ import { Amount, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/registry.js';
 import { strategyFactory, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
-import { simulate } from './engine.js';
+import { Replay } from './engine.js';
 import type { ScenarioData } from './loadData.js';
-import type { RunResult } from './types.js';
+import type { RunResult, SimulationOutput } from './types.js';
+import type { SizingEngine, SizingNeeds } from '../sizing/types.js';
 
 /** The bars of `series` with start <= time < end, as views over the same shared memory. */
 export function sliceSeries(series: BarSeries, start: number, end: number): BarSeries {
@@ -56,9 +57,25 @@ export function strategySpecOf(resolved: ResolvedScenario): StrategySpec {
 export interface RunOptions {
   /** Keep the tracker's per-cycle and per-day rows (default); false keeps only its outcome. */
   readonly trackerRows?: boolean | undefined;
+  /** Daily closes to keep besides the engine's (a live caller sizing with another engine). */
+  readonly observeDaily?: SizingNeeds['volatilityLookback'];
 }
 
-export async function runScenario(resolved: ResolvedScenario, data: ScenarioData, options: RunOptions = {}): Promise<RunResult> {
+/** A scenario's replay in progress: the engine's replay and what a result is built from. */
+export interface ScenarioReplay {
+  readonly resolved: ResolvedScenario;
+  readonly replay: Replay;
+  readonly tracker: GoalTracker | undefined;
+  readonly sizing: SizingEngine;
+  readonly periodsPerYear: number;
+  /** Runs the replay to its end (if it is not) and returns the run's result; idempotent. */
+  result(): RunResult;
+  /** The run as it stands at the replay's current instant, not ended (open positions stay open). */
+  resultSoFar(): RunResult;
+}
+
+/** Builds a scenario's replay, held before its first bar. */
+export async function startScenario(resolved: ResolvedScenario, data: ScenarioData, options: RunOptions = {}): Promise<ScenarioReplay> {
   const { scenario } = resolved;
   const series = data.series.map((bars) => sliceSeries(bars, resolved.periodStart, resolved.periodEnd));
   if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${noBarsMessage(data.series)}`, resolved.file, 'period');
@@ -73,7 +90,8 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
   const replayCounter = { delivered: 0 };
   const factory = await userModuleErrors(resolved, () => strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter }));
   const initialCapital = Amount.of(scenario.account.initialCapital);
-  const output = simulate({
+  const sizing = createSizingEngine(scenario.sizing);
+  const replay = new Replay({
     series,
     instruments,
     initialCapital,
@@ -81,32 +99,55 @@ export async function runScenario(resolved: ResolvedScenario, data: ScenarioData
     costs: scenario.costs,
     execution: scenario.execution,
     strategyFactory: factory,
-    sizing: createSizingEngine(scenario.sizing),
+    sizing,
     riskTolerance: scenario.account.riskTolerance,
     goalHooks: tracker,
+    observeDaily: options.observeDaily,
   });
-  const closes = lastCloses(series);
-  const finalEquity = output.ledger.equityDecimal(closes);
-  if (tracker !== undefined && Number.isFinite(output.lastTime)) {
-    tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: finalEquity.toNumber(), peakEquity: NaN }, false);
-  }
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
-  return {
-    ...output,
-    name: scenario.name,
-    seed: scenario.seed,
-    currency: scenario.account.currency,
-    initialCapital: output.ledger.initialCapital,
-    finalEquity,
-    trades: output.ledger.trades,
-    fills: output.ledger.fills,
-    notes: output.ledger.notes,
-    skippedRows: data.skippedRows,
-    signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
-    periodsPerYear,
-    tracker,
-    metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
+  const resultOf = (output: SimulationOutput, closes: Float64Array): RunResult => {
+    const finalEquity = output.ledger.equityDecimal(closes);
+    return {
+      ...output,
+      name: scenario.name,
+      seed: scenario.seed,
+      currency: scenario.account.currency,
+      initialCapital: output.ledger.initialCapital,
+      finalEquity,
+      trades: output.ledger.trades,
+      fills: output.ledger.fills,
+      notes: output.ledger.notes,
+      skippedRows: data.skippedRows,
+      signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
+      periodsPerYear,
+      tracker,
+      metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
+    };
   };
+  let finished: RunResult | undefined;
+  return {
+    resolved,
+    replay,
+    tracker,
+    sizing,
+    periodsPerYear,
+    result: () => {
+      if (finished !== undefined) return finished;
+      const output = replay.finish();
+      const closes = lastCloses(series);
+      if (tracker !== undefined && Number.isFinite(output.lastTime)) {
+        // the last month closes with the run, partial
+        tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: output.ledger.equityDecimal(closes).toNumber(), peakEquity: NaN }, false);
+      }
+      finished = resultOf(output, closes);
+      return finished;
+    },
+    resultSoFar: () => finished ?? resultOf(replay.snapshot(), replay.lastPrices),
+  };
+}
+
+export async function runScenario(resolved: ResolvedScenario, data: ScenarioData, options: RunOptions = {}): Promise<RunResult> {
+  return (await startScenario(resolved, data, options)).result();
 }
 
 function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPerYear: number, recordRows: boolean): GoalTracker {
