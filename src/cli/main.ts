@@ -15,6 +15,7 @@ import { validateCommand } from './validateCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ODDS_ENGINES, oddsCommand } from './oddsCommand.js';
+import { serveCommand } from './serveCommand.js';
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, odds, merge, report, validate, size, regress')
+    .demandCommand(1, 'name a command: run, sweep, odds, serve, merge, report, validate, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -109,6 +110,24 @@ async function main(argv: string[]): Promise<number> {
           process.off('SIGINT', onInterrupt);
         }
         if (exitCode === EXIT_INTERRUPTED) process.exitCode = EXIT_INTERRUPTED;
+      },
+    )
+    .command(
+      'serve <scenario>',
+      "the seed's goal and position-sizing REST API over a replay whose clock the client drives",
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario JSON file' })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on; other than loopback needs --token' })
+          .option('port', { type: 'number', default: 8006, describe: 'port (0: any free port)' })
+          .option('token', { type: 'string', describe: 'bearer token every request must carry (or GOALSIM_TOKEN)' })
+          .option('cors', { type: 'string', describe: 'the one browser origin allowed to call (none by default)' })
+          .option('out', { type: 'string', describe: 'write the run folder here when the replay reaches its end' })
+          .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
+          .example('$0 serve scenarios/compare/dax-pipeline.json', 'serve on 127.0.0.1:8006')
+          .example('curl -X POST localhost:8006/api/v1/clock -H "content-type: application/json" -d \'{"to":"1995-06-30"}\'', 'advance the replay'),
+      async (args) => {
+        exitCode = await serveCommand({ scenario: args.scenario, host: args.host, port: args.port, token: args.token, cors: args.cors, out: args.out, cache: args.cache });
       },
     )
     .command(

@@ -294,16 +294,21 @@ export class GoalTracker implements GoalHooks {
     this.highRiskRaised = risky;
   }
 
+  /** Win rate of the closed trades (null before the first) and the Sharpe ratio of the daily snapshots so far: O(1) a call. */
+  performance(portfolio: PortfolioView): { readonly winRate: number | null; readonly sharpe: number | null } {
+    const { ledger } = portfolio;
+    const trades = ledger.trades.length;
+    for (; this.tradesCounted < trades; this.tradesCounted++) if ((ledger.trades[this.tradesCounted] as Trade).pnl.sign() > 0) this.winningTrades++;
+    return { winRate: trades === 0 ? null : this.winningTrades / trades, sharpe: this.dailyReturns.sharpe(this.settings.periodsPerYear) };
+  }
+
   private writeProgress(time: number, portfolio: PortfolioView, progress: readonly GoalProgress[]): void {
     const { ledger, lastPrices } = portfolio;
     let unrealized = 0;
     ledger.positions.forEach((position, s) => {
       if (position !== undefined) unrealized += ((lastPrices[s] as number) - position.entryValue) * position.units * (position.direction === 'long' ? 1 : -1);
     });
-    const trades = ledger.trades.length;
-    for (; this.tradesCounted < trades; this.tradesCounted++) if ((ledger.trades[this.tradesCounted] as Trade).pnl.sign() > 0) this.winningTrades++;
-    const winRate = trades === 0 ? null : this.winningTrades / trades;
-    const sharpe = this.dailyReturns.sharpe(this.settings.periodsPerYear);
+    const { winRate, sharpe } = this.performance(portfolio);
     const realized = ledger.realizedPnlValue;
     const risk = this.currentRisk();
     // a literal of one fixed shape: spreading the progress into each of the run's rows cost more than the rest of the cycle

@@ -14,7 +14,7 @@ import { pricePlacesOf } from '../ledger/index.js';
 import { runTasks } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { loadScenarioFile, resolveScenario, validateScenario, type ResolvedScenario } from '../scenario/load.js';
-import { sizingSchema } from '../scenario/schema.js';
+import { defaultSizing, ENGINE_NAMES } from '../scenario/schema.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { noBarsMessage, sliceSeries } from '../sim/run.js';
 import { politisWhiteBlockLength } from './blockLength.js';
@@ -22,8 +22,6 @@ import { returnHistory, type ReturnHistory } from './bootstrap.js';
 import { oddsDefinitionOf, readPathRecords, readOddsDefinition, sameOdds, writeOddsFiles, type OddsDefinition } from './oddsFolder.js';
 import { failedFigures, type OddsSetup, type OddsTask, type PathRecord } from './pathRun.js';
 
-/** Every engine the scenario schema knows, in its order. */
-export const ENGINE_NAMES: readonly string[] = sizingSchema.options.map((option) => option.shape.engine.value);
 export const DEFAULT_ODDS_ENGINES = ['pipeline', 'goal-kelly', 'fixed-fraction', 'fixed-risk'] as const;
 /** Fan chart resolution: equity is sampled at this many instants at most. */
 const FAN_POINTS = 200;
@@ -74,7 +72,7 @@ export function checkOddsOptions(options: Pick<OddsOptions, 'paths' | 'block' | 
  */
 export function scenarioForEngine(resolved: ResolvedScenario, engine: string): ResolvedScenario {
   const { scenario } = resolved;
-  const sizing = scenario.sizing.engine === engine ? scenario.sizing : sizingSchema.parse({ engine });
+  const sizing = scenario.sizing.engine === engine ? scenario.sizing : defaultSizing(engine);
   try {
     return resolveScenario(validateScenario({ ...scenario, sizing }, resolved.file), resolved.file);
   } catch (error) {

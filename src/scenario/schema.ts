@@ -66,6 +66,15 @@ export const sizingSchema = z.discriminatedUnion('engine', [
   z.strictObject({ engine: z.literal('goal-kelly'), params: goalKellyParamsSchema.default(() => goalKellyParamsSchema.parse({})) }),
 ]);
 
+/** Every sizing engine a scenario can name, in the schema's order. */
+export const ENGINE_NAMES: readonly string[] = sizingSchema.options.map((option) => option.shape.engine.value);
+
+/** An engine's sizing with its default parameters; undefined for a name the schema does not know. */
+export function defaultSizing(engine: string): z.output<typeof sizingSchema> | undefined {
+  const parsed = sizingSchema.safeParse({ engine });
+  return parsed.success ? parsed.data : undefined;
+}
+
 const goalSchema = z.strictObject({
   type: z.enum(['monthly_return', 'monthly_income', 'portfolio_value']),
   target: z.number().gt(0, { message: 'a goal target must be > 0' }),
