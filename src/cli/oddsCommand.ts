@@ -75,6 +75,7 @@ export async function oddsCommand(options: OddsCommandOptions): Promise<number> 
     cache: options.cache,
     pathTimeoutSeconds: options.pathTimeout,
     signal: options.signal,
+    onWarning: (message) => process.stderr.write(`${message}\n`),
     onBlockLength: (meanBlock, requested) => process.stderr.write(`mean block length: ${meanBlock.toFixed(2)} bars (${requested === 'auto' ? 'Politis-White, auto' : 'given'})\n`),
     onProgress: (done, total) => {
       if (done === 0) bar?.start(total, 0, { rate: '0.0' });

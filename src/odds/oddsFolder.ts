@@ -15,6 +15,7 @@ import { formatFloat, formatTime } from '../report/format.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import type { SizingConfig } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
+import { readRecords } from '../parallel/recordLog.js';
 import type { EnginePathFigures, PathRecord } from './pathRun.js';
 import { QUANTILE_NAMES } from './stats.js';
 import { oddsResults, type OddsFrame, type OddsResults } from './summary.js';
@@ -146,25 +147,9 @@ export function readOddsDefinition(dir: string): OddsDefinition | undefined {
   return existsSync(join(dir, 'odds.json')) ? definitionPart(readOddsFile(dir)) : undefined;
 }
 
-/**
- * The records in paths.jsonl. Each is appended whole, with its newline, so only the last line can
- * be torn: it is dropped and its path runs again. A corrupt line before it is an error.
- */
-export function readPathRecords(dir: string): PathRecord[] {
-  const path = join(dir, 'paths.jsonl');
-  if (!existsSync(path)) return [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const records: PathRecord[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      records.push(JSON.parse(line) as PathRecord);
-    } catch (error) {
-      if (i === lines.length - 1) return; // torn by a crash mid-append: that path runs again
-      throw new UsageError(`${path}:${i + 1}: a corrupt record (${error instanceof Error ? error.message : String(error)}); remove the line or run without --resume`);
-    }
-  });
-  return records;
+/** The records in paths.jsonl (see parallel/recordLog: a torn last line is dropped and its path runs again). */
+export function readPathRecords(dir: string, onDropped?: (message: string) => void): PathRecord[] {
+  return readRecords<PathRecord>(join(dir, 'paths.jsonl'), 'path', onDropped);
 }
 
 export interface OddsWriteOptions {

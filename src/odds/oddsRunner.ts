@@ -4,7 +4,8 @@
  * every engine on the worker pool, and write the odds folder. Paths are independent and seeded
  * by their number, so the folder is the same whatever the workers, shards or resumes.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { appendRecord, syncToDisk } from '../parallel/recordLog.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../data/cache.js';
@@ -47,6 +48,8 @@ export interface OddsOptions {
   /** Told the block length once it is chosen, before any path runs. */
   readonly onBlockLength?: ((meanBlock: number, requested: 'auto' | number) => void) | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Told what a resume had to drop (the CLI prints it on stderr). */
+  readonly onWarning?: ((message: string) => void) | undefined;
 }
 
 export interface OddsRun {
@@ -123,7 +126,7 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   if (options.resume === true) {
     const previous = readOddsDefinition(outDir);
     if (previous !== undefined && !sameOdds(previous, definition)) throw new UsageError(`${outDir} holds the odds of a different run: choose another --out or drop --resume`);
-    for (const record of readPathRecords(outDir)) if (record.path < definition.paths) records.set(record.path, record);
+    for (const record of readPathRecords(outDir, options.onWarning)) if (record.path < definition.paths) records.set(record.path, record);
   }
   const scope = Array.from({ length: definition.paths }, (_, path) => path).filter((path) => inShard(path, shard));
   const todo = scope.filter((path) => !records.has(path));
@@ -143,10 +146,11 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
     signal: options.signal,
     onOutcome: (record) => {
       records.set(record.path, record);
-      appendFileSync(log, `${JSON.stringify(record)}\n`); // incremental, so --resume survives a crash
+      appendRecord(log, record); // incremental, so --resume survives a crash
       options.onProgress?.(++done, tasks.length);
     },
   });
+  syncToDisk(log); // what finished is on disk before the files are written from it
   const interrupted = options.signal?.aborted === true;
   await writeOddsFiles(outDir, definition, records, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted, scope });
   return { definition, records, scope, interrupted };

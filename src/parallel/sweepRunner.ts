@@ -3,7 +3,8 @@
  * those already in the output folder when resuming, load every distinct data source once,
  * run the rest on the worker pool, and write the output folder.
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { appendRecord, syncToDisk } from './recordLog.js';
 import { availableParallelism } from 'node:os';
 import type { MarginalRow } from '../analysis/marginals.js';
 import type { RankedRow } from '../analysis/sweepResults.js';
@@ -46,16 +47,6 @@ export interface SweepRun {
   readonly interrupted: boolean;
 }
 
-function syncToDisk(path: string): void {
-  if (!existsSync(path)) return;
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function sameVariants(a: SweepDefinition, b: SweepDefinition): boolean {
   return JSON.stringify(a.variants) === JSON.stringify(b.variants) && JSON.stringify(a.objective) === JSON.stringify(b.objective);
 }
@@ -90,7 +81,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   const log = join(outDir, 'variants.jsonl');
   const record = (outcome: VariantOutcome): void => {
     outcomes.set(outcome.id, outcome);
-    appendFileSync(log, `${JSON.stringify(outcome)}\n`); // incremental, so --resume survives a crash
+    appendRecord(log, outcome); // incremental, so --resume survives a crash
   };
 
   const loader = new SharedDataLoader(options.cacheDir);

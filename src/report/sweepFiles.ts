@@ -5,11 +5,11 @@
  * as the unsharded run.
  */
 import { writeTextFile } from './fileWriter.js';
-import { UsageError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marginals, type MarginalRow } from '../analysis/marginals.js';
 import { rankOutcomes, resultsTable, type Objective, type RankedRow } from '../analysis/sweepResults.js';
+import { readRecords } from '../parallel/recordLog.js';
 import type { VariantOutcome } from '../parallel/task.js';
 import type { Variant } from '../scenario/variants.js';
 import { VERSION } from '../version.js';
@@ -35,32 +35,9 @@ export function readSweepDefinition(dir: string): SweepDefinition | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SweepDefinition) : undefined;
 }
 
-/**
- * The outcomes recorded in a sweep folder's variants.jsonl. Each record is appended whole, with
- * its newline, so only the last line can be torn (a full disk, a killed pod): an incomplete last
- * line is dropped, `onDropped` told, and its variant runs again. A corrupt line before it is an
- * error naming file and line.
- */
+/** The outcomes recorded in a sweep folder's variants.jsonl, by variant id (see parallel/recordLog). */
 export function readOutcomes(dir: string, onDropped: (message: string) => void = () => {}): Map<number, VariantOutcome> {
-  const path = join(dir, 'variants.jsonl');
-  const outcomes = new Map<number, VariantOutcome>();
-  if (!existsSync(path)) return outcomes;
-  const lines = readFileSync(path, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let outcome: VariantOutcome;
-    try {
-      outcome = JSON.parse(line) as VariantOutcome;
-    } catch (error) {
-      const torn = i === lines.length - 1; // no newline after it: the append did not finish
-      const where = `${path}:${i + 1}`;
-      if (!torn) throw new UsageError(`${where}: a corrupt record (${error instanceof Error ? error.message : String(error)}); remove the line or run without --resume`);
-      onDropped(`${where}: dropped an incomplete last record (${line.length} bytes); its variant runs again`);
-      return;
-    }
-    outcomes.set(outcome.id, outcome);
-  });
-  return outcomes;
+  return new Map(readRecords<VariantOutcome>(join(dir, 'variants.jsonl'), 'variant', onDropped).map((outcome) => [outcome.id, outcome]));
 }
 
 export interface SweepWriteOptions {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -141,13 +141,17 @@ describe('the odds folder', () => {
     expect(one['report.html']).toContain('data-chart="fan-1"');
   }, 120_000);
 
-  it('resumes: a run extended from 4 to 8 paths computes only the new ones and equals a fresh run', async () => {
+  it('resumes: a run extended from 4 to 8 paths, its log torn, computes only the new ones and equals a fresh run', async () => {
     const dir = tempDir();
     const options = { file: DAX, block: 'auto' as const, engines: ['fixed-risk'], workers: 1, cache: false, seed: 'r' };
     await runOdds({ ...options, outDir: join(dir, 'resumed'), paths: 4 });
+    // a crash mid-append leaves a torn last line: dropped with a warning, and its path runs again
+    appendFileSync(join(dir, 'resumed', 'paths.jsonl'), '{"path":5,"seed":"r:5","engi');
     let computed = -1;
-    await runOdds({ ...options, outDir: join(dir, 'resumed'), paths: 8, resume: true, onProgress: (_done, total) => (computed = total) });
+    const warnings: string[] = [];
+    await runOdds({ ...options, outDir: join(dir, 'resumed'), paths: 8, resume: true, onProgress: (_done, total) => (computed = total), onWarning: (m) => warnings.push(m) });
     expect(computed).toBe(4);
+    expect(warnings).toEqual([expect.stringMatching(/paths\.jsonl:5: dropped an incomplete last record \(\d+ bytes\); its path runs again/)]);
     await runOdds({ ...options, outDir: join(dir, 'fresh'), paths: 8 });
     expect(folderBytes(join(dir, 'resumed'))).toEqual(folderBytes(join(dir, 'fresh')));
   }, 60_000);
