@@ -25,7 +25,7 @@ export function oddsBench(dir: string, cacheDir: string): OddsFigures {
   const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const run = (workers: number): number => {
     const start = performance.now();
-    execFileSync(process.execPath, [cli, 'odds', ODDS_SCENARIO, '--paths', String(ODDS_PATHS), '--workers', String(workers), '--bars-per-worker', '0', '--out', join(dir, `odds-${workers}`)], { encoding: 'utf8', env: { ...process.env, GOALSIM_CACHE_DIR: cacheDir } });
+    execFileSync(process.execPath, [cli, 'odds', ODDS_SCENARIO, '--paths', String(ODDS_PATHS), '--workers', String(workers), '--bars-per-worker', '0', '--out', join(dir, `odds-${workers}`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOALSIM_CACHE_DIR: cacheDir } });
     return (performance.now() - start) / 1000;
   };
   const seconds1 = run(1);
