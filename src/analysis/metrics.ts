@@ -71,6 +71,19 @@ export function sharpeRatio(returns: readonly number[], periodsPerYear: number):
   return deviation > 0 ? finiteOrNull((mean(returns) / deviation) * Math.sqrt(periodsPerYear)) : null;
 }
 
+/**
+ * Annualised figures (CAGR, volatility, Sharpe, Sortino, Calmar) from fewer daily returns than
+ * this say little: a one-month run's CAGR is its month compounded twelve times. They are marked.
+ */
+export const ANNUALISED_MIN_RETURNS = 60;
+export const ANNUALISED_METRICS: readonly string[] = ['cagr', 'volatility', 'sharpe', 'sortino', 'calmar'];
+
+/** The note an annualised figure gets when it rests on fewer than ANNUALISED_MIN_RETURNS daily returns, else null. */
+export function annualisationNote(dailyReturnCount: number | undefined): string | null {
+  // a run folder written before the count was recorded says nothing either way
+  return dailyReturnCount === undefined || dailyReturnCount >= ANNUALISED_MIN_RETURNS ? null : `annualised from ${dailyReturnCount} daily returns (fewer than ${ANNUALISED_MIN_RETURNS}): read with care`;
+}
+
 export function computeMetrics(curve: EquityCurve, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number): Metrics {
   const returns = dailyReturns(curve);
   const deviation = sampleStdev(returns);

@@ -1,6 +1,7 @@
 /** `goalsim run <scenario> [--out DIR]`: one scenario, its report folder, a summary table. */
 import { join } from 'node:path';
 import { attributionOf } from '../analysis/attribution.js';
+import { annualisationNote, dailyReturns } from '../analysis/metrics.js';
 import { defaultCacheDir } from '../data/cache.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
@@ -18,22 +19,24 @@ export interface RunCommandOptions {
 
 export function runSummaryTable(result: RunResult): string {
   const m = result.metrics;
+  const note = annualisationNote(dailyReturns(result.equityCurve).length);
+  const mark = (text: string): string => (note !== null && text !== '' ? `${text} *` : text);
   const rows: [string, string][] = [
     ['initial capital', `${result.initialCapital.toFixed(2)} ${result.currency}`],
     ['final equity', `${result.finalEquity.toFixed(2)} ${result.currency}`],
     ['total return', percent(m.totalReturn)],
-    ['CAGR', percent(m.cagr)],
-    ['volatility', percent(m.volatility)],
-    ['Sharpe', fixed(m.sharpe)],
-    ['Sortino', fixed(m.sortino)],
+    ['CAGR', mark(percent(m.cagr))],
+    ['volatility', mark(percent(m.volatility))],
+    ['Sharpe', mark(fixed(m.sharpe))],
+    ['Sortino', mark(fixed(m.sortino))],
     ['max drawdown', percent(m.maxDrawdown)],
-    ['Calmar', fixed(m.calmar)],
+    ['Calmar', mark(fixed(m.calmar))],
     ['trades', String(m.trades)],
     ['win rate', percent(m.winRate)],
     ['profit factor', fixed(m.profitFactor)],
     ['exposure', percent(m.exposure)],
   ];
-  return alignedTable(['metric', 'value'], rows);
+  return `${alignedTable(['metric', 'value'], rows)}${note === null ? '' : `\n* ${note}`}`;
 }
 
 /** Runs the scenario and writes its files; returns what to print. The result and its data end here. */

@@ -5,6 +5,7 @@
  * position size of every decision, and the monthly table.
  */
 import type { SizingAttribution } from '../analysis/attribution.js';
+import { ANNUALISED_METRICS, annualisationNote } from '../analysis/metrics.js';
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
 import { displayValue, formatFixed, formatPercent, markdownTable } from './format.js';
@@ -19,20 +20,36 @@ const seconds = (ms: number): number => ms / 1000;
 
 export function metricRows(files: RunFiles): string[][] {
   const m = files.summary.metrics;
+  const few = annualisationNote(files.summary.period.dailyReturns) !== null;
+  const mark = (key: string, text: string): string => (few && ANNUALISED_METRICS.includes(key) && text !== '–' ? `${text} *` : text);
   return [
     ['final equity', `${Number(files.summary.finalEquity).toFixed(2)} ${files.summary.currency}`],
     ['total return', pct(m['totalReturn'])],
-    ['CAGR', pct(m['cagr'])],
-    ['volatility', pct(m['volatility'])],
-    ['Sharpe', num(m['sharpe'])],
-    ['Sortino', num(m['sortino'])],
+    ['CAGR', mark('cagr', pct(m['cagr']))],
+    ['volatility', mark('volatility', pct(m['volatility']))],
+    ['Sharpe', mark('sharpe', num(m['sharpe']))],
+    ['Sortino', mark('sortino', num(m['sortino']))],
     ['max drawdown', pct(m['maxDrawdown'])],
-    ['Calmar', num(m['calmar'])],
+    ['Calmar', mark('calmar', num(m['calmar']))],
     ['trades', String(m['trades'] ?? 0)],
     ['win rate', pct(m['winRate'])],
     ['profit factor', num(m['profitFactor'])],
     ['exposure', pct(m['exposure'])],
   ];
+}
+
+/** What a reader needs to read the metrics and the months right. */
+function reportNotes(files: RunFiles): { metrics: string[]; months: string[] } {
+  const note = annualisationNote(files.summary.period.dailyReturns);
+  const g = files.summary.goals;
+  const completed = ((g['alerts'] ?? {}) as Record<string, number>)['goal_completed'] ?? 0;
+  const met = Number(g['monthsReturnGoalMet'] ?? 0) + Number(g['monthsIncomeGoalMet'] ?? 0);
+  return {
+    metrics: note === null ? [] : [`* ${note}.`],
+    months: g['months'] === undefined ? [] : [
+      `Income is the realised P&L of the month: net P&L of the trades closed in it, after fees; open positions count only when closed. A month meets a goal when its progress stands at 100 % or more at the month's end.${completed > met ? ` The ${completed} goal_completed alerts outnumber the ${met} months met: an alert fires when a goal is touched during the month, which a later loss in the month can undo.` : ''}`,
+    ],
+  };
 }
 
 export function goalRows(files: RunFiles): string[][] {
@@ -161,6 +178,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
 
   const md = markdownTable;
   const goals = goalRows(files);
+  const notes = reportNotes(files);
   const attribution = attributionSection((s.sizing as { attribution?: SizingAttribution }).attribution);
   const markdown = [
     `# ${title}`,
@@ -169,6 +187,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     '',
     '## Metrics',
     md(['metric', 'value'], metricRows(files)),
+    ...notes.metrics.map((n) => `\n${n}`),
     ...(goals.length > 0 ? ['', '## Goals', md(['outcome', 'value'], goals)] : []),
     '',
     '## Sizing',
@@ -177,6 +196,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     '',
     '## Months',
     md(monthHeader, monthRows(months)),
+    ...notes.months.map((n) => `\n${n}`),
     '',
     'Charts of equity, drawdown, goal progress, risk, goal factor and position sizes are in report.html.',
     '',
@@ -187,6 +207,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     `<p class="muted">${escapeHtml(period)}</p>`,
     '<h2>Metrics</h2>',
     htmlTable(['metric', 'value'], metricRows(files), { numeric: [1] }),
+    ...notes.metrics.map((n) => `<p class="muted">${escapeHtml(n)}</p>`),
     ...(goals.length > 0 ? ['<h2>Goals</h2>', htmlTable(['outcome', 'value'], goals)] : []),
     '<h2>Charts</h2>',
     ...charts.map((chart, i) => chartBlock(`chart-${i}`, chart)),
@@ -195,6 +216,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     ...attribution.html,
     '<h2>Months</h2>',
     htmlTable(monthHeader, monthRows(months), { numeric: [1, 2] }),
+    ...notes.months.map((n) => `<p class="muted">${escapeHtml(n)}</p>`),
   ].join('\n');
   return { markdown, html: htmlPage(title, body) };
 }

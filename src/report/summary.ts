@@ -3,6 +3,7 @@
  * sizing statistics.
  */
 import { attributionOf } from '../analysis/attribution.js';
+import { dailyReturns } from '../analysis/metrics.js';
 import { formatDate } from '../data/timestamp.js';
 import type { RunResult } from '../sim/types.js';
 import { VERSION } from '../version.js';
@@ -15,7 +16,7 @@ export interface RunSummary {
   readonly currency: string;
   readonly initialCapital: string;
   readonly finalEquity: string;
-  readonly period: { readonly start: string; readonly end: string; readonly bars: number; readonly periodsPerYear: number };
+  readonly period: { readonly start: string; readonly end: string; readonly bars: number; readonly periodsPerYear: number; readonly dailyReturns: number };
   readonly metrics: Readonly<Record<string, number | null>>;
   readonly goals: Readonly<Record<string, unknown>>;
   readonly sizing: Readonly<Record<string, unknown>>;
@@ -49,6 +50,8 @@ export function buildSummary(result: RunResult): RunSummary {
       end: Number.isFinite(result.lastTime) ? formatDate(result.lastTime) : '',
       bars: result.bars,
       periodsPerYear: result.periodsPerYear,
+      // what the annualised metrics rest on (see annualisationNote)
+      dailyReturns: dailyReturns(result.equityCurve).length,
     },
     metrics,
     goals: goalOutcomes(result),

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goalsim, tempDir } from '../helpers.js';
@@ -28,5 +28,29 @@ describe('run reports', () => {
     const rows = new Map([...md.matchAll(/^\| (\d{4}-\d{2}) \| (-?[\d.]+)% \|/gm)].map((m) => [m[1], Number(m[2])]));
     expect(rows.size).toBe(summary.goals.byMonth.length);
     for (const month of summary.goals.byMonth) expect(rows.get(month.month), month.month).toBeCloseTo(month.return * 100, 2);
+  });
+});
+
+describe('what a report says about its own figures', () => {
+  it('marks metrics annualised from fewer than 60 daily returns, in the CLI and the report', () => {
+    const dir = tempDir();
+    const scenario = JSON.parse(readFileSync('scenarios/compare/dax-pipeline.json', 'utf8')) as Record<string, unknown> & { data: { path: string }[] };
+    // one month: March 1995 has 23 trading days, so 22 daily returns
+    scenario['period'] = { start: '1995-03-01', end: '1995-03-31' };
+    scenario.data[0] = { ...scenario.data[0], path: join(process.cwd(), 'data/dax-daily-close-1991-1998.csv') } as { path: string };
+    writeFileSync(join(dir, 'month.json'), JSON.stringify(scenario));
+    const run = goalsim(['run', join(dir, 'month.json'), '--out', join(dir, 'out')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/CAGR\s+-?\d+\.\d+% \*/);
+    expect(run.stdout).toMatch(/Calmar\s+-?\d+\.\d+ \*|Calmar\s*\n/);
+    expect(run.stdout).toContain('* annualised from 22 daily returns (fewer than 60): read with care');
+    const md = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
+    expect(md).toMatch(/\| CAGR \| -?\d+\.\d+% \* \|/);
+    expect(md).toContain('* annualised from 22 daily returns (fewer than 60): read with care.');
+    expect(md).toContain('Income is the realised P&L of the month');
+    // seven years are not marked
+    const full = goalsim(['run', 'scenarios/compare/dax-pipeline.json', '--out', join(dir, 'full')]);
+    expect(full.stdout).not.toContain('annualised from');
+    expect(full.stdout).toMatch(/CAGR\s+\d+\.\d+%\n/);
   });
 });
