@@ -62,6 +62,22 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
+/**
+ * A number for a table people read: 4 significant digits (12.35, 0.001235), whole numbers
+ * from 10,000 up with thousands separators; CSV and JSON files keep full precision.
+ */
+export function significant(value: number | null | undefined, digits = 4, missing = '–'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return missing;
+  if (Math.abs(value) >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
+  const rounded = Number(value.toPrecision(digits));
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/** A table cell of a CSV file read back: numbers to 4 significant digits, other text as it is. */
+export function significantCell(text: string): string {
+  return text !== '' && DECIMAL_NUMBER.test(text) ? significant(Number(text)) : text;
+}
+
 /** A fraction as a percentage for people; `missing` when there is no number. */
 export function formatPercent(value: unknown, digits = 2, missing = '–'): string {
   return typeof value === 'number' && Number.isFinite(value) ? `${(value * 100).toFixed(digits)}%` : missing;

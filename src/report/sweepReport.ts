@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { escapeHtml, heatmapSvg, htmlPage, htmlTable } from './html/page.js';
-import { markdownTable } from './format.js';
+import { markdownTable, significantCell } from './format.js';
 import { readSweepDefinition } from './sweepFiles.js';
 
 type Row = Record<string, string>;
@@ -29,7 +29,8 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
   const objective = `${definition.objective.metric} (${definition.objective.direction})`;
   const ranked = results.filter((row) => row['rank'] !== '');
   const header = ['rank', 'variant', ...definition.params.map(short), 'objective', 'trades', 'maxDrawdown', 'status'];
-  const tableRows = results.slice(0, 50).map((row) => [row['rank'] ?? '', row['variant'] ?? '', ...definition.params.map((p) => row[p] ?? ''), row['objective'] ?? '', row['trades'] ?? '', row['maxDrawdown'] ?? '', row['status'] ?? '']);
+  // 4 significant digits here; results.csv keeps every digit
+  const tableRows = results.slice(0, 50).map((row) => [row['rank'] ?? '', row['variant'] ?? '', ...definition.params.map((p) => row[p] ?? ''), significantCell(row['objective'] ?? ''), row['trades'] ?? '', significantCell(row['maxDrawdown'] ?? ''), row['status'] ?? '']);
 
   let heatmap = '';
   if (x !== undefined && y !== undefined && x !== y) {
@@ -40,7 +41,7 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
     };
     heatmap = heatmapSvg(values(x), values(y), cell, { x: short(x), y: short(y), value: definition.objective.metric });
   }
-  const marginalRows = marginals.map((m) => [short(m['parameter'] ?? ''), m['value'] ?? '', m['count'] ?? '', m['mean_objective'] ?? '', m['best_variant'] ?? '']);
+  const marginalRows = marginals.map((m) => [short(m['parameter'] ?? ''), m['value'] ?? '', m['count'] ?? '', significantCell(m['mean_objective'] ?? ''), m['best_variant'] ?? '']);
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { counts: Record<string, number> };
   const counts = Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(', ');
   const title = `goalsim sweep: ${definition.name}`;

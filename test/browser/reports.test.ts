@@ -4,7 +4,7 @@
  * playwright-core): every chart must draw (canvas pixels or SVG cells), with no console errors
  * and no network requests. Screenshots go to reports/screenshots/.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -36,6 +36,7 @@ interface PageCheck {
   readonly charts: number;
   readonly blankCharts: number;
   readonly heatmapCells: number;
+  readonly heatScale: number;
   readonly intervalBars: number;
   readonly yAxes: readonly AxisCheck[];
 }
@@ -71,7 +72,7 @@ async function open(file: string, shot: string): Promise<PageCheck> {
       const widest = Math.max(0, ...labels.map((label) => u.ctx.measureText(label).width / devicePixelRatio));
       return { title: u.root.querySelector('.u-title')?.textContent ?? '', labels, size: axis._size, needed: widest + axis.ticks.size + axis.gap };
     });
-    return { charts: canvases.length, blankCharts: blank, heatmapCells: document.querySelectorAll('svg.heatmap rect').length, intervalBars: document.querySelectorAll('svg.odds-bars rect').length, yAxes };
+    return { charts: canvases.length, blankCharts: blank, heatmapCells: document.querySelectorAll('svg.heatmap rect:not(.heat-scale)').length, heatScale: document.querySelectorAll('svg.heatmap rect.heat-scale').length, intervalBars: document.querySelectorAll('svg.odds-bars rect').length, yAxes };
   });
   await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
   await page.close();
@@ -130,6 +131,14 @@ describe('reports in headless Chromium', () => {
     expect(check.errors).toEqual([]);
     expect(check.requests).toEqual([]);
     expect(check.heatmapCells, '3 ahead values x 3 onTrackMin values').toBe(9);
+    expect(check.heatScale, 'a colour scale beside the cells').toBe(1);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    const lines = md.split('\n');
+    const column = (lines.find((line) => line.startsWith('| rank |')) ?? '').split('|').map((cell) => cell.trim()).indexOf('objective');
+    expect(column).toBeGreaterThan(0);
+    const objectives = lines.filter((line) => /^\| \d+ \|/.test(line)).map((line) => line.split('|')[column]?.trim() ?? '');
+    expect(objectives.length).toBeGreaterThan(0);
+    for (const cell of objectives) expect(cell.replace(/^-|\.|^0\.0*/g, '').length, `${cell}: 4 significant digits at most`).toBeLessThanOrEqual(4);
   });
 
   it('comparison report: the overlaid equity chart draws', async () => {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { significant } from '../format.js';
 
 /** Series colours, in order. */
 export const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'] as const;
@@ -155,18 +156,25 @@ export function heatmapSvg(xs: readonly string[], ys: readonly string[], value: 
       const v = value(x, y);
       const [cx, cy] = [left + col * cell, top + row * cell];
       const fill = v === null ? '#f0f0f0' : shade(v);
-      const text = v === null ? '–' : v.toPrecision(3);
+      const text = v === null ? '–' : significant(v);
       const ink = v !== null && max > min && (v - min) / (max - min) > 0.55 ? '#fff' : '#1d2430';
       return `<rect x="${cx}" y="${cy}" width="${cell - 2}" height="${cell - 2}" fill="${fill}"><title>${escapeHtml(`${labels.x}=${x}, ${labels.y}=${y}: ${text}`)}</title></rect><text x="${cx + cell / 2 - 1}" y="${cy + cell / 2 + 4}" text-anchor="middle" fill="${ink}">${escapeHtml(text)}</text>`;
     }),
   );
   const xTicks = xs.map((x, col) => `<text x="${left + col * cell + cell / 2 - 1}" y="${top + ys.length * cell + 16}" text-anchor="middle">${escapeHtml(x)}</text>`);
   const yTicks = ys.map((y, row) => `<text x="${left - 8}" y="${top + row * cell + cell / 2 + 4}" text-anchor="end">${escapeHtml(y)}</text>`);
-  const width = Math.max(left + xs.length * cell + 20, 620); // room for the title
+  // the colour scale: the gradient the cells are shaded on, with its ends and middle labelled
+  const scaleLeft = left + xs.length * cell + 24;
+  const scaleHeight = ys.length * cell - 2;
+  const stops = [0, 0.5, 1].map((t) => `<stop offset="${t}" stop-color="${shade(min + (max - min) * (1 - t))}"/>`).join('');
+  const scaleLabels = values.length === 0 ? '' : [max, (min + max) / 2, min].map((v, i) => `<text x="${scaleLeft + 22}" y="${top + (i * scaleHeight) / 2 + (i === 0 ? 10 : i === 2 ? 0 : 4)}">${escapeHtml(significant(v))}</text>`).join('');
+  const scale = values.length === 0 ? '' : `<defs><linearGradient id="heat-scale" x1="0" y1="0" x2="0" y2="1">${stops}</linearGradient></defs><rect class="heat-scale" x="${scaleLeft}" y="${top}" width="16" height="${scaleHeight}" fill="url(#heat-scale)" stroke="#dde3ea"><title>${escapeHtml(`${labels.value}: ${significant(min)} (light) to ${significant(max)} (dark)`)}</title></rect>${scaleLabels}`;
+  const width = Math.max(scaleLeft + 110, 620); // room for the title and the scale's labels
   const height = top + ys.length * cell + 40;
   return `<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(`${labels.value} by ${labels.x} and ${labels.y}`)}">
 <text x="${left}" y="16">${escapeHtml(`${labels.value} (mean) by ${labels.x} (x) and ${labels.y} (y)`)}</text>
 ${rects.join('\n')}
 ${xTicks.join('')}${yTicks.join('')}
+${scale}
 </svg>`;
 }
