@@ -9,7 +9,7 @@ import { ANNUALISED_METRICS, annualisationNote } from '../analysis/metrics.js';
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
 import { displayValue, formatFixed, formatPercent, markdownTable } from './format.js';
-import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, shareBar, type ChartSpec } from './html/page.js';
+import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, monthGridSvg, shareBar, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
 import type { CsvRow, RunFiles } from './readRun.js';
 
@@ -109,27 +109,50 @@ function goalCharts(files: RunFiles): ChartSpec[] {
   });
 }
 
+/** Adjustments a risk chart still marks one by one; beyond, the steps of its line are the marks. */
+const RISK_MARKERS_MAX = 100;
+
+/**
+ * The tracker's risk per trade as a step line: only the cycles where it changed (and the last),
+ * so hundreds of adjustments read as steps rather than a band of markers.
+ */
 function riskChart(files: RunFiles): ChartSpec | undefined {
   const first = files.progress[0]?.['goal'];
   if (first === undefined) return undefined;
   const rows = files.progress.filter((row) => row['goal'] === first);
   const time = rows.map((row) => parseTimestamp(row['timestamp'] ?? ''));
   const risk = rows.map((row) => Number(row['risk']));
+  const changes = risk.map((_, i) => i).filter((i) => i === 0 || i === risk.length - 1 || risk[i] !== risk[i - 1]);
+  const marked = files.adjustments.length <= RISK_MARKERS_MAX;
   const markerAt = new Map<number, number>();
-  for (const adjustment of files.adjustments) {
-    const i = time.indexOf(parseTimestamp(adjustment['timestamp'] ?? ''));
-    if (i >= 0) markerAt.set(i, Number(adjustment['new']));
+  if (marked) {
+    for (const adjustment of files.adjustments) markerAt.set(parseTimestamp(adjustment['timestamp'] ?? ''), Number(adjustment['new']));
   }
-  const indices = drawIndices(time, risk, markerAt.keys());
   return {
-    title: "Tracker's risk per trade (adjustments marked)",
-    x: indices.map((i) => seconds(time[i] as number)),
+    title: marked ? "Tracker's risk per trade (adjustments marked)" : `Tracker's risk per trade (${files.adjustments.length} adjustments: each step is one)`,
+    x: changes.map((i) => seconds(time[i] as number)),
     percent: true,
     series: [
-      { label: 'risk per trade', values: indices.map((i) => risk[i] as number), color: COLORS[3] as string },
-      { label: 'adjustments', values: indices.map((i) => markerAt.get(i) ?? null), color: '#f59e0b', points: true },
+      { label: 'risk per trade', values: changes.map((i) => risk[i] as number), color: COLORS[3] as string, step: true },
+      ...(marked ? [{ label: 'adjustments', values: changes.map((i) => markerAt.get(time[i] as number) ?? null), color: '#f59e0b', points: true }] : []),
     ],
   };
+}
+
+/** Each monthly goal month by month: met or missed at the month's end, and by how much. */
+function monthGrids(files: RunFiles, months: readonly MonthRow[]): string[] {
+  const targets = (files.summary.goals['targets'] ?? {}) as Record<string, number>;
+  const currency = files.summary.currency;
+  const grids: string[] = [];
+  const returnTarget = targets['monthly_return'];
+  if (returnTarget !== undefined) {
+    grids.push(monthGridSvg(`monthly_return: % of the ${pct(returnTarget, 1)} target`, months.map((m) => ({ month: m.month, progress: m.returnPct / returnTarget, met: m.returnGoalMet, detail: `return ${pct(m.returnPct)} against ${pct(returnTarget, 1)}` }))));
+  }
+  const incomeTarget = targets['monthly_income'];
+  if (incomeTarget !== undefined) {
+    grids.push(monthGridSvg(`monthly_income: % of the ${incomeTarget} ${currency} target`, months.map((m) => ({ month: m.month, progress: m.income / incomeTarget, met: m.incomeGoalMet, detail: `income ${m.income.toFixed(2)} ${currency} against ${incomeTarget}` }))));
+  }
+  return grids;
 }
 
 /** What set the sizes (summary.json sizing.attribution): per stage, decisions changed and bound. */
@@ -179,6 +202,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
   const md = markdownTable;
   const goals = goalRows(files);
   const notes = reportNotes(files);
+  const grids = monthGrids(files, months);
   const attribution = attributionSection((s.sizing as { attribution?: SizingAttribution }).attribution);
   const markdown = [
     `# ${title}`,
@@ -209,6 +233,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     htmlTable(['metric', 'value'], metricRows(files), { numeric: [1] }),
     ...notes.metrics.map((n) => `<p class="muted">${escapeHtml(n)}</p>`),
     ...(goals.length > 0 ? ['<h2>Goals</h2>', htmlTable(['outcome', 'value'], goals)] : []),
+    ...(grids.length > 0 ? ['<h2>Goals month by month</h2>', '<p class="muted">Each cell is a month at its end: the return, or the realised P&amp;L, as a percentage of the target. Green: met (dark green: twice over). Red: missed, the darker the further short; a loss is the darkest.</p>', ...grids] : []),
     '<h2>Charts</h2>',
     ...charts.map((chart, i) => chartBlock(`chart-${i}`, chart)),
     '<h2>Sizing</h2>',

@@ -54,3 +54,26 @@ describe('what a report says about its own figures', () => {
     expect(full.stdout).toMatch(/CAGR\s+\d+\.\d+%\n/);
   });
 });
+
+describe('goals that read at a glance', () => {
+  it('draws each monthly goal month by month and the risk as a step line of its changes', () => {
+    const out = tempDir();
+    expect(goalsim(['run', 'scenarios/compare/dax-fixed-risk.json', '--out', out]).code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { goals: { months: number; monthsReturnGoalMet: number; monthsIncomeGoalMet: number } };
+    const grids = html.split('<svg class="month-grid"').slice(1).map((svg) => svg.slice(0, svg.indexOf('</svg>')));
+    expect(grids.length, 'monthly_return and monthly_income').toBe(2);
+    const green = (svg: string): number => (svg.match(/fill="#(4ade80|15803d)"/g) ?? []).length;
+    for (const svg of grids) expect((svg.match(/<rect /g) ?? []).length, 'one cell per month').toBe(summary.goals.months);
+    // the monthly table counts a month met at its end, as the tracker does
+    expect(green(grids[0] ?? '')).toBe(summary.goals.monthsReturnGoalMet);
+    expect(green(grids[1] ?? '')).toBe(summary.goals.monthsIncomeGoalMet);
+    const charts = [...html.matchAll(/<script type="application\/json" id="chart-\d+">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '{}') as { title: string; series: { step?: boolean; values: number[] }[] });
+    const risk = charts.find((c) => c.title.startsWith("Tracker's risk"));
+    expect(risk?.series[0]?.step).toBe(true);
+    const values = risk?.series[0]?.values ?? [];
+    // only where the risk changed (and the last cycle): no two neighbours alike but at the end
+    expect(values.slice(1, -1).every((v, i) => v !== values[i])).toBe(true);
+    expect(risk?.title, 'hundreds of adjustments: the steps are the marks').toMatch(/^Tracker's risk per trade \(\d+ adjustments: each step is one\)$/);
+  });
+});

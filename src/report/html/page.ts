@@ -15,6 +15,8 @@ export interface SeriesSpec {
   readonly color: string;
   /** Markers only (no line). */
   readonly points?: boolean;
+  /** A step line: each value holds until the next (a level that changes at events, such as risk). */
+  readonly step?: boolean;
 }
 
 export interface ChartSpec {
@@ -82,9 +84,10 @@ const BOOTSTRAP = `
 window.addEventListener('load', function () {
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var spec = JSON.parse(document.getElementById(el.dataset.chart).textContent);
-    // percent ticks with as many decimals as their spacing needs, so that no two read the same
+    // percent ticks with the decimals their spacing has (0.25 % steps: two), so that each reads as what it is
     var pct = function (u, vals, axisIdx, space, incr) {
-      var digits = Math.max(0, Math.min(6, Math.ceil(-Math.log10(incr * 100) - 1e-9)));
+      var step = incr * 100, digits = 0;
+      while (digits < 6 && Math.abs(Math.round(step * Math.pow(10, digits)) - step * Math.pow(10, digits)) > 1e-6) digits++;
       return vals.map(function (v) { return v == null ? '' : (v * 100).toFixed(digits) + '%'; });
     };
     // every axis as wide as its widest label, so that no sign or leading digit is cut off
@@ -104,7 +107,7 @@ window.addEventListener('load', function () {
       series: [{}].concat(spec.series.map(function (s) {
         return {
           label: s.label, stroke: s.color, width: s.points ? 0 : 1.5, spanGaps: true,
-          paths: s.points ? function () { return null; } : undefined,
+          paths: s.points ? function () { return null; } : s.step ? uPlot.paths.stepped({ align: 1 }) : undefined,
           points: s.points ? { show: true, size: 8, fill: s.color, stroke: s.color } : { show: false },
         };
       })),
@@ -137,6 +140,50 @@ export function htmlPage(title: string, body: string): string {
 ${body}
 </body></html>
 `;
+}
+
+export interface MonthCell {
+  /** YYYY-MM. */
+  readonly month: string;
+  /** Progress at the month's end as a share of the target (1 = met exactly), or null when unknown. */
+  readonly progress: number | null;
+  readonly met: boolean | null;
+  /** What the cell's tooltip says. */
+  readonly detail: string;
+}
+
+/**
+ * A goal month by month as a calendar: one row per year, one cell per month, green when the
+ * month met the goal and red when it missed, the shade showing how far from the target it ended.
+ * Ten years are 120 cells that read at a glance, where a daily line is a sawtooth.
+ */
+export function monthGridSvg(title: string, cells: readonly MonthCell[]): string {
+  if (cells.length === 0) return '';
+  const years = [...new Set(cells.map((c) => c.month.slice(0, 4)))].sort();
+  const [size, left, top] = [34, 48, 34];
+  const fill = (c: MonthCell): string => {
+    if (c.met === null || c.progress === null) return '#f0f0f0';
+    if (c.met) return c.progress >= 2 ? '#15803d' : '#4ade80';
+    const shortfall = Math.max(0, Math.min(1, 1 - c.progress)); // 0: just missed, 1: nothing or a loss
+    return `rgb(${Math.round(254 - 34 * shortfall)},${Math.round(202 - 164 * shortfall)},${Math.round(202 - 164 * shortfall)})`;
+  };
+  const rects = cells.map((c) => {
+    const row = years.indexOf(c.month.slice(0, 4));
+    const col = Number(c.month.slice(5, 7)) - 1;
+    const [x, y] = [left + col * size, top + row * size];
+    const label = c.progress === null ? '' : `${Math.round(c.progress * 100)}`;
+    const dark = c.met === true ? (c.progress ?? 0) >= 2 : c.met === false && 1 - (c.progress ?? 0) > 0.6;
+    const ink = dark ? '#fff' : '#1d2430';
+    return `<rect x="${x}" y="${y}" width="${size - 2}" height="${size - 2}" fill="${fill(c)}"><title>${escapeHtml(`${c.month}: ${c.detail}`)}</title></rect><text x="${x + size / 2 - 1}" y="${y + size / 2 + 4}" text-anchor="middle" fill="${ink}">${escapeHtml(label)}</text>`;
+  });
+  const monthLabels = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'].map((m, i) => `<text x="${left + i * size + size / 2 - 1}" y="${top - 6}" text-anchor="middle">${m}</text>`);
+  const yearLabels = years.map((year, row) => `<text x="${left - 8}" y="${top + row * size + size / 2 + 4}" text-anchor="end">${year}</text>`);
+  const height = top + years.length * size + 8;
+  return `<svg class="month-grid" xmlns="http://www.w3.org/2000/svg" width="${left + 12 * size + 20}" height="${height}" role="img" aria-label="${escapeHtml(title)}">
+<text x="${left}" y="12">${escapeHtml(title)}</text>
+${monthLabels.join('')}${yearLabels.join('')}
+${rects.join('\n')}
+</svg>`;
 }
 
 /** A heat map as inline SVG: one cell per (x, y), coloured from low (light) to high (dark). */
