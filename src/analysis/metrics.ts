@@ -6,7 +6,7 @@
 import { isWeekend } from '../clock/index.js';
 import { MS_PER_DAY } from '../data/timestamp.js';
 import type { Trade } from '../ledger/index.js';
-import type { EquityCurve } from '../sim/types.js';
+import type { EquityCurve } from '../sim/equityCurve.js';
 
 export interface Metrics {
   readonly totalReturn: number;

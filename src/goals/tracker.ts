@@ -9,7 +9,7 @@ import { startOfNextMonth, type TimerKind } from '../clock/index.js';
 import { RunningMoments } from '../analysis/runningMoments.js';
 import type { Trade } from '../ledger/index.js';
 import type { GoalInputs } from '../sizing/types.js';
-import type { GoalHooks, PortfolioView } from '../sim/types.js';
+import type { GoalHooks, PortfolioView } from '../sim/goalHooks.js';
 import { evaluateGoal, type PeriodState } from './evaluate.js';
 import { progressRisk } from './progressRisk.js';
 import type { AdjustmentRow, AlertRow, AlertType, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';

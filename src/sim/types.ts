@@ -1,23 +1,15 @@
 import type { Metrics } from '../analysis/metrics.js';
 import type { GoalTracker } from '../goals/tracker.js';
 import type { SkippedRows } from '../data/badRows.js';
-import type { TimerKind, TimerSettings } from '../clock/index.js';
 import type { Amount, Fill, Ledger, OrderNote, Trade } from '../ledger/index.js';
-import type { GoalInputs, SizingDecision } from '../sizing/types.js';
+import type { SizingDecision } from '../sizing/types.js';
 import type { Direction } from '../ledger/index.js';
 import type { SignalSide } from '../strategy/index.js';
+import type { EquityCurve } from './equityCurve.js';
+import type { GoalHooks, PortfolioView } from './goalHooks.js';
 
-/** Equity sampled at every instant (after marking to market), columnar. */
-export interface EquityCurve {
-  readonly length: number;
-  readonly time: Float64Array;
-  readonly equity: Float64Array;
-  readonly cash: Float64Array;
-  /** Gross position value / equity. */
-  readonly exposure: Float64Array;
-  /** 1 - equity / running peak. */
-  readonly drawdown: Float64Array;
-}
+// leaf modules, so that the metrics and the tracker need not import this one (no cycle)
+export type { EquityCurve, GoalHooks, PortfolioView };
 
 export interface DecisionRecord {
   readonly time: number;
@@ -28,27 +20,6 @@ export interface DecisionRecord {
   readonly confidence: number;
   readonly stopLossPct: number;
   readonly decision: SizingDecision;
-}
-
-/** The state of the portfolio the goal tracker reads when a timer fires. */
-export interface PortfolioView {
-  readonly ledger: Ledger;
-  readonly lastPrices: Float64Array;
-  readonly equity: number;
-  readonly peakEquity: number;
-}
-
-/**
- * How the goal layer plugs into the engine without the engine knowing about goals: timers it
- * wants, a callback when they fire, and what sizing should read from it.
- */
-export interface GoalHooks {
-  readonly timers: TimerSettings;
-  onTimer(kind: TimerKind, time: number, portfolio: PortfolioView): void;
-  /** Risk per trade now, after the tracker's adjustments. */
-  currentRisk(): number;
-  /** Progress of each goal at `time`, for the goal-aware engines. */
-  goalInputs(time: number, portfolio: PortfolioView): GoalInputs | undefined;
 }
 
 export interface SimulationOutput {
