@@ -76,6 +76,7 @@ export function checkOddsOptions(options: Pick<OddsOptions, 'paths' | 'block' | 
 export function scenarioForEngine(resolved: ResolvedScenario, engine: string): ResolvedScenario {
   const { scenario } = resolved;
   const sizing = scenario.sizing.engine === engine ? scenario.sizing : defaultSizing(engine);
+  if (sizing === undefined) throw new UsageError(`--engines ${engine}: a user sizing module runs only as the scenario's own sizing ("sizing": {"engine": "module", ...})`);
   try {
     return resolveScenario(validateScenario({ ...scenario, sizing }, resolved.file), resolved.file);
   } catch (error) {

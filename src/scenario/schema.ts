@@ -64,6 +64,8 @@ export const sizingSchema = z.discriminatedUnion('engine', [
   z.strictObject({ engine: z.literal('kelly'), params: kellyParamsSchema.default(() => kellyParamsSchema.parse({})) }),
   z.strictObject({ engine: z.literal('pipeline'), params: pipelineParamsSchema.default(() => pipelineParamsSchema.parse({})) }),
   z.strictObject({ engine: z.literal('goal-kelly'), params: goalKellyParamsSchema.default(() => goalKellyParamsSchema.parse({})) }),
+  // a user's engine: a module exporting createSizer(params), its path relative to the scenario file
+  z.strictObject({ engine: z.literal('module'), module: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
 ]);
 
 /** Every sizing engine a scenario can name, in the schema's order. */

@@ -59,7 +59,7 @@ function everyEngineLookback(): SizingNeeds['volatilityLookback'] {
   let widest: SizingNeeds['volatilityLookback'];
   for (const name of ENGINE_NAMES) {
     const config = defaultSizing(name);
-    const lookback = config === undefined ? undefined : createSizingEngine(config).needs.volatilityLookback;
+    const lookback = config === undefined || config.engine === 'module' ? undefined : createSizingEngine(config).needs.volatilityLookback;
     if (lookback === undefined) continue;
     widest = widest === undefined ? lookback : { short: Math.max(widest.short, lookback.short), long: Math.max(widest.long, lookback.long), trend: Math.max(widest.trend ?? 0, lookback.trend ?? 0) || undefined };
   }
@@ -209,7 +209,7 @@ export class ReplayService {
     let engine = this.engines.get(wanted);
     if (engine === undefined) {
       const config = defaultSizing(wanted);
-      if (config === undefined) throw new ServeError(400, `engine: "${wanted.slice(0, 200)}" is not a sizing engine`, `the engines: ${ENGINE_NAMES.join(', ')}`);
+      if (config === undefined || config.engine === 'module') throw new ServeError(400, `engine: "${wanted.slice(0, 200)}" is not a built-in sizing engine`, `the engines: ${ENGINE_NAMES.filter((name) => name !== 'module').join(', ')}; a user module sizes only as the scenario's own`);
       engine = createSizingEngine(config);
       this.engines.set(wanted, engine);
     }

@@ -12,6 +12,7 @@ import { ScenarioError } from '../errors.js';
 import { Amount, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/registry.js';
+import { loadUserSizingEngine } from '../sizing/userSizer.js';
 import { strategyFactory, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
 import { Replay } from './engine.js';
 import type { ScenarioData } from './loadData.js';
@@ -90,7 +91,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
   const replayCounter = { delivered: 0 };
   const factory = await userModuleErrors(resolved, () => strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter }));
   const initialCapital = Amount.of(scenario.account.initialCapital);
-  const sizing = createSizingEngine(scenario.sizing);
+  const sizing = await sizingEngineOf(resolved);
   const replay = new Replay({
     series,
     instruments,
@@ -169,6 +170,17 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,
   );
+}
+
+/** The scenario's sizing engine: built in, or a user's module (its path relative to the scenario file). */
+async function sizingEngineOf(resolved: ResolvedScenario): Promise<SizingEngine> {
+  const sizing = resolved.scenario.sizing;
+  if (sizing.engine !== 'module') return createSizingEngine(sizing);
+  try {
+    return await loadUserSizingEngine(resolve(dirname(resolve(resolved.file)), sizing.module), sizing.params);
+  } catch (error) {
+    throw new ScenarioError(`cannot use the sizing module: ${error instanceof Error ? error.message : String(error)}`, resolved.file, 'sizing.module');
+  }
 }
 
 /**

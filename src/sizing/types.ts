@@ -4,7 +4,8 @@
  */
 import type { Amount, Direction, Money } from '../ledger/index.js';
 
-export type EngineName = 'pipeline' | 'goal-kelly' | 'fixed-fraction' | 'fixed-risk' | 'kelly';
+/** goalsim's engines, and `module`: a user's (see userSizer.ts). */
+export type EngineName = 'pipeline' | 'goal-kelly' | 'fixed-fraction' | 'fixed-risk' | 'kelly' | 'module';
 
 /** Progress and expected progress of one goal (fractions of its target, see goals/progress). */
 export interface GoalProgressInput {

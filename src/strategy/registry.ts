@@ -3,7 +3,7 @@
  * or a user module by path (.js, .mjs or .ts). A user module exports
  * `createStrategy(params, symbol)` (named or default) returning an object with `onBar(ctx)`.
  */
-import { pathToFileURL } from 'node:url';
+import { exportedFunction, importUserModule } from '../userModule.js';
 import type { SignalTable } from '../data/loadSignals.js';
 import { createBreakout, type BreakoutParams } from './breakout.js';
 import { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
@@ -39,20 +39,8 @@ export async function strategyFactory(spec: StrategySpec, inputs: StrategyInputs
 
 type UserCreate = (params: Readonly<Record<string, unknown>>, symbol: string) => Strategy;
 
-type UserModule = { createStrategy?: UserCreate; default?: UserCreate | { createStrategy?: UserCreate } };
-
-/** A .js/.mjs module is imported as it is; a TypeScript one through tsx, which Node 20 needs. */
-async function importUserModule(modulePath: string): Promise<UserModule> {
-  const url = pathToFileURL(modulePath).href;
-  if (!/\.[cm]?ts$/.test(modulePath)) return (await import(url)) as UserModule;
-  const { tsImport } = await import('tsx/esm/api');
-  return (await tsImport(url, import.meta.url)) as UserModule;
-}
-
 async function loadUserStrategy(modulePath: string, params: Readonly<Record<string, unknown>>): Promise<StrategyFactory> {
-  const loaded = await importUserModule(modulePath);
-  const fromDefault = typeof loaded.default === 'function' ? loaded.default : loaded.default?.createStrategy;
-  const create = loaded.createStrategy ?? fromDefault;
+  const create = exportedFunction<UserCreate>(await importUserModule(modulePath), 'createStrategy');
   if (typeof create !== 'function') throw new Error(`${modulePath}: a strategy module must export createStrategy(params, symbol)`);
   return (symbol) => {
     const strategy = create(params, symbol);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkSizingEngine } from '../../src/testing.js';
 import { money } from '../../src/ledger/index.js';
 import { createSizingEngine, goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema, type SizingConfig, type SizingRequest } from '../../src/sizing/index.js';
 
@@ -63,6 +64,9 @@ describe.each(engines)('sizing-engine contract: $engine', (config, maxPositionPc
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+  it('passes the contract goalsim/testing exports for user engines', () => {
+    expect(() => checkSizingEngine(engine, { maxPositionPct: Number.isFinite(maxPositionPct) ? maxPositionPct : undefined })).not.toThrow();
   });
   it('is deterministic', () => {
     fc.assert(

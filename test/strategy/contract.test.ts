@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkStrategy } from '../../src/testing.js';
 import { loadBarsCsv } from '../../src/data/loadBars.js';
 import type { SignalTable } from '../../src/data/loadSignals.js';
 import type { BarSeries } from '../../src/data/series.js';
@@ -28,6 +29,9 @@ function signalsOf(makeStrategy: () => Strategy, series: BarSeries, count: numbe
 /** Every strategy must pass: appending future bars never changes past decisions. */
 function testStrategyContract(name: string, makeStrategy: () => Strategy, expectSignals = true): void {
   describe(`strategy contract: ${name}`, () => {
+    it('passes the contract goalsim/testing exports for user strategies', () => {
+      expect(() => checkStrategy(makeStrategy, { bars: msft, minSignals: expectSignals ? 1 : 0 })).not.toThrow();
+    });
     it('decides the same on a prefix as on the full data (no look-ahead)', () => {
       const full = signalsOf(makeStrategy, msft, msft.length);
       if (expectSignals) expect(full.length, 'the contract is only meaningful if the strategy trades').toBeGreaterThan(0);
