@@ -250,16 +250,24 @@ export class Replay {
 
   /** Processes the next instant; false at the end of the data. */
   step(): boolean {
-    const { merge, schedule, ledger, lastPrices, pendingClose, pendingOpen, curve, portfolio } = this;
-    const series = this.setup.series;
+    const merge = this.merge;
     if (this.output !== undefined || !merge.advance()) return false;
     const t = merge.time;
     // A timer due at this very instant fires before its bars: a boundary belongs to the period it
     // opens (a daily bar dated the 1st is that month's), and timers still see only earlier prices.
-    if (schedule.earliest <= t) schedule.fireUntil(t, true, this.fireTimer);
-    const count = merge.count;
+    if (this.schedule.earliest <= t) this.schedule.fireUntil(t, true, this.fireTimer);
+    this.fillAtOpen(t);
+    this.checkProtectiveExits(t);
+    this.markToMarket(t);
+    this.decideOnClose(t);
+    return true;
+  }
 
-    for (let a = 0; a < count; a++) {
+  /** Phase 1: orders decided on the previous bar fill at this bar's open (a close first, then an entry). */
+  private fillAtOpen(t: number): void {
+    const { merge, ledger, pendingClose, pendingOpen } = this;
+    const series = this.setup.series;
+    for (let a = 0; a < merge.count; a++) {
       const s = merge.active[a] as number;
       if (pendingClose[s] === 0 && pendingOpen[s] === undefined) continue;
       const open = (series[s] as BarSeries).open[merge.activeBar[a] as number] as number;
@@ -270,11 +278,16 @@ export class Replay {
       const order = pendingOpen[s];
       if (order !== undefined) {
         pendingOpen[s] = undefined;
-        ledger.open({ symbolIndex: s, direction: order.direction, quantity: order.quantity, marketPrice: open, time: t, stopLossPct: order.stopLossPct, takeProfitPct: order.takeProfitPct, maxGrossExposure: this.setup.execution.maxGrossExposure }, lastPrices);
+        ledger.open({ symbolIndex: s, direction: order.direction, quantity: order.quantity, marketPrice: open, time: t, stopLossPct: order.stopLossPct, takeProfitPct: order.takeProfitPct, maxGrossExposure: this.setup.execution.maxGrossExposure }, this.lastPrices);
       }
     }
+  }
 
-    for (let a = 0; a < count; a++) {
+  /** Phase 2: stop-loss and take-profit levels against this bar's low and high. */
+  private checkProtectiveExits(t: number): void {
+    const { merge, ledger } = this;
+    const series = this.setup.series;
+    for (let a = 0; a < merge.count; a++) {
       const s = merge.active[a] as number;
       const position = ledger.positions[s];
       if (position === undefined || (Number.isNaN(position.stopPrice) && Number.isNaN(position.takeProfitPrice))) continue;
@@ -283,8 +296,13 @@ export class Replay {
       const exit = protectiveExit(position.direction, position.stopPrice, position.takeProfitPrice, bars.open[i] as number, bars.high[i] as number, bars.low[i] as number);
       if (exit !== 0) ledger.close(s, Math.abs(exit), t, exit < 0 ? 'stop_loss' : 'take_profit');
     }
+  }
 
-    for (let a = 0; a < count; a++) {
+  /** Phase 3: the portfolio marked at the closes, one equity-curve row. */
+  private markToMarket(t: number): void {
+    const { merge, ledger, lastPrices, curve, portfolio } = this;
+    const series = this.setup.series;
+    for (let a = 0; a < merge.count; a++) {
       const s = merge.active[a] as number;
       const i = merge.activeBar[a] as number;
       lastPrices[s] = (series[s] as BarSeries).close[i] as number;
@@ -302,8 +320,12 @@ export class Replay {
     curve.cash[row] = ledger.cashValue;
     curve.exposure[row] = equity > 0 ? ledger.grossExposureAt(lastPrices) / equity : 0;
     curve.drawdown[row] = this.peak > 0 ? 1 - equity / this.peak : 0;
+  }
 
-    for (let a = 0; a < count; a++) {
+  /** Phase 4: each strategy sees its bar; its orders are sized now, from this close, and fill at the next open. */
+  private decideOnClose(t: number): void {
+    const { merge, ledger } = this;
+    for (let a = 0; a < merge.count; a++) {
       const s = merge.active[a] as number;
       const context = this.contexts[s] as MutableContext;
       context.position = ledger.signedQuantity[s] as number;
@@ -311,7 +333,6 @@ export class Replay {
       const signals = (this.strategies[s] as { onBar(ctx: StrategyContext): readonly Signal[] }).onBar(context);
       for (let k = 0; k < signals.length; k++) this.onSignal(s, signals[k] as Signal, t);
     }
-    return true;
   }
 
   /** What the run holds so far, without ending it (no close at end; the curve up to now). */
