@@ -17,6 +17,24 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_ODDS_ENGINES, oddsCommand } from './oddsCommand.js';
 import { serveCommand } from './serveCommand.js';
 
+/**
+ * Runs a long command whose Ctrl-C stops scheduling and keeps what finished: the command sees
+ * the abort signal and returns 130, which also becomes the process's exit code.
+ */
+async function interruptible(run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const onInterrupt = (): void => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  let code: number;
+  try {
+    code = await run(controller.signal);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  if (code === EXIT_INTERRUPTED) process.exitCode = EXIT_INTERRUPTED;
+  return code;
+}
+
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const parser = yargs(argv)
@@ -69,15 +87,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 sweep scenarios/sweeps/goal-thresholds.json --workers 2', 'rank the goal-factor thresholds')
           .example('$0 sweep scenarios/sweeps/goal-thresholds.json --shard 1/4 --out shard-1', 'one slice of four, e.g. in a CI matrix'),
       async (args) => {
-        const controller = new AbortController();
-        const onInterrupt = (): void => controller.abort();
-        process.once('SIGINT', onInterrupt);
-        try {
-          exitCode = await sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
-        } finally {
-          process.off('SIGINT', onInterrupt);
-        }
-        if (exitCode === EXIT_INTERRUPTED) process.exitCode = EXIT_INTERRUPTED;
+        exitCode = await interruptible((signal) => sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
       },
     )
     .command(
@@ -101,15 +111,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 odds scenarios/compare/dax-pipeline.json --paths 1000 --workers 2', 'the four engines on 1,000 resampled DAX paths')
           .example('$0 odds scenarios/compare/dax-pipeline.json --shard 1/3 --out odds-1', 'one slice of three'),
       async (args) => {
-        const controller = new AbortController();
-        const onInterrupt = (): void => controller.abort();
-        process.once('SIGINT', onInterrupt);
-        try {
-          exitCode = await oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal: controller.signal });
-        } finally {
-          process.off('SIGINT', onInterrupt);
-        }
-        if (exitCode === EXIT_INTERRUPTED) process.exitCode = EXIT_INTERRUPTED;
+        exitCode = await interruptible((signal) => oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
       },
     )
     .command(
