@@ -14,7 +14,8 @@ import { mergeCommand } from './mergeCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_ODDS_ENGINES, oddsCommand } from './oddsCommand.js';
+import { oddsCommand } from './oddsCommand.js';
+import { DEFAULT_ODDS_ENGINES } from '../odds/oddsRunner.js';
 import { serveCommand } from './serveCommand.js';
 
 /**

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../errors.js';
-import { DEFAULT_ODDS_ENGINES, runOdds } from '../odds/oddsRunner.js';
+import { runOdds } from '../odds/oddsRunner.js';
 import type { PathRecord } from '../odds/pathRun.js';
 import { oddsTableText, writeOddsReport } from '../report/oddsReport.js';
 import { loadScenarioFile } from '../scenario/load.js';
@@ -32,7 +32,6 @@ export interface OddsCommandOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-export { DEFAULT_ODDS_ENGINES };
 
 /** `auto` or a positive number of bars. */
 export function parseBlock(text: string): 'auto' | number {

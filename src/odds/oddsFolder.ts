@@ -18,7 +18,7 @@ import { VERSION } from '../version.js';
 import { readRecords } from '../parallel/recordLog.js';
 import type { EnginePathFigures, PathRecord } from './pathRun.js';
 import { QUANTILE_NAMES } from './stats.js';
-import { oddsResults, type OddsFrame, type OddsResults } from './summary.js';
+import { oddsResults, pathValues, type OddsFrame, type OddsResults } from './summary.js';
 
 export const ODDS_FORMAT = 'goalsim-odds-v1';
 export const BLOCK_RULE = 'stationary bootstrap (Politis & Romano 1994); auto: Politis-White (2004) with the Patton-Politis-White (2009) correction, median over symbols';
@@ -161,9 +161,9 @@ export interface OddsWriteOptions {
 
 const PATH_COLUMNS = ['path', 'seed', 'engine', 'final_equity', 'min_equity', 'max_drawdown', 'cagr', 'sharpe', 'months', 'months_return_goal_met', 'months_income_goal_met', 'target_reached_at', 'drawdown_breach', 'ruined', 'error'];
 
-function pathRow(definition: OddsDefinition, record: PathRecord, f: EnginePathFigures): string[] {
-  const ok = f.error === null;
-  const flag = (value: boolean): string => (ok ? (value ? '1' : '0') : '');
+function pathRow(frame: OddsFrame, record: PathRecord, f: EnginePathFigures): string[] {
+  const values = pathValues(frame, f);
+  const flag = (value: number | undefined): string => (f.error === null && value !== undefined ? String(value) : '');
   const count = (value: number | null): string => (value === null ? '' : String(value));
   return [
     String(record.path),
@@ -178,8 +178,8 @@ function pathRow(definition: OddsDefinition, record: PathRecord, f: EnginePathFi
     count(f.monthsReturnGoalMet),
     count(f.monthsIncomeGoalMet),
     f.targetReachedAt === null ? '' : formatTime(f.targetReachedAt),
-    flag((f.maxDrawdown ?? 0) > definition.maxDrawdownPct),
-    flag((f.minEquity ?? Infinity) < definition.ruin * Number(definition.initialCapital)),
+    flag(values.drawdownBreach),
+    flag(values.ruin),
     f.error ?? '',
   ];
 }
@@ -188,7 +188,8 @@ function pathRow(definition: OddsDefinition, record: PathRecord, f: EnginePathFi
 export async function writeOddsFiles(dir: string, definition: OddsDefinition, records: ReadonlyMap<number, PathRecord>, options: OddsWriteOptions): Promise<OddsFile> {
   mkdirSync(dir, { recursive: true });
   const ordered = [...records.values()].sort((a, b) => a.path - b.path);
-  const results = oddsResults(frameOf(definition), ordered);
+  const frame = frameOf(definition);
+  const results = oddsResults(frame, ordered);
   const file: OddsFile = {
     ...definition,
     version: VERSION,
@@ -204,7 +205,7 @@ export async function writeOddsFiles(dir: string, definition: OddsDefinition, re
   };
   writeTextFile(join(dir, 'paths.jsonl'), ordered.map((record) => `${JSON.stringify(record)}\n`).join(''));
   writeCsvFile(join(dir, 'paths.csv'), { file: 'paths.csv', header: PATH_COLUMNS, rows: (function* () {
-    for (const record of ordered) for (const f of record.engines) yield pathRow(definition, record, f);
+    for (const record of ordered) for (const f of record.engines) yield pathRow(frame, record, f);
   })() });
   const fanRows = results.fan.flatMap((fan) => definition.fanTimes.map((time, i) => [time, fan.engine, ...QUANTILE_NAMES.map((q) => formatFloat(fan.bands[q][i]))]));
   writeCsvFile(join(dir, 'fan.csv'), { file: 'fan.csv', header: ['time', 'engine', ...QUANTILE_NAMES], rows: rowsOf(fanRows, (row) => row) });

@@ -81,8 +81,8 @@ export interface OddsResults {
 
 type Figures = EnginePathFigures;
 
-/** Per-path value of each probability (a share or 0/1), or undefined when the path lacks it. */
-function pathValues(frame: OddsFrame, f: Figures): Readonly<Record<PairedProbability, number | undefined>> {
+/** Per-path value of each probability (a share or 0/1), or undefined when the path lacks it; paths.csv's flags read it too. */
+export function pathValues(frame: OddsFrame, f: Figures): Readonly<Record<PairedProbability, number | undefined>> {
   const months = f.months ?? 0;
   const has = (goal: GoalType): boolean => frame.goalTypes.includes(goal);
   return {

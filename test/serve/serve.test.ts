@@ -55,6 +55,7 @@ describe('goalsim serve over real HTTP', () => {
     const own = await serve();
     const { base } = own;
     const start = await call(base, 'GET', '/api/v1/clock');
+    // the DAX file's 1,860 rows all lie in the scenario's period (1991-07-01 to 1998-08-14)
     expect(start.json.data).toEqual({ time: null, next_time: '1991-07-01T00:00:00Z', bars_done: 0, bars_left: 1860, finished: false });
     const to = await call(base, 'POST', '/api/v1/clock', { to: '1993-03-31' });
     expect(to.status).toBe(200);
