@@ -8,12 +8,11 @@
 import { startOfNextMonth, type TimerKind } from '../clock/index.js';
 import { RunningMoments } from '../analysis/runningMoments.js';
 import type { Trade } from '../ledger/index.js';
-import type { GoalInputs } from '../sizing/types.js';
 import type { GoalHooks, PortfolioView } from '../sim/goalHooks.js';
 import { evaluateGoal, type PeriodState } from './evaluate.js';
 import { progressRisk } from './progressRisk.js';
 import type { AdjustmentRow, AlertRow, AlertType, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';
-import type { GoalConfig, GoalProgress, GoalType } from './types.js';
+import { GOAL_TYPES, type GoalConfig, type GoalInputs, type GoalProgress, type GoalType } from './types.js';
 
 export interface MilestoneConfig {
   /** Fraction of the target, e.g. 0.5. */
@@ -102,7 +101,7 @@ export class GoalTracker implements GoalHooks {
   ) {
     this.goalsByPriority = [...goals].sort((a, b) => a.priority - b.priority);
     const keysOf = (goal: GoalType): FiredKeys => ({ milestones: settings.milestones.map((m) => `${goal}:milestone:${m.at}`), completed: `${goal}:completed`, offTrack: `${goal}:off_track`, deadline: `${goal}:deadline` });
-    this.keys = { monthly_return: keysOf('monthly_return'), monthly_income: keysOf('monthly_income'), portfolio_value: keysOf('portfolio_value') };
+    this.keys = Object.fromEntries(GOAL_TYPES.map((goal) => [goal, keysOf(goal)])) as Record<GoalType, FiredKeys>;
     this.timers = { monthRollover: true, dailySnapshot: true, intervalMinutes: settings.intervalMinutes };
     this.adjustedRisk = account.riskTolerance;
     this.state = { monthStart: runStart, monthEnd: startOfNextMonth(runStart), monthStartEquity: account.initialCapital, monthIncome: 0, runStart, runStartEquity: account.initialCapital, portfolioAchieved: false };

@@ -30,3 +30,17 @@ export interface GoalProgress {
   readonly daysRemaining: number | null;
   readonly requiredDailyReturn: number | null;
 }
+
+/** Progress and expected progress of one goal (fractions of its target, see progress.ts). */
+export interface GoalProgressInput {
+  readonly progress: number;
+  readonly expected: number;
+  /** The goal's target, when known (for the reasoning text). */
+  readonly target?: number | undefined;
+}
+
+/** What the goal-aware sizing engines read about the goals at decision time. */
+export type GoalInputs = { readonly [goal in GoalType]?: GoalProgressInput | undefined } & {
+  /** The goal whose schedule drives the tracker's risk right now, when a tracker runs. */
+  readonly driver?: GoalType | undefined;
+};

@@ -13,7 +13,7 @@ import type { GoalType } from '../goals/types.js';
 import { rowsOf, writeCsvFile, writeTextFile } from '../report/fileWriter.js';
 import { formatFloat, formatTime } from '../report/format.js';
 import type { ResolvedScenario } from '../scenario/load.js';
-import type { SizingConfig } from '../scenario/schema.js';
+import type { ScenarioSizing } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { readRecords } from '../parallel/recordLog.js';
 import type { EnginePathFigures, PathRecord } from './pathRun.js';
@@ -31,9 +31,9 @@ export interface OddsDefinition {
   readonly seed: string;
   readonly paths: number;
   readonly block: { readonly requested: 'auto' | number; readonly meanLength: number; readonly rule: string };
-  readonly engines: readonly { readonly engine: string; readonly sizing: SizingConfig }[];
+  readonly engines: readonly { readonly engine: string; readonly sizing: ScenarioSizing }[];
   /** The sizing the scenario file names (its engine keeps these parameters; the others run with their defaults). */
-  readonly scenarioSizing: SizingConfig;
+  readonly scenarioSizing: ScenarioSizing;
   readonly ruin: number;
   readonly maxDrawdownPct: number;
   readonly initialCapital: string;

@@ -3,7 +3,8 @@
  * so a misspelt option is an error that names its JSON path rather than a silent default.
  */
 import { z } from 'zod';
-import { goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema } from '../sizing/params.js';
+import { GOAL_TYPES } from '../goals/types.js';
+import { BUILT_IN_ENGINE_NAMES, defaultConfig, ENGINE_CATALOGUE, isBuiltInEngine } from '../sizing/registry.js';
 
 /** Money as a decimal string (numbers are accepted and turned into their decimal text). */
 export const decimalText = z
@@ -55,30 +56,31 @@ export const strategySchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('module'), module: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
 ]);
 
-export const sizingSchema = z.discriminatedUnion('engine', [
-  z.strictObject({
-    engine: z.literal('fixed-fraction'),
-    params: z.strictObject({ fraction: z.number().gt(0).max(1).default(0.1) }).default({ fraction: 0.1 }),
-  }),
-  z.strictObject({ engine: z.literal('fixed-risk'), params: z.strictObject({}).default({}) }),
-  z.strictObject({ engine: z.literal('kelly'), params: kellyParamsSchema.default(() => kellyParamsSchema.parse({})) }),
-  z.strictObject({ engine: z.literal('pipeline'), params: pipelineParamsSchema.default(() => pipelineParamsSchema.parse({})) }),
-  z.strictObject({ engine: z.literal('goal-kelly'), params: goalKellyParamsSchema.default(() => goalKellyParamsSchema.parse({})) }),
-  // a user's engine: a module exporting createSizer(params), its path relative to the scenario file
-  z.strictObject({ engine: z.literal('module'), module: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
-]);
+/** One built-in engine's `sizing` object: its name and its parameters, defaults filled in. */
+type BuiltInSizingSchema<E> = E extends { readonly name: infer Name extends string; readonly params: infer Params extends z.ZodType }
+  ? z.ZodObject<{ engine: z.ZodLiteral<Name>; params: z.ZodDefault<Params> }, z.core.$strict>
+  : never;
+type BuiltInSizingSchemas<Catalogue extends readonly unknown[]> = { -readonly [K in keyof Catalogue]: BuiltInSizingSchema<Catalogue[K]> };
 
-/** Every sizing engine a scenario can name, in the schema's order. */
-export const ENGINE_NAMES: readonly string[] = sizingSchema.options.map((option) => option.shape.engine.value);
+const builtInSizingSchemas = ENGINE_CATALOGUE.map((engine) =>
+  z.strictObject({ engine: z.literal(engine.name), params: (engine.params as z.ZodType).default(() => engine.params.parse({})) }),
+) as unknown as BuiltInSizingSchemas<typeof ENGINE_CATALOGUE>; // map() forgets the tuple; each element is built from its own catalogue entry
+
+// a user's engine: a module exporting createSizer(params), its path relative to the scenario file
+const moduleSizingSchema = z.strictObject({ engine: z.literal('module'), module: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) });
+
+export const sizingSchema = z.discriminatedUnion('engine', [...builtInSizingSchemas, moduleSizingSchema]);
+
+/** Every sizing engine a scenario can name: the catalogue's, then `module`. */
+export const ENGINE_NAMES: readonly string[] = [...BUILT_IN_ENGINE_NAMES, 'module'];
 
 /** An engine's sizing with its default parameters; undefined for a name the schema does not know. */
 export function defaultSizing(engine: string): z.output<typeof sizingSchema> | undefined {
-  const parsed = sizingSchema.safeParse({ engine });
-  return parsed.success ? parsed.data : undefined;
+  return isBuiltInEngine(engine) ? defaultConfig(engine) : undefined;
 }
 
 const goalSchema = z.strictObject({
-  type: z.enum(['monthly_return', 'monthly_income', 'portfolio_value']),
+  type: z.enum(GOAL_TYPES),
   target: z.number().gt(0, { message: 'a goal target must be > 0' }),
   priority: z.number().int().min(1).optional(),
   targetDate: z.string().optional(),
@@ -112,7 +114,7 @@ export const trackerSchema = z.strictObject({
   maxRisk: z.number().gt(0).max(1).default(0.05),
   drawdownRiskMultiplier: z.number().gt(0).max(1).default(0.5),
   milestones: z.array(milestoneSchema).default([0.25, 0.5, 0.75, 1]),
-  driverGoal: z.enum(['monthly_return', 'monthly_income', 'portfolio_value']).optional(),
+  driverGoal: z.enum(GOAL_TYPES).optional(),
 });
 
 export const scenarioSchema = z
@@ -179,5 +181,6 @@ export const scenarioSchema = z
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type DataSourceConfig = z.output<typeof dataSourceSchema>;
-export type SizingConfig = Scenario['sizing'];
+/** A scenario's sizing: a built-in engine (sizing/registry.ts) or a user module. */
+export type ScenarioSizing = Scenario['sizing'];
 export type StrategyConfig = Scenario['strategy'];

@@ -12,10 +12,9 @@ import type { GoalTracker } from '../goals/tracker.js';
 import type { GoalProgress, GoalType } from '../goals/types.js';
 import { writeRunFiles } from '../report/runFiles.js';
 import { writeRunReport } from '../report/writeReports.js';
-import { defaultSizing, ENGINE_NAMES } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { decisionJson } from '../sizing/calculator.js';
-import { createSizingEngine } from '../sizing/registry.js';
+import { BUILT_IN_ENGINE_NAMES, createSizingEngine, defaultConfig, isBuiltInEngine } from '../sizing/registry.js';
 import type { SizingEngine, SizingNeeds } from '../sizing/types.js';
 import type { ScenarioData } from '../sim/loadData.js';
 import { startScenario, type ScenarioReplay } from '../sim/run.js';
@@ -57,9 +56,8 @@ export interface SizingCall {
 /** The daily lookbacks of every engine with its default parameters, so any of them can size live. */
 function everyEngineLookback(): SizingNeeds['volatilityLookback'] {
   let widest: SizingNeeds['volatilityLookback'];
-  for (const name of ENGINE_NAMES) {
-    const config = defaultSizing(name);
-    const lookback = config === undefined || config.engine === 'module' ? undefined : createSizingEngine(config).needs.volatilityLookback;
+  for (const name of BUILT_IN_ENGINE_NAMES) {
+    const lookback = createSizingEngine(defaultConfig(name)).needs.volatilityLookback;
     if (lookback === undefined) continue;
     widest = widest === undefined ? lookback : { short: Math.max(widest.short, lookback.short), long: Math.max(widest.long, lookback.long), trend: Math.max(widest.trend ?? 0, lookback.trend ?? 0) || undefined };
   }
@@ -208,9 +206,8 @@ export class ReplayService {
     const wanted = name ?? this.live.resolved.scenario.sizing.engine;
     let engine = this.engines.get(wanted);
     if (engine === undefined) {
-      const config = defaultSizing(wanted);
-      if (config === undefined || config.engine === 'module') throw new ServeError(400, `engine: "${wanted.slice(0, 200)}" is not a built-in sizing engine`, `the engines: ${ENGINE_NAMES.filter((name) => name !== 'module').join(', ')}; a user module sizes only as the scenario's own`);
-      engine = createSizingEngine(config);
+      if (!isBuiltInEngine(wanted)) throw new ServeError(400, `engine: "${wanted.slice(0, 200)}" is not a built-in sizing engine`, `the engines: ${BUILT_IN_ENGINE_NAMES.join(', ')}; a user module sizes only as the scenario's own`);
+      engine = createSizingEngine(defaultConfig(wanted));
       this.engines.set(wanted, engine);
     }
     return engine;

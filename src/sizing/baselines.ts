@@ -5,13 +5,8 @@
 import { Money, toFloat } from '../ledger/index.js';
 import { amount, capByLimits, decide, pct } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
-import type { KellyParams } from './params.js';
+import type { FixedFractionParams, KellyParams } from './params.js';
 import type { SizingEngine, SizingRequest } from './types.js';
-
-export interface FixedFractionParams {
-  /** Share of equity committed per entry. */
-  readonly fraction: number;
-}
 
 export function createFixedFraction(params: FixedFractionParams): SizingEngine {
   return {

@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { progressRisk } from '../goals/progressRisk.js';
+import { GOAL_TYPES, type GoalType } from '../goals/types.js';
 import { formatJsonPath } from '../errors.js';
 import { money } from '../ledger/index.js';
 import { driverGoalOf } from './goalKelly.js';
-import { goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema } from './params.js';
-import { createSizingEngine, type SizingConfig } from './registry.js';
+import { BUILT_IN_ENGINE_NAMES, catalogueEntry, createSizingEngine, type SizingConfig } from './registry.js';
 import type { GoalInputs, SizingDecision, SizingRequest } from './types.js';
 
 const amountSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -24,7 +24,7 @@ const amountSchema = z.union([z.string(), z.number()]).transform((value, ctx) =>
 const goalInput = z.strictObject({ progress: z.number(), expected: z.number().min(0).max(1), target: z.number().optional() });
 
 export const sizeRequestSchema = z.strictObject({
-  engine: z.enum(['pipeline', 'goal-kelly', 'fixed-fraction', 'fixed-risk', 'kelly']),
+  engine: z.enum(BUILT_IN_ENGINE_NAMES),
   equity: amountSchema.refine((v) => v > 0, { message: 'must be > 0' }),
   price: amountSchema.refine((v) => v > 0, { message: 'must be > 0' }),
   cash: amountSchema.optional(),
@@ -38,7 +38,7 @@ export const sizeRequestSchema = z.strictObject({
   minNotional: z.union([z.string(), z.number()]).optional(),
   grossExposure: amountSchema.optional(),
   assetClassExposure: z.record(z.string(), z.number()).optional(),
-  goals: z.strictObject({ monthly_return: goalInput.optional(), monthly_income: goalInput.optional(), portfolio_value: goalInput.optional() }).optional(),
+  goals: z.strictObject(Object.fromEntries(GOAL_TYPES.map((goal) => [goal, goalInput.optional()])) as Record<GoalType, z.ZodOptional<typeof goalInput>>).optional(),
   stats: z.strictObject({ winRate: z.number().min(0).max(1), avgWin: z.number().min(0), avgLoss: z.number().min(0), sharpe: z.number().default(0), trades: z.number().int().min(0).optional() }).optional(),
   volatility: z.strictObject({ short: z.number().min(0), long: z.number().min(0) }).optional(),
   params: z.record(z.string(), z.unknown()).default({}),
@@ -60,18 +60,8 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, prefix: string): 
 }
 
 function configOf(request: SizeRequest): SizingConfig {
-  switch (request.engine) {
-    case 'fixed-fraction':
-      return { engine: 'fixed-fraction', params: parseOrThrow(z.strictObject({ fraction: z.number().gt(0).max(1).default(0.1) }), request.params, 'params') };
-    case 'fixed-risk':
-      return { engine: 'fixed-risk', params: parseOrThrow(z.strictObject({}), request.params, 'params') };
-    case 'kelly':
-      return { engine: 'kelly', params: parseOrThrow(kellyParamsSchema, request.params, 'params') };
-    case 'pipeline':
-      return { engine: 'pipeline', params: parseOrThrow(pipelineParamsSchema, request.params, 'params') };
-    case 'goal-kelly':
-      return { engine: 'goal-kelly', params: parseOrThrow(goalKellyParamsSchema, request.params, 'params') };
-  }
+  // the params are parsed by the named engine's own schema, so the pair is a SizingConfig
+  return { engine: request.engine, params: parseOrThrow(catalogueEntry(request.engine).params as z.ZodType, request.params, 'params') } as SizingConfig;
 }
 
 export function sizeOne(raw: unknown): SizingDecision {

@@ -4,7 +4,7 @@
  * available cash.
  */
 import { affordableSteps, Amount, decimalPlaces, exceeds, fromFloat, Money, mul, toFloat, toNumber } from '../ledger/index.js';
-import type { EngineName, SizingDecision, SizingRequest, SizingStage } from './types.js';
+import type { SizingDecision, SizingRequest, SizingStage } from './types.js';
 
 type Decimal = InstanceType<typeof Money>;
 
@@ -95,7 +95,7 @@ export function goalEffectOf(final: FinalSize, neutral: FinalSize): number | nul
 }
 
 /** Completes a decision from the stages so far: the last stage's value is sized into units (or was already). */
-export function decide(engine: EngineName, request: SizingRequest, stages: SizingStage[], last: Decimal | number | FinalSize, parts: DecisionParts): SizingDecision {
+export function decide(engine: string, request: SizingRequest, stages: SizingStage[], last: Decimal | number | FinalSize, parts: DecisionParts): SizingDecision {
   const final: FinalSize =
     parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped, finalBound: false } : typeof last === 'object' && 'units' in last ? last : finalSize(last, request);
   stages.push({ name: 'final', value: final.finalValue });
@@ -122,7 +122,7 @@ class Decision implements SizingDecision {
   private explain: ((final: FinalSize) => string) | undefined;
 
   constructor(
-    readonly engine: EngineName,
+    readonly engine: string,
     readonly stages: readonly SizingStage[],
     parts: DecisionParts,
     private readonly final: FinalSize,

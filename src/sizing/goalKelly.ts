@@ -4,6 +4,7 @@
  * half-Kelly x confidence, clamped to [minPositionPct, maxPositionPct] of equity. Exact
  * decimals throughout, so the spec's golden example is reproduced to the digit.
  */
+import { GOAL_TYPES, type GoalType } from '../goals/types.js';
 import { Money, toFloat } from '../ledger/index.js';
 import { bindingOf, capByLimits, decide, finalSize, goalEffectOf, pct, type StageStep } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
@@ -16,16 +17,16 @@ function windowText(window: TradeWindow): string {
   return typeof window === 'number' ? `the last ${window} closed trades` : `the trades closed in the last ${window.days} days`;
 }
 
-const GOAL_LABELS = { monthly_return: 'monthly return', monthly_income: 'monthly income', portfolio_value: 'portfolio value' } as const;
+const GOAL_LABELS: Readonly<Record<GoalType, string>> = { monthly_return: 'monthly return', monthly_income: 'monthly income', portfolio_value: 'portfolio value' };
 
 /**
  * The goal whose schedule drives risk: the configured one, else the tracker's (its highest-priority
  * goal not yet achieved), else, with goals given by hand, the first present.
  */
-export function driverGoalOf(goals: GoalInputs | undefined, configured: keyof typeof GOAL_LABELS | undefined): keyof typeof GOAL_LABELS | undefined {
+export function driverGoalOf(goals: GoalInputs | undefined, configured: GoalType | undefined): GoalType | undefined {
   if (configured !== undefined) return configured;
   if (goals?.driver !== undefined) return goals.driver;
-  return (['monthly_return', 'monthly_income', 'portfolio_value'] as const).find((goal) => goals?.[goal] !== undefined);
+  return GOAL_TYPES.find((goal) => goals?.[goal] !== undefined);
 }
 
 function goalSentence(input: GoalProgressInput | undefined, driver: keyof typeof GOAL_LABELS | undefined): string {

@@ -3,6 +3,7 @@
  * `sizing.params` and the `params` of a `goalsim size` request.
  */
 import { z } from 'zod';
+import { GOAL_TYPES } from '../goals/types.js';
 
 const weightTriple = z.strictObject({ return: z.number().min(0), income: z.number().min(0), portfolio: z.number().min(0) });
 const sumsToOne = (w: { return: number; income: number; portfolio: number }): boolean => Math.abs(w.return + w.income + w.portfolio - 1) < 1e-9;
@@ -162,7 +163,7 @@ export const goalKellyParamsSchema = z
   .strictObject({
     ...positionBounds,
     ...kellyInputs,
-    driverGoal: z.enum(['monthly_return', 'monthly_income', 'portfolio_value']).optional(),
+    driverGoal: z.enum(GOAL_TYPES).optional(),
     /** A non-positive edge trades at minPositionPct (the seed system), so the statistics keep updating; or is skipped. */
     negativeEdge: z.enum(['min-position', 'skip']).default('min-position'),
     assetClassLimits: z.record(z.string(), z.number().positive().max(10)).default({}),
@@ -171,7 +172,14 @@ export const goalKellyParamsSchema = z
 
 export const kellyParamsSchema = z.strictObject({ ...kellyInputs, maxPositionPct: z.number().gt(0).max(1).default(1) });
 
+/** Share of equity committed per entry. */
+export const fixedFractionParamsSchema = z.strictObject({ fraction: z.number().gt(0).max(1).default(0.1) });
+
+/** fixed-risk sizes from the signal's stop distance and the account's risk; it takes no parameters. */
+export const fixedRiskParamsSchema = z.strictObject({});
+
 export type GoalFactorParams = z.output<typeof goalFactorSchema>;
 export type PipelineParams = z.output<typeof pipelineParamsSchema>;
 export type GoalKellyParams = z.output<typeof goalKellyParamsSchema>;
 export type KellyParams = z.output<typeof kellyParamsSchema>;
+export type FixedFractionParams = z.output<typeof fixedFractionParamsSchema>;

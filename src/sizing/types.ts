@@ -2,27 +2,10 @@
  * The sizing contract every engine implements. The simulation, `goalsim size` and `regress` all
  * call engines through it, so no stage is written twice.
  */
+import type { GoalInputs } from '../goals/types.js';
 import type { Amount, Direction, Money } from '../ledger/index.js';
 
-/** goalsim's engines, and `module`: a user's (see userSizer.ts). */
-export type EngineName = 'pipeline' | 'goal-kelly' | 'fixed-fraction' | 'fixed-risk' | 'kelly' | 'module';
-
-/** Progress and expected progress of one goal (fractions of its target, see goals/progress). */
-export interface GoalProgressInput {
-  readonly progress: number;
-  readonly expected: number;
-  /** The goal's target, when known (for the reasoning text). */
-  readonly target?: number | undefined;
-}
-
-/** What the goal-aware engines read about the goals at decision time. */
-export interface GoalInputs {
-  readonly monthly_return?: GoalProgressInput | undefined;
-  readonly monthly_income?: GoalProgressInput | undefined;
-  readonly portfolio_value?: GoalProgressInput | undefined;
-  /** The goal whose schedule drives the tracker's risk right now, when a tracker runs. */
-  readonly driver?: 'monthly_return' | 'monthly_income' | 'portfolio_value' | undefined;
-}
+export type { GoalInputs, GoalProgressInput } from '../goals/types.js';
 
 /** Which closed trades the statistics read: a count, or a span of simulated time. */
 export type TradeWindow = number | { readonly days: number };
@@ -86,7 +69,8 @@ export interface SizingStage {
 }
 
 export interface SizingDecision {
-  readonly engine: EngineName;
+  /** The engine's name: a catalogue name (registry.ts) or `module`. */
+  readonly engine: string;
   readonly stages: readonly SizingStage[];
   readonly goalFactor: number | null;
   readonly riskPct: number;
@@ -118,7 +102,7 @@ export interface SizingNeeds {
 }
 
 export interface SizingEngine {
-  readonly name: EngineName;
+  readonly name: string;
   readonly needs: SizingNeeds;
   size(request: SizingRequest): SizingDecision;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSizingEngine } from '../../src/testing.js';
 import { money } from '../../src/ledger/index.js';
-import { createSizingEngine, goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema, type SizingConfig, type SizingRequest } from '../../src/sizing/index.js';
+import { BUILT_IN_ENGINE_NAMES, createSizingEngine, goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema, type SizingConfig, type SizingRequest } from '../../src/sizing/index.js';
 
 const engines: [SizingConfig, number][] = [
   [{ engine: 'pipeline', params: pipelineParamsSchema.parse({}) }, 0.2],
@@ -31,6 +31,10 @@ const requestArb = fc.record({
   winRate: fc.double({ min: 0.3, max: 0.8, noNaN: true }),
   volShort: fc.double({ min: 0.002, max: 0.08, noNaN: true }),
   volLong: fc.double({ min: 0.002, max: 0.08, noNaN: true }),
+});
+
+it('the contract covers every engine of the catalogue', () => {
+  expect(new Set(engines.map(([config]) => config.engine))).toEqual(new Set(BUILT_IN_ENGINE_NAMES));
 });
 
 type RequestInputs = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
