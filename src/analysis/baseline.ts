@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { formatTime } from '../report/format.js';
+import { formatTime } from '../numeric/format.js';
 import type { RunResult } from '../sim/types.js';
 import { VERSION } from '../version.js';
 

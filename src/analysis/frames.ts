@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { DECIMAL_NUMBER } from '../numeric/decimalText.js';
+import { RUN_FILES } from '../report/runFolder.js';
 
 type DanfoModule = typeof import('danfojs-node');
 type DataFrame = InstanceType<DanfoModule['DataFrame']>;
@@ -52,12 +53,12 @@ export interface RunFrames {
 
 /** The tables of a `goalsim run` folder as DataFrames (undefined for an absent or empty file). */
 export async function runFrames(dir: string): Promise<RunFrames> {
-  if (!existsSync(join(dir, 'summary.json'))) throw new UsageError(`${dir}: not a run folder (no summary.json)`);
+  if (!existsSync(join(dir, RUN_FILES.summary))) throw new UsageError(`${dir}: not a run folder (no ${RUN_FILES.summary})`);
   return {
-    equity: await frameOf(join(dir, 'equity.csv')),
-    trades: await frameOf(join(dir, 'trades.csv')),
-    decisions: await frameOf(join(dir, 'sizing_decisions.csv')),
-    progress: await frameOf(join(dir, 'goal_progress.csv')),
+    equity: await frameOf(join(dir, RUN_FILES.equity)),
+    trades: await frameOf(join(dir, RUN_FILES.trades)),
+    decisions: await frameOf(join(dir, RUN_FILES.decisions)),
+    progress: await frameOf(join(dir, RUN_FILES.progress)),
   };
 }
 

@@ -4,7 +4,7 @@
  * and their outcomes, never on timing, so any worker count or sharding gives the same table.
  */
 import type { VariantOutcome } from '../parallel/task.js';
-import { formatFloat } from '../report/format.js';
+import { formatFloat } from '../numeric/format.js';
 import type { ParamValue, Variant } from '../scenario/variants.js';
 
 export interface Objective {

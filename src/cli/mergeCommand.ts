@@ -1,7 +1,8 @@
 /** `goalsim merge <dirs...> --out DIR`: combines sweep or odds shard outputs into the unsharded result files. */
 import { UsageError } from '../errors.js';
 import type { VariantOutcome } from '../parallel/task.js';
-import { readOutcomes, readSweepDefinition, writeSweepFiles } from '../report/sweepFiles.js';
+import { readOutcomes, readSweepDefinition } from '../parallel/sweepState.js';
+import { writeSweepFiles } from '../report/sweepFiles.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { printSweepTables } from './sweepTables.js';
 import { writeSweepReport } from '../report/sweepReport.js';

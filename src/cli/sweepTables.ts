@@ -1,7 +1,7 @@
 /** Terminal tables of a sweep: the ranked top, failures, and the marginals. */
 import type { MarginalRow } from '../analysis/marginals.js';
 import { paramText, type RankedRow } from '../analysis/sweepResults.js';
-import type { SweepDefinition } from '../report/sweepFiles.js';
+import type { SweepDefinition } from '../parallel/sweepState.js';
 import { alignedTable, fixed } from './table.js';
 
 const TOP = 10;

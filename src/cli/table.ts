@@ -1,4 +1,4 @@
-import { formatFixed, formatPercent } from '../report/format.js';
+import { formatFixed, formatPercent } from '../numeric/format.js';
 
 /** Aligned plain-text tables for the terminal: text left-aligned, numbers right-aligned. */
 export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -1,5 +1,5 @@
 /** Rows of the tracker's tables (SPEC 2.3), written as CSV by the report layer. */
-import type { GoalProgress, GoalStatus, GoalType } from './types.js';
+import type { GoalConfig, GoalProgress, GoalStatus, GoalType } from './types.js';
 
 /** A goal's progress at a tracker cycle, with the portfolio figures of that moment. */
 export interface ProgressRow extends GoalProgress {
@@ -62,4 +62,33 @@ export interface MonthOutcome {
   readonly incomeGoalMet: boolean | null;
   /** False for a month the data only partly covers. */
   readonly complete: boolean;
+}
+
+/** What a run achieved against its goals: the counts summary.json, sweeps and odds report. */
+export interface GoalOutcomeCounts {
+  readonly months: number;
+  readonly monthsReturnGoalMet: number;
+  readonly monthsIncomeGoalMet: number;
+  readonly riskAdjustments: number;
+  readonly drawdownProtections: number;
+  readonly milestones: number;
+}
+
+/**
+ * The tracker's tables as they stood when it was asked (GoalTracker.tables()): what a run's
+ * result holds, so reports and sweeps read figures rather than a live tracker.
+ */
+export interface GoalTables {
+  readonly goals: readonly GoalConfig[];
+  readonly progressRows: readonly ProgressRow[];
+  readonly historyRows: readonly HistoryRow[];
+  readonly adjustments: readonly AdjustmentRow[];
+  readonly milestones: readonly MilestoneRow[];
+  readonly alerts: readonly AlertRow[];
+  readonly months: readonly MonthOutcome[];
+  readonly counts: GoalOutcomeCounts;
+  /** Epoch ms the portfolio value first reached its target, or null. */
+  readonly portfolioTargetReachedAt: number | null;
+  /** The tracker's effective risk per trade at that moment. */
+  readonly finalRisk: number;
 }

@@ -11,7 +11,7 @@ import type { Trade } from '../ledger/index.js';
 import type { GoalHooks, PortfolioView } from '../sim/goalHooks.js';
 import { evaluateGoal, type PeriodState } from './evaluate.js';
 import { progressRisk } from './progressRisk.js';
-import type { AdjustmentRow, AlertRow, AlertType, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';
+import type { AdjustmentRow, AlertRow, AlertType, GoalOutcomeCounts, GoalTables, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';
 import { GOAL_TYPES, type GoalConfig, type GoalInputs, type GoalProgress, type GoalType } from './types.js';
 
 export interface MilestoneConfig {
@@ -109,7 +109,7 @@ export class GoalTracker implements GoalHooks {
   }
 
   /** What a run achieved against its goals: the counts summary.json and sweeps report. */
-  outcomeCounts(): { months: number; monthsReturnGoalMet: number; monthsIncomeGoalMet: number; riskAdjustments: number; drawdownProtections: number; milestones: number } {
+  outcomeCounts(): GoalOutcomeCounts {
     return {
       months: this.months.length,
       monthsReturnGoalMet: this.months.filter((m) => m.returnGoalMet === true).length,
@@ -118,6 +118,22 @@ export class GoalTracker implements GoalHooks {
       drawdownProtections: this.adjustments.filter((a) => a.status === 'engaged').length,
       milestones: this.milestones.length,
     };
+  }
+
+  /** A read-only copy of the tables as they stand (rows are shared: they never change once written). */
+  tables(): GoalTables {
+    return Object.freeze({
+      goals: this.goals,
+      progressRows: this.progressRows.slice(),
+      historyRows: this.historyRows.slice(),
+      adjustments: this.adjustments.slice(),
+      milestones: this.milestones.slice(),
+      alerts: this.alerts.slice(),
+      months: this.months.slice(),
+      counts: this.outcomeCounts(),
+      portfolioTargetReachedAt: this.portfolioTargetReachedAt,
+      finalRisk: this.currentRisk(),
+    });
   }
 
   currentRisk(): number {

@@ -11,7 +11,7 @@ import { parseTimestamp } from '../data/timestamp.js';
 import { UsageError } from '../errors.js';
 import type { GoalType } from '../goals/types.js';
 import { rowsOf, writeCsvFile, writeTextFile } from '../report/fileWriter.js';
-import { formatFloat, formatTime } from '../report/format.js';
+import { formatFloat, formatTime } from '../numeric/format.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import type { ScenarioSizing } from '../scenario/schema.js';
 import { VERSION } from '../version.js';

@@ -7,7 +7,7 @@ import seedrandom from 'seedrandom';
 import type { SkippedRows } from '../data/badRows.js';
 import type { SignalTable } from '../data/loadSignals.js';
 import { viewBarSeries, type BarSeries, type SharedBarSeries } from '../data/series.js';
-import { jsonFloat } from '../report/format.js';
+import { jsonFloat } from '../numeric/format.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { runScenario } from '../sim/run.js';
 import type { RunResult } from '../sim/types.js';
@@ -96,7 +96,7 @@ function figuresOf(engine: string, result: RunResult, fanInstants: readonly numb
   const curve = result.equityCurve;
   let minEquity = Infinity;
   for (let i = 0; i < curve.length; i++) if ((curve.equity[i] as number) < minEquity) minEquity = curve.equity[i] as number;
-  const counts = result.tracker?.outcomeCounts();
+  const counts = result.goalTables?.counts;
   return {
     engine,
     error: null,
@@ -108,7 +108,7 @@ function figuresOf(engine: string, result: RunResult, fanInstants: readonly numb
     months: counts?.months ?? null,
     monthsReturnGoalMet: counts?.monthsReturnGoalMet ?? null,
     monthsIncomeGoalMet: counts?.monthsIncomeGoalMet ?? null,
-    targetReachedAt: result.tracker?.portfolioTargetReachedAt ?? null,
+    targetReachedAt: result.goalTables?.portfolioTargetReachedAt ?? null,
     // 10 significant digits, as every float goalsim writes: the fan only draws quantiles of them
     fan: fanInstants.map((i) => jsonFloat(curve.equity[Math.min(i, curve.length - 1)] as number) ?? NaN),
   };

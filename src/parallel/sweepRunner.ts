@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import type { MarginalRow } from '../analysis/marginals.js';
 import type { RankedRow } from '../analysis/sweepResults.js';
 import { UsageError } from '../errors.js';
-import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, writeSweepFiles, type SweepDefinition } from '../report/sweepFiles.js';
+import { writeSweepFiles } from '../report/sweepFiles.js';
+import { readOutcomes, readSweepDefinition, sameSweep, SWEEP_FORMAT, VARIANT_LOG_FILE, type SweepDefinition } from './sweepState.js';
 import { loadSweepFile } from '../scenario/sweep.js';
 import { expandVariants, prepareVariant, sweptPaths, type Variant } from '../scenario/variants.js';
 import { failedOutcome } from './outcome.js';
@@ -47,10 +48,6 @@ export interface SweepRun {
   readonly interrupted: boolean;
 }
 
-function sameVariants(a: SweepDefinition, b: SweepDefinition): boolean {
-  return JSON.stringify(a.variants) === JSON.stringify(b.variants) && JSON.stringify(a.objective) === JSON.stringify(b.objective);
-}
-
 export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   const loaded = loadSweepFile(options.file);
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
@@ -72,13 +69,13 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   const outcomes = new Map<number, VariantOutcome>();
   if (options.resume === true) {
     const previous = readSweepDefinition(outDir);
-    if (previous !== undefined && !sameVariants(previous, definition)) throw new UsageError(`${outDir} holds the results of a different sweep: choose another --out or drop --resume`);
+    if (previous !== undefined && !sameSweep(previous, definition)) throw new UsageError(`${outDir} holds the results of a different sweep: choose another --out or drop --resume`);
     for (const [id, outcome] of readOutcomes(outDir, options.onWarning)) outcomes.set(id, outcome);
   }
   const scope = variants.filter((variant) => inShard(variant.id, shard));
   const todo = scope.filter((variant) => !outcomes.has(variant.id));
   mkdirSync(outDir, { recursive: true });
-  const log = join(outDir, 'variants.jsonl');
+  const log = join(outDir, VARIANT_LOG_FILE);
   const record = (outcome: VariantOutcome): void => {
     outcomes.set(outcome.id, outcome);
     appendRecord(log, outcome); // incremental, so --resume survives a crash

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawIndices, indexAtOrBefore } from './downsample.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable } from './html/page.js';
-import { markdownTable } from './format.js';
+import { markdownTable } from '../numeric/format.js';
 import { readRunFiles, type RunFiles } from './readRun.js';
 import { goalRows, metricRows } from './runReport.js';
 

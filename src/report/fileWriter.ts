@@ -5,7 +5,7 @@
  * looks complete.
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { csvLine } from './format.js';
+import { csvLine } from '../numeric/format.js';
 
 const BUFFER_BYTES = 1 << 20;
 

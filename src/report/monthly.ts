@@ -28,8 +28,8 @@ export function monthlyTable(files: RunFiles): MonthRow[] {
   daily.day.forEach((day, i) => monthEnd.set(monthOf(day * MS_PER_DAY), daily.equity[i] as number));
   const incomeByMonth = new Map<string, number>();
   for (const trade of files.trades) {
-    const month = monthOf(parseTimestamp(trade['exit_time'] ?? ''));
-    incomeByMonth.set(month, (incomeByMonth.get(month) ?? 0) + Number(trade['pnl']));
+    const month = monthOf(parseTimestamp(trade.exit_time));
+    incomeByMonth.set(month, (incomeByMonth.get(month) ?? 0) + Number(trade.pnl));
   }
   const targets = (files.summary.goals['targets'] ?? {}) as Record<string, number>;
   let previous = Number(files.summary.initialCapital);

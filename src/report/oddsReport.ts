@@ -8,7 +8,7 @@ import { readOddsFile, type OddsFile } from '../odds/oddsFolder.js';
 import type { EngineOdds, MonthlyGoalOdds, PairedProbability, Probability } from '../odds/summary.js';
 import type { Interval } from '../odds/stats.js';
 import { writeTextFile } from './fileWriter.js';
-import { formatPercent, markdownTable } from './format.js';
+import { formatPercent, markdownTable } from '../numeric/format.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
 
 const LABELS: Readonly<Record<PairedProbability, string>> = {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseTimestamp } from '../data/timestamp.js';
 import { UsageError } from '../errors.js';
+import { ADJUSTMENT_COLUMNS, DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS, EQUITY_COLUMNS, MILESTONE_COLUMNS, PROGRESS_COLUMNS, RUN_FILES, TRADE_COLUMNS, type AdjustmentCsvRow, type DecisionCsvRow, type MilestoneCsvRow, type ProgressCsvRow, type TradeCsvRow } from './runFolder.js';
 import type { RunSummary } from './summary.js';
 
 export interface EquityColumns {
@@ -18,22 +19,31 @@ export interface EquityColumns {
   readonly exposure: Float64Array;
 }
 
-export type CsvRow = Readonly<Record<string, string>>;
-
 export interface RunFiles {
   readonly dir: string;
   readonly summary: RunSummary & { readonly goals: Record<string, unknown> };
   readonly equity: EquityColumns;
-  readonly trades: readonly CsvRow[];
-  readonly decisions: readonly CsvRow[];
-  readonly progress: readonly CsvRow[];
-  readonly adjustments: readonly CsvRow[];
-  readonly milestones: readonly CsvRow[];
+  readonly trades: readonly TradeCsvRow[];
+  readonly decisions: readonly DecisionCsvRow[];
+  readonly progress: readonly ProgressCsvRow[];
+  readonly adjustments: readonly AdjustmentCsvRow[];
+  readonly milestones: readonly MilestoneCsvRow[];
 }
 
-function readRows(path: string): CsvRow[] {
+/** Names of the columns a file must have, or the error naming the first one it lacks. */
+function checkHeader(path: string, header: readonly string[], columns: readonly { readonly name: string }[]): void {
+  const missing = columns.find((column) => !header.includes(column.name));
+  if (missing !== undefined) throw new UsageError(`${path}: no column "${missing.name}" (the header is ${header.join(',').slice(0, 200)}); was the folder written by another goalsim version? Run the scenario again`);
+}
+
+/** A CSV's rows by column name; the file must have every column of `columns` (a missing file has no rows). */
+function readRows<Row>(path: string, ...columnSets: readonly (readonly { readonly name: string }[])[]): Row[] {
   if (!existsSync(path)) return [];
-  return parse(readFileSync(path), { columns: true, skip_empty_lines: true }) as CsvRow[];
+  const rows = parse(readFileSync(path), { columns: (header: string[]) => {
+    for (const columns of columnSets) checkHeader(path, header, columns);
+    return header;
+  }, skip_empty_lines: true }) as Row[];
+  return rows;
 }
 
 /** Calls `onLine` with every non-empty line of a file, read in 1 MB blocks: no whole-file string. */
@@ -57,10 +67,12 @@ function forEachLine(path: string, onLine: (line: string) => void): void {
 function readEquity(path: string): EquityColumns {
   let capacity = 1 << 16;
   let columns = { length: 0, time: new Float64Array(capacity), equity: new Float64Array(capacity), drawdown: new Float64Array(capacity), exposure: new Float64Array(capacity) };
-  let header = true;
+  let at: { time: number; equity: number; exposure: number; drawdown: number } | undefined;
   forEachLine(path, (line) => {
-    if (header) {
-      header = false;
+    if (at === undefined) {
+      const header = line.split(',');
+      checkHeader(path, header, EQUITY_COLUMNS);
+      at = { time: header.indexOf('timestamp'), equity: header.indexOf('equity'), exposure: header.indexOf('exposure'), drawdown: header.indexOf('drawdown') };
       return;
     }
     if (columns.length === capacity) {
@@ -72,31 +84,32 @@ function readEquity(path: string): EquityColumns {
       };
       columns = { length: columns.length, time: grow(columns.time), equity: grow(columns.equity), drawdown: grow(columns.drawdown), exposure: grow(columns.exposure) };
     }
-    const [timestamp, equity, , exposure, drawdown] = line.split(',');
+    const cells = line.split(',');
     const row = columns.length++;
-    columns.time[row] = parseTimestamp(timestamp ?? '');
-    columns.equity[row] = Number(equity);
-    columns.exposure[row] = Number(exposure);
-    columns.drawdown[row] = Number(drawdown);
+    columns.time[row] = parseTimestamp(cells[at.time] ?? '');
+    columns.equity[row] = Number(cells[at.equity]);
+    columns.exposure[row] = Number(cells[at.exposure]);
+    columns.drawdown[row] = Number(cells[at.drawdown]);
   });
   const n = columns.length;
   return { length: n, time: columns.time.subarray(0, n), equity: columns.equity.subarray(0, n), drawdown: columns.drawdown.subarray(0, n), exposure: columns.exposure.subarray(0, n) };
 }
 
 export function isRunFolder(dir: string): boolean {
-  return existsSync(join(dir, 'summary.json')) && existsSync(join(dir, 'equity.csv'));
+  return existsSync(join(dir, RUN_FILES.summary)) && existsSync(join(dir, RUN_FILES.equity));
 }
 
 export function readRunFiles(dir: string): RunFiles {
-  if (!isRunFolder(dir)) throw new UsageError(`${dir}: not a run folder (needs summary.json and equity.csv)`);
+  if (!isRunFolder(dir)) throw new UsageError(`${dir}: not a run folder (needs ${RUN_FILES.summary} and ${RUN_FILES.equity})`);
+  const file = (name: string): string => join(dir, name);
   return {
     dir,
-    summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as RunFiles['summary'],
-    equity: readEquity(join(dir, 'equity.csv')),
-    trades: readRows(join(dir, 'trades.csv')),
-    decisions: readRows(join(dir, 'sizing_decisions.csv')),
-    progress: readRows(join(dir, 'goal_progress.csv')),
-    adjustments: readRows(join(dir, 'goal_adjustments.csv')),
-    milestones: readRows(join(dir, 'milestones.csv')),
+    summary: JSON.parse(readFileSync(file(RUN_FILES.summary), 'utf8')) as RunFiles['summary'],
+    equity: readEquity(file(RUN_FILES.equity)),
+    trades: readRows(file(RUN_FILES.trades), TRADE_COLUMNS),
+    decisions: readRows(file(RUN_FILES.decisions), DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS),
+    progress: readRows(file(RUN_FILES.progress), PROGRESS_COLUMNS),
+    adjustments: readRows(file(RUN_FILES.adjustments), ADJUSTMENT_COLUMNS),
+    milestones: readRows(file(RUN_FILES.milestones), MILESTONE_COLUMNS),
   };
 }

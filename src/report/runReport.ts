@@ -8,10 +8,11 @@ import type { SizingAttribution } from '../analysis/attribution.js';
 import { ANNUALISED_METRICS, annualisationNote } from '../analysis/metrics.js';
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
-import { displayValue, formatFixed, formatPercent, markdownTable } from './format.js';
+import { displayValue, formatFixed, formatPercent, markdownTable } from '../numeric/format.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, monthGridSvg, shareBar, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
-import type { CsvRow, RunFiles } from './readRun.js';
+import type { RunFiles } from './readRun.js';
+import type { DecisionCsvRow, ProgressCsvRow } from './runFolder.js';
 
 const pct = formatPercent;
 const num = formatFixed;
@@ -25,16 +26,16 @@ export function metricRows(files: RunFiles): string[][] {
   return [
     ['final equity', `${Number(files.summary.finalEquity).toFixed(2)} ${files.summary.currency}`],
     ['total return', pct(m['totalReturn'])],
-    ['CAGR', mark('cagr', pct(m['cagr']))],
-    ['volatility', mark('volatility', pct(m['volatility']))],
-    ['Sharpe', mark('sharpe', num(m['sharpe']))],
-    ['Sortino', mark('sortino', num(m['sortino']))],
+    ['CAGR', mark('cagr', pct(m.cagr))],
+    ['volatility', mark('volatility', pct(m.volatility))],
+    ['Sharpe', mark('sharpe', num(m.sharpe))],
+    ['Sortino', mark('sortino', num(m.sortino))],
     ['max drawdown', pct(m['maxDrawdown'])],
-    ['Calmar', mark('calmar', num(m['calmar']))],
-    ['trades', String(m['trades'] ?? 0)],
+    ['Calmar', mark('calmar', num(m.calmar))],
+    ['trades', String(m.trades ?? 0)],
     ['win rate', pct(m['winRate'])],
     ['profit factor', num(m['profitFactor'])],
-    ['exposure', pct(m['exposure'])],
+    ['exposure', pct(m.exposure)],
   ];
 }
 
@@ -85,14 +86,14 @@ function equityCharts(files: RunFiles): ChartSpec[] {
 
 /** Rows of one goal, and the row index of each marker time (a marker sits on a cycle's row). */
 function goalCharts(files: RunFiles): ChartSpec[] {
-  const goals = [...new Set(files.progress.map((row) => row['goal'] ?? ''))];
+  const goals = [...new Set(files.progress.map((row) => row.goal))];
   return goals.map((goal, g) => {
-    const rows = files.progress.filter((row) => row['goal'] === goal);
-    const time = rows.map((row) => parseTimestamp(row['timestamp'] ?? ''));
-    const progress = rows.map((row) => Number(row['progress']));
+    const rows = files.progress.filter((row) => row.goal === goal);
+    const time = rows.map((row) => parseTimestamp(row.timestamp));
+    const progress = rows.map((row) => Number(row.progress));
     const markerAt = new Map<number, number>();
-    for (const milestone of files.milestones.filter((m) => m['goal'] === goal)) {
-      const i = time.indexOf(parseTimestamp(milestone['timestamp'] ?? ''));
+    for (const milestone of files.milestones.filter((m) => m.goal === goal)) {
+      const i = time.indexOf(parseTimestamp(milestone.timestamp));
       if (i >= 0) markerAt.set(i, progress[i] as number);
     }
     const indices = drawIndices(time, progress, markerAt.keys());
@@ -102,7 +103,7 @@ function goalCharts(files: RunFiles): ChartSpec[] {
       percent: true,
       series: [
         { label: 'progress', values: indices.map((i) => progress[i] as number), color: COLORS[g % COLORS.length] as string },
-        { label: 'expected', values: indices.map((i) => Number((rows[i] as CsvRow)['expected'])), color: '#94a3b8' },
+        { label: 'expected', values: indices.map((i) => Number((rows[i] as ProgressCsvRow).expected)), color: '#94a3b8' },
         { label: 'milestones', values: indices.map((i) => markerAt.get(i) ?? null), color: '#f59e0b', points: true },
       ],
     };
@@ -117,16 +118,16 @@ const RISK_MARKERS_MAX = 100;
  * so hundreds of adjustments read as steps rather than a band of markers.
  */
 function riskChart(files: RunFiles): ChartSpec | undefined {
-  const first = files.progress[0]?.['goal'];
+  const first = files.progress[0]?.goal;
   if (first === undefined) return undefined;
-  const rows = files.progress.filter((row) => row['goal'] === first);
-  const time = rows.map((row) => parseTimestamp(row['timestamp'] ?? ''));
-  const risk = rows.map((row) => Number(row['risk']));
+  const rows = files.progress.filter((row) => row.goal === first);
+  const time = rows.map((row) => parseTimestamp(row.timestamp));
+  const risk = rows.map((row) => Number(row.risk));
   const changes = risk.map((_, i) => i).filter((i) => i === 0 || i === risk.length - 1 || risk[i] !== risk[i - 1]);
   const marked = files.adjustments.length <= RISK_MARKERS_MAX;
   const markerAt = new Map<number, number>();
   if (marked) {
-    for (const adjustment of files.adjustments) markerAt.set(parseTimestamp(adjustment['timestamp'] ?? ''), Number(adjustment['new']));
+    for (const adjustment of files.adjustments) markerAt.set(parseTimestamp(adjustment.timestamp), Number(adjustment.new));
   }
   return {
     title: marked ? "Tracker's risk per trade (adjustments marked)" : `Tracker's risk per trade (${files.adjustments.length} adjustments: each step is one)`,
@@ -171,19 +172,19 @@ function attributionSection(attribution: SizingAttribution | undefined): { markd
 }
 
 function decisionCharts(files: RunFiles): ChartSpec[] {
-  const rows = files.decisions.filter((row) => row['skipped'] === '');
+  const rows = files.decisions.filter((row) => row.skipped === '');
   if (rows.length === 0) return [];
-  const time = rows.map((row) => parseTimestamp(row['time'] ?? ''));
-  const value = rows.map((row) => Number(row['final_value']));
+  const time = rows.map((row) => parseTimestamp(row.time));
+  const value = rows.map((row) => Number(row.final_value));
   const indices = drawIndices(time, value);
   const x = indices.map((i) => seconds(time[i] as number));
   const charts: ChartSpec[] = [{ title: 'Position size of each entry', x, series: [{ label: `final value (${files.summary.currency})`, values: indices.map((i) => value[i] as number), color: COLORS[2] as string, points: true }] }];
-  if (rows.some((row) => row['goal_factor'] !== '')) {
-    charts.push({ title: 'Goal factor of each entry', x, series: [{ label: 'goal factor', values: indices.map((i) => ((rows[i] as CsvRow)['goal_factor'] === '' ? null : Number((rows[i] as CsvRow)['goal_factor']))), color: COLORS[4] as string, points: true }] });
+  if (rows.some((row) => row.goal_factor !== '')) {
+    charts.push({ title: 'Goal factor of each entry', x, series: [{ label: 'goal factor', values: indices.map((i) => ((rows[i] as DecisionCsvRow).goal_factor === '' ? null : Number((rows[i] as DecisionCsvRow).goal_factor))), color: COLORS[4] as string, points: true }] });
   }
-  if (rows.some((row) => row['goal_effect'] !== undefined && row['goal_effect'] !== '' && row['goal_effect'] !== '0')) {
-    const effect = (row: CsvRow): number | null => (row['goal_effect'] === undefined || row['goal_effect'] === '' ? null : Number(row['goal_effect']));
-    charts.push({ title: "The goal's effect on each entry's quantity (0: none, or a cap took it away)", x, percent: true, series: [{ label: 'goal effect', values: indices.map((i) => effect(rows[i] as CsvRow)), color: COLORS[5] as string, points: true }] });
+  if (rows.some((row) => row.goal_effect !== '' && row.goal_effect !== '0')) {
+    const effect = (row: DecisionCsvRow): number | null => (row.goal_effect === '' ? null : Number(row.goal_effect));
+    charts.push({ title: "The goal's effect on each entry's quantity (0: none, or a cap took it away)", x, percent: true, series: [{ label: 'goal effect', values: indices.map((i) => effect(rows[i] as DecisionCsvRow)), color: COLORS[5] as string, points: true }] });
   }
   return charts;
 }

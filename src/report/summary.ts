@@ -7,7 +7,7 @@ import { dailyReturns } from '../analysis/metrics.js';
 import { formatDate } from '../data/timestamp.js';
 import type { RunResult } from '../sim/types.js';
 import { VERSION } from '../version.js';
-import { formatDecimal, formatTime, jsonFloat } from './format.js';
+import { formatDecimal, formatTime, jsonFloat } from '../numeric/format.js';
 
 export interface RunSummary {
   readonly scenario: string;
@@ -97,21 +97,20 @@ export function distribution(values: readonly number[]): Record<string, number |
 }
 
 function goalOutcomes(result: RunResult): Record<string, unknown> {
-  const tracker = result.tracker;
-  if (tracker === undefined) return {};
-  const months = tracker.months;
-  const counts = tracker.outcomeCounts();
+  const tables = result.goalTables;
+  if (tables === undefined) return {};
+  const { months, counts } = tables;
   return {
-    targets: Object.fromEntries(tracker.goals.map((goal) => [goal.type, goal.target])),
+    targets: Object.fromEntries(tables.goals.map((goal) => [goal.type, goal.target])),
     months: counts.months,
     monthsReturnGoalMet: counts.monthsReturnGoalMet,
     monthsIncomeGoalMet: counts.monthsIncomeGoalMet,
-    portfolioTargetReachedAt: tracker.portfolioTargetReachedAt === null ? null : formatTime(tracker.portfolioTargetReachedAt),
+    portfolioTargetReachedAt: tables.portfolioTargetReachedAt === null ? null : formatTime(tables.portfolioTargetReachedAt),
     riskAdjustments: counts.riskAdjustments,
     drawdownProtections: counts.drawdownProtections,
     milestones: counts.milestones,
-    alerts: countBy(tracker.alerts, (alert) => alert.type),
-    finalRisk: jsonFloat(tracker.currentRisk()),
+    alerts: countBy(tables.alerts, (alert) => alert.type),
+    finalRisk: jsonFloat(tables.finalRisk),
     byMonth: months.map((m) => ({ month: m.month, complete: m.complete, return: jsonFloat(m.returnPct), income: jsonFloat(m.income), returnGoalMet: m.returnGoalMet, incomeGoalMet: m.incomeGoalMet })),
   };
 }

@@ -1,44 +1,19 @@
 /**
- * A sweep's output folder: sweep.json (the definition and every variant), variants.jsonl (one
- * outcome per line, by variant id), results.csv (ranked), marginals.csv and summary.json.
+ * A sweep's output folder: sweep.json and variants.jsonl (the state a resume reads, see
+ * parallel/sweepState), results.csv (ranked), marginals.csv and summary.json.
  * Written from the variants and outcomes alone, so a merge of shards writes the same bytes
  * as the unsharded run.
  */
 import { writeTextFile } from './fileWriter.js';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { marginals, type MarginalRow } from '../analysis/marginals.js';
-import { rankOutcomes, resultsTable, type Objective, type RankedRow } from '../analysis/sweepResults.js';
-import { readRecords } from '../parallel/recordLog.js';
+import { rankOutcomes, resultsTable, type RankedRow } from '../analysis/sweepResults.js';
+import { SWEEP_DEFINITION_FILE, VARIANT_LOG_FILE, type SweepDefinition } from '../parallel/sweepState.js';
 import type { VariantOutcome } from '../parallel/task.js';
 import type { Variant } from '../scenario/variants.js';
 import { VERSION } from '../version.js';
-import { formatFloat, jsonFloat, toCsv } from './format.js';
-
-export const SWEEP_FORMAT = 'goalsim-sweep-v1';
-
-export interface SweepDefinition {
-  readonly format: typeof SWEEP_FORMAT;
-  readonly name: string;
-  readonly base: string;
-  readonly objective: Objective;
-  readonly constraints: readonly string[];
-  readonly params: readonly string[];
-  readonly randomSeed: number | null;
-  /** Parameters of the report's heat map, when the sweep names them. */
-  readonly heatmap?: { readonly x: string; readonly y: string } | undefined;
-  readonly variants: readonly Variant[];
-}
-
-export function readSweepDefinition(dir: string): SweepDefinition | undefined {
-  const path = join(dir, 'sweep.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SweepDefinition) : undefined;
-}
-
-/** The outcomes recorded in a sweep folder's variants.jsonl, by variant id (see parallel/recordLog). */
-export function readOutcomes(dir: string, onDropped: (message: string) => void = () => {}): Map<number, VariantOutcome> {
-  return new Map(readRecords<VariantOutcome>(join(dir, 'variants.jsonl'), 'variant', onDropped).map((outcome) => [outcome.id, outcome]));
-}
+import { formatFloat, jsonFloat, toCsv } from '../numeric/format.js';
 
 export interface SweepWriteOptions {
   readonly shard: string | null;
@@ -65,8 +40,8 @@ export async function writeSweepFiles(dir: string, definition: SweepDefinition, 
     counts: { variants: options.scope.length, ok: count('ok'), failed: count('failed'), skipped: count('skipped'), notRun: options.scope.filter((v) => !outcomes.has(v.id)).length },
     best: best === undefined ? null : { variant: best.variant.id, params: best.variant.params, objective: jsonFloat(best.objective) },
   };
-  writeTextFile(join(dir, 'sweep.json'), `${JSON.stringify(definition, null, 1)}\n`);
-  writeTextFile(join(dir, 'variants.jsonl'), ordered.map((o) => `${JSON.stringify(o)}\n`).join(''));
+  writeTextFile(join(dir, SWEEP_DEFINITION_FILE), `${JSON.stringify(definition, null, 1)}\n`);
+  writeTextFile(join(dir, VARIANT_LOG_FILE), ordered.map((o) => `${JSON.stringify(o)}\n`).join(''));
   writeTextFile(join(dir, 'results.csv'), toCsv(header, body));
   writeTextFile(
     join(dir, 'marginals.csv'),

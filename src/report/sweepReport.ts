@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { escapeHtml, heatmapSvg, htmlPage, htmlTable } from './html/page.js';
-import { markdownTable, significantCell } from './format.js';
-import { readSweepDefinition } from './sweepFiles.js';
+import { markdownTable, significantCell } from '../numeric/format.js';
+import { readSweepDefinition } from '../parallel/sweepState.js';
 
 type Row = Record<string, string>;
 

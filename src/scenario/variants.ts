@@ -4,7 +4,7 @@
  * order. Each variant is the base scenario with its parameters set, validated like any scenario.
  */
 import seedrandom from 'seedrandom';
-import { displayValue } from '../report/format.js';
+import { displayValue } from '../numeric/format.js';
 import { getPath, setPath } from './paths.js';
 import { parseConstraint, type LoadedSweep } from './sweep.js';
 import { resolveScenario, validateScenario, type ResolvedScenario } from './load.js';

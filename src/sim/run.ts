@@ -121,7 +121,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       skippedRows: data.skippedRows,
       signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
       periodsPerYear,
-      tracker,
+      goalTables: tracker?.tables(),
       metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
     };
   };

@@ -1,5 +1,5 @@
 import type { Metrics } from '../analysis/metrics.js';
-import type { GoalTracker } from '../goals/tracker.js';
+import type { GoalTables } from '../goals/tables.js';
 import type { SkippedRows } from '../data/badRows.js';
 import type { Amount, Fill, Ledger, OrderNote, Trade } from '../ledger/index.js';
 import type { SizingDecision } from '../sizing/types.js';
@@ -44,6 +44,6 @@ export interface RunResult extends SimulationOutput {
   readonly signalsUndelivered: number;
   readonly periodsPerYear: number;
   readonly metrics: Metrics;
-  /** The goal tracker and its tables, when the scenario has goals. */
-  readonly tracker: GoalTracker | undefined;
+  /** The goal tracker's tables at the end of the run (or at the instant of resultSoFar), when the scenario has goals. */
+  readonly goalTables: GoalTables | undefined;
 }

@@ -19,7 +19,7 @@ describe('runFrames', () => {
     const pnl = frames.trades?.column('pnl').values as number[];
     expect(pnl, 'pnl read back as numbers, exactly as written').toEqual(result.trades.map((t) => Number(t.pnl.toFixed())));
     expect(frames.trades?.column('symbol').values).toEqual(result.trades.map((t) => t.symbol));
-    expect(frames.progress?.shape[0]).toBe(result.tracker?.progressRows.length);
+    expect(frames.progress?.shape[0]).toBe(result.goalTables?.progressRows.length);
   });
 
   it('refuses a folder that is not a run', async () => {

@@ -28,7 +28,7 @@ describe('path 0', () => {
       const engine = row['engine'] as string;
       // the plain run keeps every tracker row, as `goalsim run` does; the odds keep only the outcome
       const result = await runScenario(scenarioForEngine(resolved, engine), data);
-      const counts = result.tracker?.outcomeCounts();
+      const counts = result.goalTables?.counts;
       expect(row['final_equity'], engine).toBe(result.finalEquity.toFixed());
       expect(Number(row['max_drawdown']), engine).toBeCloseTo(result.metrics.maxDrawdown, 9);
       expect(Number(row['cagr']), engine).toBeCloseTo(result.metrics.cagr as number, 9);

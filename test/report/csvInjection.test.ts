@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvLine } from '../../src/report/format.js';
+import { csvLine } from '../../src/numeric/format.js';
 import { goalsim, tempDir } from '../helpers.js';
 
 describe('CSV cells', () => {

@@ -14,7 +14,7 @@ import { tempDir } from '../helpers.js';
 describe('goal-aware run on shipped data', async () => {
   const resolved = loadScenarioFile('scenarios/compare/dax-pipeline.json');
   const result = await runScenario(resolved, await loadScenarioData(resolved));
-  const tracker = result.tracker;
+  const tracker = result.goalTables;
 
   it('adjusts risk, records milestones and moves the goal factor', () => {
     expect(tracker?.adjustments.filter((a) => a.type !== 'drawdown_protection').length).toBeGreaterThan(0);

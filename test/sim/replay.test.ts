@@ -32,10 +32,17 @@ describe('a replay driven step by step', () => {
     const soFar = live.resultSoFar();
     expect(soFar.equityCurve.length, 'one curve row per instant so far').toBeGreaterThan(38);
     expect(soFar.bars).toBe(replay.barsDone);
+    const rowsSoFar = soFar.goalTables?.progressRows.length;
     while (replay.barsDone < replay.totalBars) replay.advanceBars(1 + (replay.barsDone % 13));
     const stepped = tempDir();
     writeRunFiles(live.result(), stepped);
     expect(files(stepped)).toEqual(files(plain));
     expect(live.result(), 'idempotent').toBe(live.result());
+    if (rowsSoFar !== undefined) {
+      // the result holds a copy of the tables, not the tracker: what was read mid-run stays as it was
+      expect(soFar.goalTables?.progressRows.length).toBe(rowsSoFar);
+      expect(live.result().goalTables?.progressRows.length).toBeGreaterThan(rowsSoFar);
+      expect(Object.isFrozen(live.result().goalTables)).toBe(true);
+    }
   }, 60_000);
 });

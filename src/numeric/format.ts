@@ -3,7 +3,7 @@
  * floats are rounded to 10 significant digits, ledger decimals are written exactly, times are
  * ISO-8601 UTC. Missing values are empty cells in CSV and null in JSON.
  */
-import { DECIMAL_NUMBER } from '../numeric/decimalText.js';
+import { DECIMAL_NUMBER } from './decimalText.js';
 import { formatTimestamp } from '../data/timestamp.js';
 import type { Amount, Money } from '../ledger/index.js';
 

@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRunFiles } from '../../src/report/readRun.js';
+import { writeRunFiles } from '../../src/report/runFiles.js';
+import { ADJUSTMENT_COLUMNS, ALERT_COLUMNS, DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS, EQUITY_COLUMNS, HISTORY_COLUMNS, MILESTONE_COLUMNS, PROGRESS_COLUMNS, RUN_FILES, TRADE_COLUMNS } from '../../src/report/runFolder.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { loadScenarioData } from '../../src/sim/loadData.js';
+import { runScenario } from '../../src/sim/run.js';
+import { tempDir } from '../helpers.js';
+
+const headerOf = (path: string): string[] => (readFileSync(path, 'utf8').split('\n')[0] ?? '').split(',');
+const names = (columns: readonly { readonly name: string }[]): string[] => columns.map((column) => column.name);
+
+describe('a run folder, written and read through one definition', async () => {
+  const resolved = loadScenarioFile(resolve('scenarios/compare/dax-pipeline.json'));
+  const result = await runScenario(resolved, await loadScenarioData(resolved));
+  const dir = tempDir();
+  writeRunFiles(result, dir);
+
+  it('writes each CSV with the columns of its definition, in order', () => {
+    expect(headerOf(join(dir, RUN_FILES.equity))).toEqual(names(EQUITY_COLUMNS));
+    expect(headerOf(join(dir, RUN_FILES.trades))).toEqual(names(TRADE_COLUMNS));
+    expect(headerOf(join(dir, RUN_FILES.progress))).toEqual(names(PROGRESS_COLUMNS));
+    expect(headerOf(join(dir, RUN_FILES.history))).toEqual(names(HISTORY_COLUMNS));
+    expect(headerOf(join(dir, RUN_FILES.adjustments))).toEqual(names(ADJUSTMENT_COLUMNS));
+    expect(headerOf(join(dir, RUN_FILES.milestones))).toEqual(names(MILESTONE_COLUMNS));
+    expect(headerOf(join(dir, RUN_FILES.alerts))).toEqual(names(ALERT_COLUMNS));
+    const decisions = headerOf(join(dir, RUN_FILES.decisions));
+    const stages = result.decisions[0]?.decision.stages.map((stage) => `stage_${stage.name}`) ?? [];
+    expect(stages.length, 'the pipeline logs its stages').toBeGreaterThan(3);
+    expect(decisions).toEqual([...names(DECISION_LEAD_COLUMNS), ...stages, ...names(DECISION_TAIL_COLUMNS)]);
+  });
+
+  it('reads back what it wrote: the equity curve by column name, the rows by their names', () => {
+    const files = readRunFiles(dir);
+    expect(files.equity.length).toBe(result.equityCurve.length);
+    expect(files.equity.equity[10]).toBeCloseTo(result.equityCurve.equity[10] as number, 4);
+    expect(files.equity.drawdown[10]).toBeCloseTo(result.equityCurve.drawdown[10] as number, 9);
+    expect(files.trades.map((trade) => trade.pnl)).toEqual(result.trades.map((trade) => trade.pnl.toFixed()));
+    expect(files.decisions.map((row) => Number(row.final_value))).toEqual(result.decisions.map((d) => Number(d.decision.finalValue.toPrecision(10))));
+    expect(files.progress.length).toBe(result.goalTables?.progressRows.length);
+  });
+
+  it('reads an equity.csv whose columns are in another order by name, not position', () => {
+    const moved = tempDir();
+    writeRunFiles(result, moved);
+    const path = join(moved, RUN_FILES.equity);
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => line.split(','));
+    // reversed: drawdown first, timestamp last
+    writeFileSync(path, `${lines.map((cells) => [...cells].reverse().join(',')).join('\n')}\n`);
+    const files = readRunFiles(moved);
+    expect(Array.from(files.equity.equity)).toEqual(Array.from(readRunFiles(dir).equity.equity));
+    expect(Array.from(files.equity.time)).toEqual(Array.from(readRunFiles(dir).equity.time));
+  });
+
+  it('a file without a column its definition has is an error naming file and column', () => {
+    const old = tempDir();
+    writeRunFiles(result, old);
+    const path = join(old, RUN_FILES.decisions);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(',goal_effect,', ',effect,'));
+    expect(() => readRunFiles(old)).toThrow(/sizing_decisions\.csv: no column "goal_effect"/);
+    const equity = join(old, RUN_FILES.equity);
+    writeFileSync(equity, readFileSync(equity, 'utf8').replace('drawdown', 'dd'));
+    expect(() => readRunFiles(old)).toThrow(/equity\.csv: no column "drawdown"/);
+  });
+});
