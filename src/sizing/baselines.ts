@@ -3,7 +3,7 @@
  * goals on the same data.
  */
 import { Money, toFloat } from '../ledger/index.js';
-import { amount, capByLimits, decide, pct } from './finalStage.js';
+import { amount, bindingOf, capByLimits, decide, finalSize, pct } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { FixedFractionParams, KellyParams } from './params.js';
 import type { SizingEngine, SizingRequest } from './types.js';
@@ -53,10 +53,13 @@ export function createKellyBaseline(params: KellyParams): SizingEngine {
       const price = request.price;
       const base = new Money(request.equity).mul(Money.max(kelly.fraction, 0)).mul(params.kellyFraction);
       const capped = capByLimits(base, request, params.maxPositionPct, Infinity, {});
-      return decide('kelly', request, [{ name: 'base', value: toFloat(base) }, { name: 'bounds', value: toFloat(capped) }], capped, {
+      const final = finalSize(capped, request);
+      return decide('kelly', request, [{ name: 'base', value: toFloat(base) }, { name: 'bounds', value: toFloat(capped) }], final, {
         riskPct: toFloat(kelly.fraction) * params.kellyFraction,
         kelly: toFloat(kelly.fraction),
         skipped: kelly.fraction.lte(0) ? 'negative edge' : null,
+        // maxPositionPct is a cap: it binds when it cut the base and the cash did not cut further
+        binding: bindingOf([{ name: 'bounds', before: toFloat(base), after: toFloat(capped), clamp: true }], final),
         reasoning: (final) => `Kelly ${pct(toFloat(kelly.fraction))} (${kelly.source}, win rate ${pct(kelly.winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${price}.`,
       });
     },
