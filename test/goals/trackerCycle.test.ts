@@ -74,7 +74,12 @@ describe('alerts', () => {
     late.at(JAN(26), 105_000); // ceil(6 days) left
     expect(types(late.tracker)).not.toContain('deadline_approaching');
     late.at(JAN(27), 105_000); // 5 days left, progress 0.5
-    expect(types(late.tracker)).toContain('deadline_approaching');
+    expect(late.tracker.alerts.filter((a) => a.type === 'deadline_approaching')).toEqual([{ time: JAN(27), type: 'deadline_approaching', goal: 'monthly_return', message: '5 days left with 50.0% progress' }]);
+    late.at(JAN(28), 105_000);
+    expect(late.tracker.alerts.filter((a) => a.type === 'deadline_approaching'), 'once a month').toHaveLength(1);
+    const edge = tracked({ settings: { cooldownHours: 1e6 } });
+    edge.at(JAN(27), 108_000); // progress 0.8000000000000007: not below 0.8
+    expect(types(edge.tracker)).not.toContain('deadline_approaching');
     const nearly = tracked({ settings: { cooldownHours: 1e6 } });
     nearly.at(JAN(27), 108_500); // progress 0.85 >= 0.8
     expect(types(nearly.tracker)).not.toContain('deadline_approaching');
@@ -86,7 +91,7 @@ describe('alerts', () => {
     at(JAN(20), 100_000);
     expect(tracker.currentRisk()).toBe(0.05);
     at(JAN(20, 1), 100_000);
-    expect(types(tracker).filter((t) => t === 'high_risk')).toHaveLength(1);
+    expect(tracker.alerts.filter((a) => a.type === 'high_risk')).toEqual([{ time: JAN(20), type: 'high_risk', goal: '', message: 'risk per trade 5.00% is above 4%' }]);
     const calm = tracked({ riskTolerance: 0.02 });
     calm.at(JAN(20), 100_000); // 0.03 is not above 0.04
     expect(types(calm.tracker)).not.toContain('high_risk');
@@ -100,7 +105,11 @@ describe('alerts', () => {
     expect(types(tracker)).not.toContain('consecutive_adjustments');
     at(JAN(20, 2), 100_000);
     expect(tracker.adjustedRisk).toBeCloseTo(0.02662, 15);
-    expect(types(tracker)).toContain('consecutive_adjustments');
+    expect(tracker.alerts.filter((a) => a.type === 'consecutive_adjustments')).toEqual([{ time: JAN(20, 2), type: 'consecutive_adjustments', goal: 'monthly_return', message: 'three consecutive risk increases' }]);
+    // 20 Jan 02:00 is 458 of 744 h: expected 61.6 %; the target is 0.03, and a step-limited increase says so
+    expect(tracker.adjustments[2]?.reason).toBe('Behind schedule by 61.6% on monthly_return (progress 0.0%, expected 61.6%). Increasing risk to 2.66% (target 3.00%, step-limited).');
+    at(JAN(20, 3), 100_000);
+    expect(tracker.alerts.filter((a) => a.type === 'consecutive_adjustments'), 'a fourth is not a new third').toHaveLength(1);
   });
 });
 
