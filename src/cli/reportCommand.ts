@@ -23,7 +23,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   if (options.compare) {
     if (options.out === undefined) throw new UsageError('--compare needs --out DIR for the comparison report');
     if (options.dirs.length < 2) throw new UsageError('--compare needs at least two run folders');
-    writeComparisonReport(options.dirs, options.out);
+    await writeComparisonReport(options.dirs, options.out);
     process.stdout.write(`report: ${options.out}/report.html\n`);
     return EXIT_OK;
   }

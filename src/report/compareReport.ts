@@ -14,8 +14,9 @@ import { readRunFiles, type RunFiles } from './readRun.js';
 import { goalRows, metricRows } from './runReport.js';
 
 
-export function writeComparisonReport(dirs: readonly string[], out: string): void {
-  const runs: RunFiles[] = dirs.map((dir) => readRunFiles(dir));
+export async function writeComparisonReport(dirs: readonly string[], out: string): Promise<void> {
+  const runs: RunFiles[] = [];
+  for (const dir of dirs) runs.push(await readRunFiles(dir));
   const times = new Set<number>();
   for (const run of runs) for (const i of drawIndices(run.equity.time, run.equity.equity, [], 1500)) times.add(run.equity.time[i] as number);
   const x = [...times].sort((a, b) => a - b);

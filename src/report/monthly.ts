@@ -7,7 +7,6 @@
  */
 import { dailyCloses } from '../analysis/metrics.js';
 import { MS_PER_DAY } from '../data/timestamp.js';
-import { parseTimestamp } from '../data/timestamp.js';
 import type { RunFiles } from './readRun.js';
 
 export interface MonthRow {
@@ -27,9 +26,10 @@ export function monthlyTable(files: RunFiles): MonthRow[] {
   const monthEnd = new Map<string, number>(); // insertion order is month order: days ascend
   daily.day.forEach((day, i) => monthEnd.set(monthOf(day * MS_PER_DAY), daily.equity[i] as number));
   const incomeByMonth = new Map<string, number>();
-  for (const trade of files.trades) {
-    const month = monthOf(parseTimestamp(trade.exit_time));
-    incomeByMonth.set(month, (incomeByMonth.get(month) ?? 0) + Number(trade.pnl));
+  const { exitTime, pnl } = files.trades;
+  for (let t = 0; t < files.trades.length; t++) {
+    const month = monthOf(exitTime[t] as number);
+    incomeByMonth.set(month, (incomeByMonth.get(month) ?? 0) + (pnl[t] as number));
   }
   const targets = (files.summary.goals['targets'] ?? {}) as Record<string, number>;
   let previous = Number(files.summary.initialCapital);

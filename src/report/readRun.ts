@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseTimestamp } from '../data/timestamp.js';
 import { UsageError } from '../errors.js';
-import { ADJUSTMENT_COLUMNS, DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS, EQUITY_COLUMNS, MILESTONE_COLUMNS, PROGRESS_COLUMNS, RUN_FILES, TRADE_COLUMNS, type AdjustmentCsvRow, type DecisionCsvRow, type MilestoneCsvRow, type ProgressCsvRow, type TradeCsvRow } from './runFolder.js';
+import { FloatColumn, forEachCsvRecord, missingColumnError, numberOrNaN } from './csvColumns.js';
+import { ADJUSTMENT_COLUMNS, EQUITY_COLUMNS, MILESTONE_COLUMNS, RUN_FILES, type AdjustmentCsvRow, type DecisionColumnName, type MilestoneCsvRow, type ProgressColumnName, type TradeColumnName } from './runFolder.js';
 import type { RunSummary } from './summary.js';
 
 export interface EquityColumns {
@@ -19,31 +20,90 @@ export interface EquityColumns {
   readonly exposure: Float64Array;
 }
 
+/** The closed trades as a report reads them: exit time and net P&L. */
+export interface TradeColumns {
+  readonly length: number;
+  readonly exitTime: Float64Array;
+  readonly pnl: Float64Array;
+}
+
+/** The sizing decisions that became entries (not skipped); NaN where a cell is empty. */
+export interface EntryColumns {
+  readonly length: number;
+  readonly time: Float64Array;
+  readonly finalValue: Float64Array;
+  readonly goalFactor: Float64Array;
+  readonly goalEffect: Float64Array;
+}
+
+/** One goal's progress rows: cycle time, progress, expected progress and the risk after the cycle. */
+export interface GoalProgressColumns {
+  readonly time: Float64Array;
+  readonly progress: Float64Array;
+  readonly expected: Float64Array;
+  readonly risk: Float64Array;
+}
+
 export interface RunFiles {
   readonly dir: string;
   readonly summary: RunSummary & { readonly goals: Record<string, unknown> };
   readonly equity: EquityColumns;
-  readonly trades: readonly TradeCsvRow[];
-  readonly decisions: readonly DecisionCsvRow[];
-  readonly progress: readonly ProgressCsvRow[];
+  readonly trades: TradeColumns;
+  readonly entries: EntryColumns;
+  /** By goal, in the order the goals first appear. */
+  readonly progress: ReadonlyMap<string, GoalProgressColumns>;
   readonly adjustments: readonly AdjustmentCsvRow[];
   readonly milestones: readonly MilestoneCsvRow[];
 }
 
-/** Names of the columns a file must have, or the error naming the first one it lacks. */
-function checkHeader(path: string, header: readonly string[], columns: readonly { readonly name: string }[]): void {
-  const missing = columns.find((column) => !header.includes(column.name));
-  if (missing !== undefined) throw new UsageError(`${path}: no column "${missing.name}" (the header is ${header.join(',').slice(0, 200)}); was the folder written by another goalsim version? Run the scenario again`);
+/** A small CSV's rows by column name; the file must have every column of `columns` (a missing file has no rows). */
+function readRows<Row>(path: string, columns: readonly { readonly name: string }[]): Row[] {
+  if (!existsSync(path)) return [];
+  const required = columns.map((column) => column.name);
+  return parse(readFileSync(path), {
+    columns: (header: string[]) => {
+      const error = missingColumnError(path, header, required);
+      if (error !== undefined) throw error;
+      return header;
+    },
+    skip_empty_lines: true,
+  }) as Row[];
 }
 
-/** A CSV's rows by column name; the file must have every column of `columns` (a missing file has no rows). */
-function readRows<Row>(path: string, ...columnSets: readonly (readonly { readonly name: string }[])[]): Row[] {
-  if (!existsSync(path)) return [];
-  const rows = parse(readFileSync(path), { columns: (header: string[]) => {
-    for (const columns of columnSets) checkHeader(path, header, columns);
-    return header;
-  }, skip_empty_lines: true }) as Row[];
-  return rows;
+async function readTrades(path: string): Promise<TradeColumns> {
+  const exitTime = new FloatColumn();
+  const pnl = new FloatColumn();
+  await forEachCsvRecord(path, ['exit_time', 'pnl'] satisfies TradeColumnName[], (cells, at) => {
+    exitTime.push(parseTimestamp(cells[at.exit_time] ?? ''));
+    pnl.push(Number(cells[at.pnl]));
+  });
+  return { length: exitTime.length, exitTime: exitTime.values(), pnl: pnl.values() };
+}
+
+async function readEntries(path: string): Promise<EntryColumns> {
+  const [time, finalValue, goalFactor, goalEffect] = [new FloatColumn(), new FloatColumn(), new FloatColumn(), new FloatColumn()];
+  await forEachCsvRecord(path, ['time', 'final_value', 'goal_factor', 'goal_effect', 'skipped'] satisfies DecisionColumnName[], (cells, at) => {
+    if (cells[at.skipped] !== '') return;
+    time.push(parseTimestamp(cells[at.time] ?? ''));
+    finalValue.push(Number(cells[at.final_value]));
+    goalFactor.push(numberOrNaN(cells[at.goal_factor]));
+    goalEffect.push(numberOrNaN(cells[at.goal_effect]));
+  });
+  return { length: time.length, time: time.values(), finalValue: finalValue.values(), goalFactor: goalFactor.values(), goalEffect: goalEffect.values() };
+}
+
+async function readProgress(path: string): Promise<Map<string, GoalProgressColumns>> {
+  const byGoal = new Map<string, { time: FloatColumn; progress: FloatColumn; expected: FloatColumn; risk: FloatColumn }>();
+  await forEachCsvRecord(path, ['timestamp', 'goal', 'progress', 'expected', 'risk'] satisfies ProgressColumnName[], (cells, at) => {
+    const goal = cells[at.goal] ?? '';
+    let columns = byGoal.get(goal);
+    if (columns === undefined) byGoal.set(goal, (columns = { time: new FloatColumn(), progress: new FloatColumn(), expected: new FloatColumn(), risk: new FloatColumn() }));
+    columns.time.push(parseTimestamp(cells[at.timestamp] ?? ''));
+    columns.progress.push(Number(cells[at.progress]));
+    columns.expected.push(Number(cells[at.expected]));
+    columns.risk.push(Number(cells[at.risk]));
+  });
+  return new Map([...byGoal].map(([goal, c]) => [goal, { time: c.time.values(), progress: c.progress.values(), expected: c.expected.values(), risk: c.risk.values() }]));
 }
 
 /** Calls `onLine` with every non-empty line of a file, read in 1 MB blocks: no whole-file string. */
@@ -71,7 +131,8 @@ function readEquity(path: string): EquityColumns {
   forEachLine(path, (line) => {
     if (at === undefined) {
       const header = line.split(',');
-      checkHeader(path, header, EQUITY_COLUMNS);
+      const error = missingColumnError(path, header, EQUITY_COLUMNS.map((column) => column.name));
+      if (error !== undefined) throw error;
       at = { time: header.indexOf('timestamp'), equity: header.indexOf('equity'), exposure: header.indexOf('exposure'), drawdown: header.indexOf('drawdown') };
       return;
     }
@@ -99,16 +160,16 @@ export function isRunFolder(dir: string): boolean {
   return existsSync(join(dir, RUN_FILES.summary)) && existsSync(join(dir, RUN_FILES.equity));
 }
 
-export function readRunFiles(dir: string): RunFiles {
+export async function readRunFiles(dir: string): Promise<RunFiles> {
   if (!isRunFolder(dir)) throw new UsageError(`${dir}: not a run folder (needs ${RUN_FILES.summary} and ${RUN_FILES.equity})`);
   const file = (name: string): string => join(dir, name);
   return {
     dir,
     summary: JSON.parse(readFileSync(file(RUN_FILES.summary), 'utf8')) as RunFiles['summary'],
     equity: readEquity(file(RUN_FILES.equity)),
-    trades: readRows(file(RUN_FILES.trades), TRADE_COLUMNS),
-    decisions: readRows(file(RUN_FILES.decisions), DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS),
-    progress: readRows(file(RUN_FILES.progress), PROGRESS_COLUMNS),
+    trades: await readTrades(file(RUN_FILES.trades)),
+    entries: await readEntries(file(RUN_FILES.decisions)),
+    progress: await readProgress(file(RUN_FILES.progress)),
     adjustments: readRows(file(RUN_FILES.adjustments), ADJUSTMENT_COLUMNS),
     milestones: readRows(file(RUN_FILES.milestones), MILESTONE_COLUMNS),
   };

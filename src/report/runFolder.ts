@@ -154,8 +154,8 @@ export const ALERT_COLUMNS = [
   { name: 'message', cell: (r) => r.message },
 ] as const satisfies readonly Column<AlertRow>[];
 
-export type TradeCsvRow = RowOf<typeof TRADE_COLUMNS>;
-export type DecisionCsvRow = RowOf<typeof DECISION_LEAD_COLUMNS> & RowOf<typeof DECISION_TAIL_COLUMNS> & Readonly<Partial<Record<`stage_${string}`, string>>>;
-export type ProgressCsvRow = RowOf<typeof PROGRESS_COLUMNS>;
+export type TradeColumnName = (typeof TRADE_COLUMNS)[number]['name'];
+export type DecisionColumnName = (typeof DECISION_LEAD_COLUMNS)[number]['name'] | (typeof DECISION_TAIL_COLUMNS)[number]['name'];
+export type ProgressColumnName = (typeof PROGRESS_COLUMNS)[number]['name'];
 export type AdjustmentCsvRow = RowOf<typeof ADJUSTMENT_COLUMNS>;
 export type MilestoneCsvRow = RowOf<typeof MILESTONE_COLUMNS>;

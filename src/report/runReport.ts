@@ -12,7 +12,6 @@ import { displayValue, formatFixed, formatPercent, markdownTable } from '../nume
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, monthGridSvg, shareBar, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
 import type { RunFiles } from './readRun.js';
-import type { DecisionCsvRow, ProgressCsvRow } from './runFolder.js';
 
 const pct = formatPercent;
 const num = formatFixed;
@@ -84,13 +83,10 @@ function equityCharts(files: RunFiles): ChartSpec[] {
   ];
 }
 
-/** Rows of one goal, and the row index of each marker time (a marker sits on a cycle's row). */
+/** Each goal's progress against its schedule, with its milestones marked on the cycle rows they were reached at. */
 function goalCharts(files: RunFiles): ChartSpec[] {
-  const goals = [...new Set(files.progress.map((row) => row.goal))];
-  return goals.map((goal, g) => {
-    const rows = files.progress.filter((row) => row.goal === goal);
-    const time = rows.map((row) => parseTimestamp(row.timestamp));
-    const progress = rows.map((row) => Number(row.progress));
+  return [...files.progress].map(([goal, rows], g) => {
+    const { time, progress, expected } = rows;
     const markerAt = new Map<number, number>();
     for (const milestone of files.milestones.filter((m) => m.goal === goal)) {
       const i = time.indexOf(parseTimestamp(milestone.timestamp));
@@ -103,7 +99,7 @@ function goalCharts(files: RunFiles): ChartSpec[] {
       percent: true,
       series: [
         { label: 'progress', values: indices.map((i) => progress[i] as number), color: COLORS[g % COLORS.length] as string },
-        { label: 'expected', values: indices.map((i) => Number((rows[i] as ProgressCsvRow).expected)), color: '#94a3b8' },
+        { label: 'expected', values: indices.map((i) => expected[i] as number), color: '#94a3b8' },
         { label: 'milestones', values: indices.map((i) => markerAt.get(i) ?? null), color: '#f59e0b', points: true },
       ],
     };
@@ -118,12 +114,12 @@ const RISK_MARKERS_MAX = 100;
  * so hundreds of adjustments read as steps rather than a band of markers.
  */
 function riskChart(files: RunFiles): ChartSpec | undefined {
-  const first = files.progress[0]?.goal;
-  if (first === undefined) return undefined;
-  const rows = files.progress.filter((row) => row.goal === first);
-  const time = rows.map((row) => parseTimestamp(row.timestamp));
-  const risk = rows.map((row) => Number(row.risk));
-  const changes = risk.map((_, i) => i).filter((i) => i === 0 || i === risk.length - 1 || risk[i] !== risk[i - 1]);
+  // every goal's rows carry the same risk: the first goal's are the cycles
+  const first = files.progress.values().next();
+  if (first.done === true) return undefined;
+  const { time, risk } = first.value;
+  const changes: number[] = [];
+  for (let i = 0; i < risk.length; i++) if (i === 0 || i === risk.length - 1 || risk[i] !== risk[i - 1]) changes.push(i);
   const marked = files.adjustments.length <= RISK_MARKERS_MAX;
   const markerAt = new Map<number, number>();
   if (marked) {
@@ -172,19 +168,17 @@ function attributionSection(attribution: SizingAttribution | undefined): { markd
 }
 
 function decisionCharts(files: RunFiles): ChartSpec[] {
-  const rows = files.decisions.filter((row) => row.skipped === '');
-  if (rows.length === 0) return [];
-  const time = rows.map((row) => parseTimestamp(row.time));
-  const value = rows.map((row) => Number(row.final_value));
-  const indices = drawIndices(time, value);
+  const { time, finalValue, goalFactor, goalEffect, length } = files.entries;
+  if (length === 0) return [];
+  const indices = drawIndices(time, finalValue);
   const x = indices.map((i) => seconds(time[i] as number));
-  const charts: ChartSpec[] = [{ title: 'Position size of each entry', x, series: [{ label: `final value (${files.summary.currency})`, values: indices.map((i) => value[i] as number), color: COLORS[2] as string, points: true }] }];
-  if (rows.some((row) => row.goal_factor !== '')) {
-    charts.push({ title: 'Goal factor of each entry', x, series: [{ label: 'goal factor', values: indices.map((i) => ((rows[i] as DecisionCsvRow).goal_factor === '' ? null : Number((rows[i] as DecisionCsvRow).goal_factor))), color: COLORS[4] as string, points: true }] });
+  const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+  const charts: ChartSpec[] = [{ title: 'Position size of each entry', x, series: [{ label: `final value (${files.summary.currency})`, values: indices.map((i) => finalValue[i] as number), color: COLORS[2] as string, points: true }] }];
+  if (goalFactor.some((v) => !Number.isNaN(v))) {
+    charts.push({ title: 'Goal factor of each entry', x, series: [{ label: 'goal factor', values: indices.map((i) => orNull(goalFactor[i] as number)), color: COLORS[4] as string, points: true }] });
   }
-  if (rows.some((row) => row.goal_effect !== '' && row.goal_effect !== '0')) {
-    const effect = (row: DecisionCsvRow): number | null => (row.goal_effect === '' ? null : Number(row.goal_effect));
-    charts.push({ title: "The goal's effect on each entry's quantity (0: none, or a cap took it away)", x, percent: true, series: [{ label: 'goal effect', values: indices.map((i) => effect(rows[i] as DecisionCsvRow)), color: COLORS[5] as string, points: true }] });
+  if (goalEffect.some((v) => !Number.isNaN(v) && v !== 0)) {
+    charts.push({ title: "The goal's effect on each entry's quantity (0: none, or a cap took it away)", x, percent: true, series: [{ label: 'goal effect', values: indices.map((i) => orNull(goalEffect[i] as number)), color: COLORS[5] as string, points: true }] });
   }
   return charts;
 }

@@ -5,7 +5,7 @@ import { readRunFiles } from './readRun.js';
 import { buildRunReport } from './runReport.js';
 
 export async function writeRunReport(dir: string): Promise<void> {
-  const { markdown, html } = await buildRunReport(readRunFiles(dir));
+  const { markdown, html } = await buildRunReport(await readRunFiles(dir));
   writeTextFile(join(dir, 'report.md'), markdown);
   writeTextFile(join(dir, 'report.html'), html);
 }

@@ -32,36 +32,46 @@ describe('a run folder, written and read through one definition', async () => {
     expect(decisions).toEqual([...names(DECISION_LEAD_COLUMNS), ...stages, ...names(DECISION_TAIL_COLUMNS)]);
   });
 
-  it('reads back what it wrote: the equity curve by column name, the rows by their names', () => {
-    const files = readRunFiles(dir);
+  it('reads back what it wrote: the equity curve, trades, entries and progress by column name', async () => {
+    const files = await readRunFiles(dir);
     expect(files.equity.length).toBe(result.equityCurve.length);
     expect(files.equity.equity[10]).toBeCloseTo(result.equityCurve.equity[10] as number, 4);
     expect(files.equity.drawdown[10]).toBeCloseTo(result.equityCurve.drawdown[10] as number, 9);
-    expect(files.trades.map((trade) => trade.pnl)).toEqual(result.trades.map((trade) => trade.pnl.toFixed()));
-    expect(files.decisions.map((row) => Number(row.final_value))).toEqual(result.decisions.map((d) => Number(d.decision.finalValue.toPrecision(10))));
-    expect(files.progress.length).toBe(result.goalTables?.progressRows.length);
+    expect(Array.from(files.trades.pnl)).toEqual(result.trades.map((trade) => trade.pnl.toNumber()));
+    expect(Array.from(files.trades.exitTime)).toEqual(result.trades.map((trade) => trade.exitTime));
+    const entries = result.decisions.filter((d) => d.decision.skipped === null);
+    expect(Array.from(files.entries.finalValue)).toEqual(entries.map((d) => Number(d.decision.finalValue.toPrecision(10))));
+    expect(Array.from(files.entries.goalFactor)).toEqual(entries.map((d) => (d.decision.goalFactor === null ? NaN : Number(d.decision.goalFactor.toPrecision(10)))));
+    expect(Array.from(files.entries.time)).toEqual(entries.map((d) => d.time));
+    const rows = result.goalTables?.progressRows ?? [];
+    expect([...files.progress.keys()]).toEqual([...new Set(rows.map((r) => r.goal))]);
+    const returns = rows.filter((r) => r.goal === 'monthly_return');
+    expect(Array.from(files.progress.get('monthly_return')?.time ?? [])).toEqual(returns.map((r) => r.time));
+    expect(Array.from(files.progress.get('monthly_return')?.risk ?? [])).toEqual(returns.map((r) => Number(r.risk.toPrecision(10))));
+    expect(Array.from(files.progress.get('monthly_return')?.expected ?? [])).toEqual(returns.map((r) => Number(r.expected.toPrecision(10))));
   });
 
-  it('reads an equity.csv whose columns are in another order by name, not position', () => {
+  it('reads an equity.csv whose columns are in another order by name, not position', async () => {
     const moved = tempDir();
     writeRunFiles(result, moved);
     const path = join(moved, RUN_FILES.equity);
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => line.split(','));
     // reversed: drawdown first, timestamp last
     writeFileSync(path, `${lines.map((cells) => [...cells].reverse().join(',')).join('\n')}\n`);
-    const files = readRunFiles(moved);
-    expect(Array.from(files.equity.equity)).toEqual(Array.from(readRunFiles(dir).equity.equity));
-    expect(Array.from(files.equity.time)).toEqual(Array.from(readRunFiles(dir).equity.time));
+    const files = await readRunFiles(moved);
+    const original = await readRunFiles(dir);
+    expect(Array.from(files.equity.equity)).toEqual(Array.from(original.equity.equity));
+    expect(Array.from(files.equity.time)).toEqual(Array.from(original.equity.time));
   });
 
-  it('a file without a column its definition has is an error naming file and column', () => {
+  it('a file without a column its definition has is an error naming file and column', async () => {
     const old = tempDir();
     writeRunFiles(result, old);
     const path = join(old, RUN_FILES.decisions);
     writeFileSync(path, readFileSync(path, 'utf8').replace(',goal_effect,', ',effect,'));
-    expect(() => readRunFiles(old)).toThrow(/sizing_decisions\.csv: no column "goal_effect"/);
+    await expect(readRunFiles(old)).rejects.toThrow(/sizing_decisions\.csv: no column "goal_effect"/);
     const equity = join(old, RUN_FILES.equity);
     writeFileSync(equity, readFileSync(equity, 'utf8').replace('drawdown', 'dd'));
-    expect(() => readRunFiles(old)).toThrow(/equity\.csv: no column "drawdown"/);
+    await expect(readRunFiles(old)).rejects.toThrow(/equity\.csv: no column "drawdown"/);
   });
 });
