@@ -48,10 +48,11 @@ function scripted(settings: TrackerSettings = SETTINGS, goals: readonly GoalConf
   return { tracker, risks };
 }
 
+// each test runs the script itself: work done while the suite is collected is no test's (for mutation coverage)
 describe('the tracker tables of a scripted January', () => {
-  const { tracker, risks } = scripted();
 
   it('adjusts risk with the reasons it states', () => {
+    const { tracker } = scripted();
     expect(tracker.adjustments).toEqual([
       // 1: progress 0 against 10/31 = 32.3 % expected: gap > 0.20 -> 0.02 x 1.5 = 0.03 (within the +50 % step)
       { time: JAN(11), goal: 'monthly_return', type: 'risk_increase', previous: 0.02, next: 0.03, status: 'applied', reason: 'Behind schedule by 32.3% on monthly_return (progress 0.0%, expected 32.3%). Increasing risk to 3.00%.' },
@@ -67,6 +68,7 @@ describe('the tracker tables of a scripted January', () => {
   });
 
   it('records milestones per goal and period, the risk multiplier named', () => {
+    const { tracker } = scripted();
     const p = (equity: number): number => equity / 120_000;
     expect(tracker.milestones).toEqual([
       { time: JAN(11), goal: 'portfolio_value', period: 'run', milestone: 0.5, progress: p(100_000), action: 'alert' },
@@ -80,6 +82,7 @@ describe('the tracker tables of a scripted January', () => {
   });
 
   it('raises each alert once, with its message', () => {
+    const { tracker } = scripted();
     expect(tracker.alerts).toEqual([
       { time: JAN(11), type: 'milestone_achieved', goal: 'portfolio_value', message: 'portfolio_value reached 50% of its target (run)' },
       { time: JAN(11), type: 'off_track', goal: 'monthly_return', message: 'monthly_return is 32.3% behind schedule' },
@@ -93,20 +96,22 @@ describe('the tracker tables of a scripted January', () => {
   });
 
   it('multiplies risk by milestones and drawdown, and resets the milestone multiplier at the month', () => {
+    const { tracker, risks } = scripted();
     // after 4: 0.02 x 0.8; 5: x0.8 again; 6: 0.03 x 0.5 x 0.64; 7: held; 8: released 0.03 x 0.64; rollover: 0.03
     expect(risks.map((r) => Number(r.toFixed(12)))).toEqual([0.016, 0.0128, 0.0096, 0.0096, 0.0192, 0.03]);
     expect(tracker.portfolioTargetReachedAt, 'first reached on 14 Jan, kept after the fall').toBe(JAN(14));
   });
 
   it('closes January with its return, income and goals met, and counts the outcome', () => {
+    const { tracker } = scripted();
     expect(tracker.months).toEqual([{ month: '2021-01', returnPct: expect.closeTo(-0.27, 12), income: -27_000, returnGoalMet: false, incomeGoalMet: null, complete: true }]);
     tracker.recordMonth(FEB(3), { ledger: { realizedPnlValue: -26_000, trades: [], positions: [] }, lastPrices: new Float64Array(0), equity: 80_300, peakEquity: 120_000 } as unknown as PortfolioView, false);
     expect(tracker.months[1]).toEqual({ month: '2021-02', returnPct: expect.closeTo(0.1, 12), income: 1_000, returnGoalMet: true, incomeGoalMet: null, complete: false });
     expect(tracker.outcomeCounts()).toEqual({ months: 2, monthsReturnGoalMet: 1, monthsIncomeGoalMet: 0, riskAdjustments: 3, drawdownProtections: 1, milestones: 6 });
-    tracker.months.pop();
   });
 
   it('writes one history row per goal at each daily snapshot, dated the day before', () => {
+    const { tracker } = scripted();
     expect(tracker.historyRows).toEqual([
       { day: JAN(2) - 1, goal: 'monthly_return', actual: 0, target: 0.1, variancePct: -(1 / 31) * 100, status: 'on_track' },
       { day: JAN(2) - 1, goal: 'portfolio_value', actual: 100_000, target: 120_000, variancePct: 0, status: 'on_track' },
@@ -114,6 +119,7 @@ describe('the tracker tables of a scripted January', () => {
   });
 
   it('writes a progress row per goal and cycle, with the required daily return', () => {
+    const { tracker } = scripted();
     expect(tracker.progressRows).toHaveLength(2 * 9);
     const first = tracker.progressRows[0];
     expect(first).toMatchObject({ time: JAN(11), goal: 'monthly_return', progress: 0, status: 'behind', daysRemaining: 21, risk: 0.03, portfolioValue: 100_000, realizedPnl: 0, unrealizedPnl: 0, winRate: null });

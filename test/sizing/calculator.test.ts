@@ -58,12 +58,39 @@ describe('goalsim size, in process', () => {
     expect(() => sizeOne({ ...BASE, engine: 'pipeline', confidence: 1.5 })).toThrow(/^confidence: /);
   });
 
+  it('rejects blank amounts, a zero equity and a request that is no object, with its own error type', () => {
+    expect(() => sizeOne({ ...BASE, engine: 'pipeline', equity: '   ' })).toThrow('equity: must be a number or a decimal string, got "   "');
+    expect(() => sizeOne({ ...BASE, engine: 'pipeline', equity: '0' })).toThrow('equity: must be > 0');
+    expect(() => sizeOne(5)).toThrow(/^Invalid input: expected object, received number$/);
+    try {
+      sizeOne({ ...BASE, engine: 'pipeline', equity: 0 });
+    } catch (error) {
+      expect([(error as Error).name, (error as Error).message]).toEqual(['SizeRequestError', 'equity: must be > 0']);
+    }
+    expect.assertions(4);
+  });
+
+  it('passes exposure, the minimum notional and a configured driver goal through to the engine', () => {
+    // pipeline, seed base at sigma 0.01: 0.4 x 4,000 + 0.35 x 3,125 + 0.25 x 15,000 = 6,443.75, x0.6 for confidence 0.5
+    // = 3,866.25 -> 77 units, 3,850. With 97,000 of gross exposure only 3,000 of room is left under 1 x equity
+    const room = sizeOne({ ...BASE, engine: 'pipeline', volatility: { short: 0.01, long: 0.01 }, grossExposure: '97000' });
+    expect(room.finalValue).toBe(3_000);
+    expect(sizeOne({ ...BASE, engine: 'pipeline', volatility: { short: 0.01, long: 0.01 } }).finalValue, 'no exposure given: none').toBe(3_850);
+    // a 5 % class cap with 4,000 of the class already held leaves 1,000
+    const classCapped = sizeOne({ ...BASE, engine: 'pipeline', assetClass: 'equity', volatility: { short: 0.01, long: 0.01 }, assetClassExposure: { equity: 4_000 }, params: { assetClassLimits: { equity: 0.05 } } });
+    expect(classCapped.finalValue).toBe(1_000);
+    expect(sizeOne({ ...BASE, engine: 'fixed-fraction', minNotional: '10001' }).skipped, '10,000 is below 10,001').toBe('below min notional 10001');
+    // a driver goal that the request has no progress for: the base risk
+    expect(sizeOne({ ...BASE, engine: 'goal-kelly', params: { driverGoal: 'monthly_income' } }).riskPct).toBe(0.02);
+  });
+
   it('lines mode answers every line and counts the bad ones', () => {
-    const { output, failed } = sizeLines([JSON.stringify({ ...BASE, engine: 'fixed-fraction' }), '', '{"engine":', JSON.stringify({ ...BASE, engine: 'fixed-risk', price: 0 })]);
+    const { output, failed } = sizeLines([JSON.stringify({ ...BASE, engine: 'fixed-fraction' }), '', '   ', '{"engine":', JSON.stringify({ ...BASE, engine: 'fixed-risk', price: 0 })]);
     expect(failed).toBe(2);
     expect(output).toHaveLength(3);
     expect(JSON.parse(output[0] as string)).toMatchObject({ engine: 'fixed-fraction', units: 200 });
-    expect(JSON.parse(output[1] as string)).toEqual({ line: 3, error: expect.stringMatching(/^not valid JSON \(/) });
-    expect(JSON.parse(output[2] as string)).toEqual({ line: 4, error: 'price: must be > 0' });
+    // blank lines (spaces too) are passed over, and the line numbers count them
+    expect(JSON.parse(output[1] as string)).toEqual({ line: 4, error: expect.stringMatching(/^not valid JSON \(/) });
+    expect(JSON.parse(output[2] as string)).toEqual({ line: 5, error: 'price: must be > 0' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINE_NAMES, scenarioSchema } from '../../src/scenario/schema.js';
 import { decisionJson, sizeOne } from '../../src/sizing/calculator.js';
-import { BUILT_IN_ENGINE_NAMES, createSizingEngine, defaultConfig, ENGINE_CATALOGUE } from '../../src/sizing/registry.js';
+import { BUILT_IN_ENGINE_NAMES, catalogueEntry, createSizingEngine, defaultConfig, ENGINE_CATALOGUE, isBuiltInEngine } from '../../src/sizing/registry.js';
 
 const scenarioWith = (sizing: unknown): unknown => ({
   name: 'catalogue',
@@ -31,6 +31,13 @@ describe('the engine catalogue', () => {
     const request = { engine: name, equity: '100000', price: '100', stopLossPct: 0.02, stats: { winRate: 0.55, avgWin: 0.02, avgLoss: 0.01 } };
     expect(decisionJson(sizeOne(request)).engine).toBe(name);
     expect(() => sizeOne({ ...request, params: { notAParameter: 1 } })).toThrow(/^params: /);
+  });
+
+  it('tells a built-in name from any other, and a JavaScript caller its unknown name', () => {
+    expect(BUILT_IN_ENGINE_NAMES.every((name) => isBuiltInEngine(name))).toBe(true);
+    expect(['module', 'half-kelly', ''].map((name) => isBuiltInEngine(name))).toEqual([false, false, false]);
+    expect(catalogueEntry('kelly').name).toBe('kelly');
+    expect(() => catalogueEntry('half-kelly' as never)).toThrow('no sizing engine "half-kelly"');
   });
 
   it('a scenario naming an unknown engine is told the catalogue names', () => {
