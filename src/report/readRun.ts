@@ -1,7 +1,8 @@
 /**
  * Reads a run folder back (summary.json and the CSVs), so that reports are rendered from the
- * files alone: `goalsim run` and `goalsim report <dir>` share this one path. The equity curve
- * is read into typed arrays (a run may have a million rows).
+ * files alone: `goalsim run` and `goalsim report <dir>` share this one path. The equity curve,
+ * the trades, the entries and the goal progress are read into typed columns of the cells a
+ * report draws (a run may have tens of millions of rows); only the small tables are row objects.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
