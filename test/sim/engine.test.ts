@@ -1,50 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocateBarSeries, type BarSeries } from '../../src/data/series.js';
-import { money, type Instrument } from '../../src/ledger/index.js';
-import { simulate, protectiveExit, type SimulationSetup } from '../../src/sim/engine.js';
-import { createFixedFraction } from '../../src/sizing/index.js';
-import { NO_SIGNALS, type Signal, type Strategy } from '../../src/strategy/index.js';
-
-const DAY = 86_400_000;
-
-/** Bars from [open, high, low, close] rows, one per day from 2020-01-01. */
-function bars(symbol: string, rows: [number, number, number, number][]): BarSeries {
-  const series = allocateBarSeries(symbol, rows.length);
-  rows.forEach(([o, h, l, c], i) => {
-    series.time[i] = Date.UTC(2020, 0, 1) + i * DAY;
-    series.open[i] = o;
-    series.high[i] = h;
-    series.low[i] = l;
-    series.close[i] = c;
-  });
-  return series;
-}
-
-/** A strategy that emits the given signal on the given bar indices. */
-function scripted(plan: Record<number, Signal['side']>, stopLossPct = NaN, takeProfitPct = NaN): Strategy {
-  return {
-    onBar(ctx) {
-      const side = plan[ctx.bars.length - 1];
-      return side === undefined ? NO_SIGNALS : [{ side, confidence: 1, stopLossPct, takeProfitPct }];
-    },
-  };
-}
-
-const instrument = (symbol: string): Instrument => ({ symbol, assetClass: 'equity', lotStep: money('1'), minNotional: money('0') });
-
-function setup(series: BarSeries[], strategy: (symbol: string) => Strategy, overrides: Partial<SimulationSetup> = {}): SimulationSetup {
-  return {
-    series,
-    instruments: series.map((s) => instrument(s.symbol)),
-    initialCapital: money('10000'),
-    costs: { feeBps: 0, slippageBps: 0 },
-    execution: { closeAtEnd: true, allowShort: false, maxGrossExposure: 1 },
-    strategyFactory: strategy,
-    sizing: createFixedFraction({ fraction: 0.5 }),
-    riskTolerance: 0.02,
-    ...overrides,
-  };
-}
+import { simulate, protectiveExit } from '../../src/sim/engine.js';
+import { bars, scripted, setup } from './fixtures.js';
 
 describe('simulate', () => {
   it('fills at the next open, sized from the decision close', () => {

@@ -5,61 +5,17 @@
  * the run and the replay's accessors. Every expected value is worked out beside it.
  */
 import { describe, expect, it } from 'vitest';
-import { allocateBarSeries, type BarSeries } from '../../src/data/series.js';
 import type { GoalHooks } from '../../src/sim/goalHooks.js';
-import { money, type Instrument } from '../../src/ledger/index.js';
-import { protectiveExit, Replay, simulate, type SimulationSetup } from '../../src/sim/engine.js';
+import { protectiveExit, Replay, simulate } from '../../src/sim/engine.js';
 import { createFixedFraction, type SizingEngine, type SizingNeeds, type SizingRequest } from '../../src/sizing/index.js';
-import { NO_SIGNALS, type Signal, type Strategy } from '../../src/strategy/index.js';
-
-const DAY = 86_400_000;
-const T0 = Date.UTC(2020, 0, 1);
-
-/** Bars from [open, high, low, close] rows, one per day from 2020-01-01. */
-function bars(symbol: string, rows: readonly (readonly [number, number, number, number])[]): BarSeries {
-  const series = allocateBarSeries(symbol, rows.length);
-  rows.forEach(([o, h, l, c], i) => {
-    series.time[i] = T0 + i * DAY;
-    series.open[i] = o;
-    series.high[i] = h;
-    series.low[i] = l;
-    series.close[i] = c;
-  });
-  return series;
-}
-const flat = (closes: readonly number[]) => closes.map((c) => [c, c, c, c] as const);
-
-function scripted(plan: Record<number, Signal['side'] | Signal['side'][]>, stopLossPct = NaN, takeProfitPct = NaN): Strategy {
-  return {
-    onBar(ctx) {
-      const sides = plan[ctx.bars.length - 1];
-      if (sides === undefined) return NO_SIGNALS;
-      return (Array.isArray(sides) ? sides : [sides]).map((side) => ({ side, confidence: 0.7, stopLossPct, takeProfitPct }));
-    },
-  };
-}
+import { NO_SIGNALS, type Strategy } from '../../src/strategy/index.js';
+import { bars, DAY, flat, instrument, scripted, setup, T0 } from './fixtures.js';
 
 /** fixed-fraction 50 % with the given needs, keeping every request it sees. */
 function recording(needs: SizingNeeds): SizingEngine & { requests: SizingRequest[] } {
   const inner = createFixedFraction({ fraction: 0.5 });
   const requests: SizingRequest[] = [];
   return { name: 'recording', needs, requests, size: (request) => (requests.push(request), inner.size(request)) };
-}
-
-const instrument = (symbol: string, assetClass = 'equity', pricePlaces?: number): Instrument => ({ symbol, assetClass, lotStep: money('1'), minNotional: money('0'), pricePlaces });
-
-function setup(series: BarSeries[], strategy: (symbol: string) => Strategy, overrides: Partial<SimulationSetup> = {}): SimulationSetup {
-  return {
-    series,
-    instruments: series.map((s) => instrument(s.symbol)),
-    initialCapital: money('10000'),
-    costs: { feeBps: 0, slippageBps: 0 },
-    execution: { closeAtEnd: true, allowShort: false, maxGrossExposure: 1 },
-    strategyFactory: strategy,
-    sizing: createFixedFraction({ fraction: 0.5 }),
-    riskTolerance: 0.02,
-    ...overrides,
-  };
 }
 
 describe('the equity curve', () => {
@@ -91,7 +47,7 @@ describe('the sizing request', () => {
     const b = bars('B', flat([50, 50, 50, 50, 50, 50]));
     const engine = recording(needsAll);
     const hooks: GoalHooks = { timers: { monthRollover: false, dailySnapshot: false, intervalMinutes: 0 }, onTimer: () => {}, currentRisk: () => 0.031, goalInputs: () => ({ driver: 'monthly_return', monthly_return: { progress: 0.2, expected: 0.4 } }) };
-    const run = setup([a, b], (symbol) => scripted(symbol === 'A' ? { 0: 'buy', 3: 'close', 4: 'buy' } : { 1: 'buy' }), { sizing: engine, goalHooks: hooks, instruments: [instrument('A', 'equity'), instrument('B', 'crypto')] });
+    const run = setup([a, b], (symbol) => scripted(symbol === 'A' ? { 0: 'buy', 3: 'close', 4: 'buy' } : { 1: 'buy' }, NaN, NaN, 0.7), { sizing: engine, goalHooks: hooks, instruments: [instrument('A', 'equity'), instrument('B', 'crypto')] });
     simulate(run);
     const [first, second, third] = engine.requests;
     // bar 0, A: nothing held yet
