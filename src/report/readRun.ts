@@ -126,8 +126,7 @@ function forEachLine(path: string, onLine: (line: string) => void): void {
 
 /** equity.csv into growing columns, line by line: a run may have tens of millions of rows. */
 function readEquity(path: string): EquityColumns {
-  let capacity = 1 << 16;
-  let columns = { length: 0, time: new Float64Array(capacity), equity: new Float64Array(capacity), drawdown: new Float64Array(capacity), exposure: new Float64Array(capacity) };
+  const [time, equity, exposure, drawdown] = [new FloatColumn(), new FloatColumn(), new FloatColumn(), new FloatColumn()];
   let at: { time: number; equity: number; exposure: number; drawdown: number } | undefined;
   forEachLine(path, (line) => {
     if (at === undefined) {
@@ -137,24 +136,13 @@ function readEquity(path: string): EquityColumns {
       at = { time: header.indexOf('timestamp'), equity: header.indexOf('equity'), exposure: header.indexOf('exposure'), drawdown: header.indexOf('drawdown') };
       return;
     }
-    if (columns.length === capacity) {
-      capacity *= 2;
-      const grow = (column: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
-        const grown = new Float64Array(capacity);
-        grown.set(column);
-        return grown;
-      };
-      columns = { length: columns.length, time: grow(columns.time), equity: grow(columns.equity), drawdown: grow(columns.drawdown), exposure: grow(columns.exposure) };
-    }
     const cells = line.split(',');
-    const row = columns.length++;
-    columns.time[row] = parseTimestamp(cells[at.time] ?? '');
-    columns.equity[row] = Number(cells[at.equity]);
-    columns.exposure[row] = Number(cells[at.exposure]);
-    columns.drawdown[row] = Number(cells[at.drawdown]);
+    time.push(parseTimestamp(cells[at.time] ?? ''));
+    equity.push(Number(cells[at.equity]));
+    exposure.push(Number(cells[at.exposure]));
+    drawdown.push(Number(cells[at.drawdown]));
   });
-  const n = columns.length;
-  return { length: n, time: columns.time.subarray(0, n), equity: columns.equity.subarray(0, n), drawdown: columns.drawdown.subarray(0, n), exposure: columns.exposure.subarray(0, n) };
+  return { length: time.length, time: time.values(), equity: equity.values(), drawdown: drawdown.values(), exposure: exposure.values() };
 }
 
 export function isRunFolder(dir: string): boolean {
