@@ -80,10 +80,30 @@ function parseIso(text: string): number {
   return zone === 43 ? ms - offset : ms + offset;
 }
 
+/** 00 to 59, for the clock part of a timestamp. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+/** The last day formatted and its `YYYY-MM-DDT`: a curve writes thousands of rows per day. */
+let formattedDay = NaN;
+let dayPrefix = '';
+/** 10000-01-01: from there toISOString writes a six-digit year. */
+const YEAR_10000 = 253_402_300_800_000;
+
 /** ISO-8601 UTC text of epoch ms, seconds precision unless milliseconds are present. */
 export function formatTimestamp(ms: number): string {
+  // whole seconds from 1970 to 9999 (every timestamp of a bar file in practice): the date from a
+  // one-day cache, the clock by arithmetic, 10 times faster than a Date per row
+  if (ms >= 0 && ms < YEAR_10000 && ms % 1000 === 0) {
+    const day = Math.floor(ms / MS_PER_DAY);
+    if (day !== formattedDay) {
+      formattedDay = day;
+      dayPrefix = new Date(day * MS_PER_DAY).toISOString().slice(0, 11);
+    }
+    const seconds = (ms - day * MS_PER_DAY) / 1000;
+    return `${dayPrefix}${TWO_DIGITS[Math.floor(seconds / 3600)] as string}:${TWO_DIGITS[Math.floor(seconds / 60) % 60] as string}:${TWO_DIGITS[seconds % 60] as string}Z`;
+  }
   const iso = new Date(ms).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
+  // (from the end: a year beyond 9999 or before 0 has six digits and a sign)
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 /** `YYYY-MM-DD` of the UTC day holding `ms`. */

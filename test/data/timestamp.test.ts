@@ -27,6 +27,17 @@ describe('parseTimestamp', () => {
     }
   });
 
+  it('formats as toISOString does (milliseconds only when present), across days, years and the fast path\'s edges', () => {
+    const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const edges = [0, 999, 1000, -1000, -1, 86_399_000, 86_400_000, Date.UTC(2020, 1, 29, 23, 59, 59), Date.UTC(9999, 11, 31, 23, 59, 59), Date.UTC(10000, 0, 1), Date.UTC(1969, 11, 31, 23, 59, 59)];
+    const random = mulberry(7);
+    const samples = Array.from({ length: 5_000 }, () => Math.floor(random() * 4e12) * (random() < 0.8 ? 1000 : 1) - (random() < 0.1 ? 2e15 : 0));
+    // repeated days, as a curve writes them, and a day left and come back to
+    const sameDay = [Date.UTC(2021, 4, 5, 1), Date.UTC(2021, 4, 5, 13, 7, 9), Date.UTC(2021, 4, 6), Date.UTC(2021, 4, 5, 23, 0, 1)];
+    for (const ms of [...edges, ...samples, ...sameDay]) expect(formatTimestamp(ms), String(ms)).toBe(iso(ms));
+    expect(formatTimestamp(Date.UTC(2021, 4, 5, 13, 7, 9))).toBe('2021-05-05T13:07:09Z');
+  });
+
   it('round-trips through formatTimestamp', () => {
     expect(formatTimestamp(parseTimestamp('2000-09-27'))).toBe('2000-09-27T00:00:00Z');
     expect(formatTimestamp(parseTimestamp('2000-09-27T01:02:03.004Z'))).toBe('2000-09-27T01:02:03.004Z');
@@ -42,3 +53,14 @@ describe('parseInterval', () => {
     expect(parseInterval('m5')).toBeNaN();
   });
 });
+
+/** A small seeded generator, so that the sample is the same on every run. */
+function mulberry(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
