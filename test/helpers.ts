@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { PriceSourceOptions } from '../src/data/source.js';
+import type { EquityCurve } from '../src/sim/equityCurve.js';
 
 /** A fresh temporary folder for one test. */
 export function tempDir(): string {
@@ -26,4 +27,10 @@ const CLI = resolve('dist/cli/main.js');
 export function goalsim(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, GOALSIM_CACHE_DIR: join(tempDir(), 'cache') } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The equity curve of a run that kept it (every run not given a curve sink). */
+export function keptCurve(output: { readonly equityCurve: EquityCurve | undefined }): EquityCurve {
+  if (output.equityCurve === undefined) throw new Error('the run handed its curve to a sink');
+  return output.equityCurve;
 }

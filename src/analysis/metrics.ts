@@ -6,7 +6,7 @@
 import { isWeekend } from '../clock/index.js';
 import { MS_PER_DAY } from '../data/timestamp.js';
 import type { Trade } from '../ledger/index.js';
-import type { EquityCurve } from '../sim/equityCurve.js';
+import { summariseCurve, type CurveSummary, type EquityCurve } from '../sim/equityCurve.js';
 
 export interface Metrics {
   readonly totalReturn: number;
@@ -26,26 +26,19 @@ export interface Metrics {
 const DAYS_PER_YEAR = 365.25;
 
 /** Equity at the end of each UTC day present in the curve. */
-export function dailyCloses(curve: EquityCurve): { day: number[]; equity: number[] } {
-  const day: number[] = [];
-  const equity: number[] = [];
-  for (let i = 0; i < curve.length; i++) {
-    const d = Math.floor((curve.time[i] as number) / MS_PER_DAY);
-    if (day.length > 0 && day[day.length - 1] === d) equity[equity.length - 1] = curve.equity[i] as number;
-    else {
-      day.push(d);
-      equity.push(curve.equity[i] as number);
-    }
-  }
-  return { day, equity };
+export function dailyCloses(curve: EquityCurve): CurveSummary['dailyCloses'] {
+  return summariseCurve(curve).dailyCloses;
 }
 
-export function dailyReturns(curve: EquityCurve): number[] {
-  const { equity } = dailyCloses(curve);
+/** Returns between consecutive daily closes, of a curve or of its summary. */
+export function dailyReturns(curve: EquityCurve | CurveSummary): number[] {
+  const { equity } = summaryOf(curve).dailyCloses;
   const returns: number[] = [];
   for (let i = 1; i < equity.length; i++) returns.push((equity[i] as number) / (equity[i - 1] as number) - 1);
   return returns;
 }
+
+const summaryOf = (curve: EquityCurve | CurveSummary): CurveSummary => ('dailyCloses' in curve ? curve : summariseCurve(curve));
 
 /** 365 when any bar of any series falls on a weekend (24/7 markets), else 252 trading days. */
 export function detectPeriodsPerYear(times: readonly Float64Array[]): number {
@@ -84,19 +77,16 @@ export function annualisationNote(dailyReturnCount: number | undefined): string 
   return dailyReturnCount === undefined || dailyReturnCount >= ANNUALISED_MIN_RETURNS ? null : `annualised from ${dailyReturnCount} daily returns (fewer than ${ANNUALISED_MIN_RETURNS}): read with care`;
 }
 
-export function computeMetrics(curve: EquityCurve, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number): Metrics {
-  const returns = dailyReturns(curve);
+/** The metrics of a run from its curve (or the curve's summary, all they read of it) and its trades. */
+export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number): Metrics {
+  const summary = summaryOf(curve);
+  const returns = dailyReturns(summary);
   const deviation = sampleStdev(returns);
   const downside = Math.sqrt(mean(returns.map((r) => Math.min(r, 0) ** 2)));
-  const years = curve.length > 0 ? ((curve.time[curve.length - 1] as number) - (curve.time[0] as number)) / (DAYS_PER_YEAR * MS_PER_DAY) : 0;
+  const years = summary.rows > 0 ? (summary.lastTime - summary.firstTime) / (DAYS_PER_YEAR * MS_PER_DAY) : 0;
   const growth = finalEquity / initialCapital;
   const cagr = years > 0 && growth > 0 ? growth ** (1 / years) - 1 : NaN;
-  let maxDrawdown = 0;
-  let exposed = 0;
-  for (let i = 0; i < curve.length; i++) {
-    maxDrawdown = Math.max(maxDrawdown, curve.drawdown[i] as number);
-    if ((curve.exposure[i] as number) > 0) exposed++;
-  }
+  const { maxDrawdown } = summary;
   const pnls = trades.map((trade) => trade.pnl.toNumber());
   const grossProfit = pnls.filter((p) => p > 0).reduce((a, b) => a + b, 0);
   const grossLoss = -pnls.filter((p) => p < 0).reduce((a, b) => a + b, 0);
@@ -111,6 +101,6 @@ export function computeMetrics(curve: EquityCurve, trades: readonly Trade[], ini
     trades: trades.length,
     winRate: trades.length > 0 ? pnls.filter((p) => p > 0).length / trades.length : null,
     profitFactor: grossLoss > 0 ? grossProfit / grossLoss : null,
-    exposure: curve.length > 0 ? exposed / curve.length : 0,
+    exposure: summary.rows > 0 ? summary.exposedRows / summary.rows : 0,
   };
 }

@@ -4,7 +4,7 @@
  * (load, simulate, write the files and the report) and prints the time and the peak.
  */
 import { loadPrices } from '../data/loadPrices.js';
-import { writeRunFiles } from '../report/runFiles.js';
+import { runIntoFolder } from '../report/runFiles.js';
 import { writeRunReport } from '../report/writeReports.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
@@ -21,8 +21,8 @@ if (mode === 'load') {
   const resolved = loadScenarioFile(path);
   // as `goalsim run`: the run's result is released before the report is built from the files
   const bars = await (async (): Promise<number> => {
-    const result = await runScenario(resolved, await loadScenarioData(resolved));
-    writeRunFiles(result, out as string);
+    const data = await loadScenarioData(resolved);
+    const { result } = await runIntoFolder(out as string, (curveSink) => runScenario(resolved, data, { curveSink }));
     return result.bars;
   })();
   await writeRunReport(out as string);

@@ -6,7 +6,7 @@ import { defaultCacheDir } from '../data/cache.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { runScenario } from '../sim/run.js';
-import { writeRunFiles } from '../report/runFiles.js';
+import { runIntoFolder } from '../report/runFiles.js';
 import { writeRunReport } from '../report/writeReports.js';
 import type { RunResult } from '../sim/types.js';
 import { alignedTable, fixed, percent } from './table.js';
@@ -19,7 +19,7 @@ export interface RunCommandOptions {
 
 export function runSummaryTable(result: RunResult): string {
   const m = result.metrics;
-  const note = annualisationNote(dailyReturns(result.equityCurve).length);
+  const note = annualisationNote(dailyReturns(result.curveSummary).length);
   const mark = (text: string): string => (note !== null && text !== '' ? `${text} *` : text);
   const rows: [string, string][] = [
     ['initial capital', `${result.initialCapital.toFixed(2)} ${result.currency}`],
@@ -41,8 +41,8 @@ export function runSummaryTable(result: RunResult): string {
 
 /** Runs the scenario and writes its files; returns what to print. The result and its data end here. */
 async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
-  const result = await runScenario(resolved, await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined));
-  writeRunFiles(result, outDir);
+  const data = await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined);
+  const { result } = await runIntoFolder(outDir, (curveSink) => runScenario(resolved, data, { curveSink }));
   const warning = attributionOf(result.decisions).warning;
   if (warning !== null) process.stderr.write(`warning: ${warning}\n`);
   return `${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n${runSummaryTable(result)}\n`;

@@ -94,14 +94,13 @@ const finite = (value: number | null): number | null => (value !== null && Numbe
 
 function figuresOf(engine: string, result: RunResult, fanInstants: readonly number[]): EnginePathFigures {
   const curve = result.equityCurve;
-  let minEquity = Infinity;
-  for (let i = 0; i < curve.length; i++) if ((curve.equity[i] as number) < minEquity) minEquity = curve.equity[i] as number;
+  if (curve === undefined) throw new Error('an odds path keeps its equity curve for the fan');
   const counts = result.goalTables?.counts;
   return {
     engine,
     error: null,
     finalEquity: result.finalEquity.toFixed(),
-    minEquity: finite(minEquity),
+    minEquity: finite(result.curveSummary.minEquity),
     maxDrawdown: finite(result.metrics.maxDrawdown),
     cagr: finite(result.metrics.cagr),
     sharpe: finite(result.metrics.sharpe),

@@ -22,34 +22,71 @@ export function* rowsOf<T>(items: readonly T[], row: (item: T) => string[]): Gen
 }
 
 /**
- * Writes `path` through `produce`, which hands out text in pieces. Each piece is encoded at once
- * into a reused 1 MB buffer, so no piece outlives its row: strings kept across rows are promoted
- * to the old generation, and a 20M-row file then grew the heap by gigabytes before a major GC.
+ * A file written in pieces to a temporary name beside `path` and renamed into place by `commit`
+ * (`abort` removes it). Each piece is encoded at once into a reused 1 MB buffer, so no piece
+ * outlives its row: strings kept across rows are promoted to the old generation, and a 20M-row
+ * file then grew the heap by gigabytes before a major GC.
  */
-export function writeFileAtomically(path: string, produce: (write: (text: string) => void) => void): void {
-  const temporary = `${path}.partial-${process.pid}`;
-  const fd = openWithPath(temporary, path);
-  try {
-    const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-    let used = 0;
-    const flush = (): void => {
-      if (used > 0) writeSync(fd, buffer, 0, used);
-      used = 0;
-    };
-    produce((text) => {
+export class AtomicFile {
+  private readonly temporary: string;
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+  private open = true;
+
+  constructor(readonly path: string) {
+    this.temporary = `${path}.partial-${process.pid}`;
+    this.fd = openWithPath(this.temporary, path);
+  }
+
+  write(text: string): void {
+    try {
       // a UTF-8 character takes at most 3 bytes per UTF-16 unit
-      if (used + text.length * 3 > BUFFER_BYTES) flush();
-      if (text.length * 3 > BUFFER_BYTES) writeSync(fd, text);
-      else used += buffer.write(text, used);
-    });
-    flush();
-    closeSync(fd);
+      if (this.used + text.length * 3 > BUFFER_BYTES) this.flush();
+      if (text.length * 3 > BUFFER_BYTES) writeSync(this.fd, text);
+      else this.used += this.buffer.write(text, this.used);
+    } catch (error) {
+      this.abort();
+      throw withPath(error, this.path);
+    }
+  }
+
+  commit(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      this.abort();
+      throw withPath(error, this.path);
+    }
+    this.open = false;
+    closeSync(this.fd);
+    renameSync(this.temporary, this.path);
+  }
+
+  /** Drops what was written; the target is left as it was. Safe to call more than once. */
+  abort(): void {
+    if (!this.open) return;
+    this.open = false;
+    closeSync(this.fd);
+    rmSync(this.temporary, { force: true });
+  }
+
+  private flush(): void {
+    if (this.used > 0) writeSync(this.fd, this.buffer, 0, this.used);
+    this.used = 0;
+  }
+}
+
+/** Writes `path` through `produce`, which hands out text in pieces (see {@link AtomicFile}). */
+export function writeFileAtomically(path: string, produce: (write: (text: string) => void) => void): void {
+  const file = new AtomicFile(path);
+  try {
+    produce((text) => file.write(text));
   } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
+    file.abort();
     throw withPath(error, path);
   }
-  renameSync(temporary, path);
+  file.commit();
 }
 
 /** A write that fails on its descriptor (ENOSPC) names no file: name the one being written. */

@@ -4,18 +4,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DecisionRecord, RunResult } from '../sim/types.js';
-import { rowsOf, writeCsvFile, writeFileAtomically, type CsvTable } from './fileWriter.js';
+import { csvLine } from '../numeric/format.js';
+import type { CurveSink, DecisionRecord, EquityCurve, RunResult } from '../sim/types.js';
+import { AtomicFile, rowsOf, writeCsvFile, writeFileAtomically, type CsvTable } from './fileWriter.js';
 import { buildSummary } from './summary.js';
 import { goalTables } from './goalFiles.js';
 import { cellsOf, DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS, EQUITY_COLUMNS, headerOf, RUN_FILES, stageColumns, TRADE_COLUMNS, type Column, type CurveRow } from './runFolder.js';
 
-export function equityTable(result: RunResult): CsvTable {
-  const cursor: CurveRow = { curve: result.equityCurve, i: 0 };
+function equityTable(curve: EquityCurve): CsvTable {
+  const cursor: CurveRow = { curve, i: 0 };
   function* rows(): Generator<string[]> {
     for (cursor.i = 0; cursor.i < cursor.curve.length; cursor.i++) yield cellsOf(EQUITY_COLUMNS, cursor);
   }
   return { file: RUN_FILES.equity, header: headerOf(EQUITY_COLUMNS), rows: rows() };
+}
+
+/** A curve sink that writes each final row to `file`, header first. */
+function equityRowsInto(file: AtomicFile): CurveSink {
+  file.write(csvLine(headerOf(EQUITY_COLUMNS)));
+  return (curve, from, to) => {
+    const cursor: CurveRow = { curve, i: from };
+    for (; cursor.i < to; cursor.i++) file.write(csvLine(cellsOf(EQUITY_COLUMNS, cursor)));
+  };
 }
 
 export function tradesTable(result: RunResult): CsvTable {
@@ -34,18 +44,43 @@ export function sizingDecisionsTable(result: RunResult): CsvTable {
   return { file: RUN_FILES.decisions, header: headerOf(columns), rows: rowsOf(result.decisions, (record) => cellsOf(columns, record)) };
 }
 
-/** Writes the run folder, each file streamed, and returns the paths written. */
+/** Writes the run folder of a run that kept its curve, each file streamed; returns the paths written. */
 export function writeRunFiles(result: RunResult, outDir: string): string[] {
+  if (result.equityCurve === undefined) throw new Error('this run handed its equity curve to a sink: write its folder with runIntoFolder');
+  return writeFolder(result, outDir, equityTable(result.equityCurve));
+}
+
+/**
+ * Runs `run` with its equity curve written to `outDir`'s equity.csv row by row as the rows become
+ * final (the curve is never held whole), then writes the rest of the folder. A run that fails
+ * leaves no equity.csv behind.
+ */
+export async function runIntoFolder(outDir: string, run: (curveSink: CurveSink) => Promise<RunResult>): Promise<{ result: RunResult; paths: string[] }> {
+  mkdirSync(outDir, { recursive: true });
+  const equity = new AtomicFile(join(outDir, RUN_FILES.equity));
+  let result: RunResult;
+  try {
+    result = await run(equityRowsInto(equity));
+  } catch (error) {
+    equity.abort();
+    throw error;
+  }
+  equity.commit();
+  return { result, paths: writeFolder(result, outDir, undefined) };
+}
+
+/** summary.json and the CSVs; equity.csv from `equity`, or already written when that is undefined. */
+function writeFolder(result: RunResult, outDir: string, equity: CsvTable | undefined): string[] {
   mkdirSync(outDir, { recursive: true });
   const summaryPath = join(outDir, RUN_FILES.summary);
   writeFileAtomically(summaryPath, (write) => write(`${JSON.stringify(buildSummary(result), null, 2)}\n`));
-  const tables = [equityTable(result), tradesTable(result), sizingDecisionsTable(result), ...goalTables(result.goalTables)];
-  return [
-    summaryPath,
-    ...tables.map((table) => {
-      const path = join(outDir, table.file);
-      writeCsvFile(path, table);
-      return path;
-    }),
-  ];
+  const tables = [tradesTable(result), sizingDecisionsTable(result), ...goalTables(result.goalTables)];
+  const paths = tables.map((table) => {
+    const path = join(outDir, table.file);
+    writeCsvFile(path, table);
+    return path;
+  });
+  const equityPath = join(outDir, RUN_FILES.equity);
+  if (equity !== undefined) writeCsvFile(equityPath, equity);
+  return [summaryPath, equityPath, ...paths];
 }

@@ -51,7 +51,7 @@ export function buildSummary(result: RunResult): RunSummary {
       bars: result.bars,
       periodsPerYear: result.periodsPerYear,
       // what the annualised metrics rest on (see annualisationNote)
-      dailyReturns: dailyReturns(result.equityCurve).length,
+      dailyReturns: dailyReturns(result.curveSummary).length,
     },
     metrics,
     goals: goalOutcomes(result),

@@ -14,7 +14,8 @@ import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory 
 import type { SizingEngine, SizingNeeds, SizingRequest, VolatilityInput } from '../sizing/types.js';
 import { DailyCloses } from './dailyCloses.js';
 import { tradeStatsOf } from './tradeStats.js';
-import type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, SimulationOutput } from './types.js';
+import { CurveRecorder, type CurveSink } from './equityCurve.js';
+import type { DecisionRecord, GoalHooks, PortfolioView, SimulationOutput } from './types.js';
 
 export interface ExecutionSettings {
   readonly closeAtEnd: boolean;
@@ -39,6 +40,8 @@ export interface SimulationSetup {
    * may size with another engine than the run's. Observing them changes nothing in the run.
    */
   readonly observeDaily?: SizingNeeds['volatilityLookback'];
+  /** Where final equity rows go as the run makes them; the output then keeps no curve (a 20M-row run's is 800 MB). */
+  readonly curveSink?: CurveSink | undefined;
 }
 
 const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
@@ -67,17 +70,6 @@ class MutablePortfolio implements PortfolioView {
     readonly ledger: Ledger,
     readonly lastPrices: Float64Array,
   ) {}
-}
-
-function allocateCurve(capacity: number): EquityCurve & { length: number } {
-  return {
-    length: 0,
-    time: new Float64Array(capacity),
-    equity: new Float64Array(capacity),
-    cash: new Float64Array(capacity),
-    exposure: new Float64Array(capacity),
-    drawdown: new Float64Array(capacity),
-  };
 }
 
 /** The order a strategy's signal asks the sizing engine about, as `decide` and a live caller give it. */
@@ -111,7 +103,7 @@ export class Replay {
   private readonly pendingClose: Uint8Array;
   private readonly pendingOpen: (PendingOpen | undefined)[];
   private readonly merge: BarMerge;
-  private readonly curve: EquityCurve & { length: number };
+  private readonly recorder: CurveRecorder;
   private readonly portfolio: MutablePortfolio;
   private readonly schedule: TimerSchedule;
   private readonly fireTimer: (kind: TimerKind, time: number) => void;
@@ -135,7 +127,7 @@ export class Replay {
     this.pendingClose = new Uint8Array(symbolCount);
     this.pendingOpen = series.map(() => undefined);
     this.merge = new BarMerge(series);
-    this.curve = allocateCurve(this.merge.totalBars());
+    this.recorder = new CurveRecorder(this.merge.totalBars(), setup.curveSink);
     this.portfolio = new MutablePortfolio(this.ledger, this.lastPrices);
     const firstTime = this.merge.peek();
     this.firstTime = Number.isFinite(firstTime) ? firstTime : NaN;
@@ -153,7 +145,7 @@ export class Replay {
 
   /** Time of the last instant processed (NaN before the first). */
   get time(): number {
-    return this.curve.length === 0 ? NaN : (this.curve.time[this.curve.length - 1] as number);
+    return this.recorder.lastTime;
   }
 
   /** Time of the next instant, Infinity at the end. */
@@ -300,7 +292,7 @@ export class Replay {
 
   /** Phase 3: the portfolio marked at the closes, one equity-curve row. */
   private markToMarket(t: number): void {
-    const { merge, ledger, lastPrices, curve, portfolio } = this;
+    const { merge, ledger, lastPrices, portfolio } = this;
     const series = this.setup.series;
     for (let a = 0; a < merge.count; a++) {
       const s = merge.active[a] as number;
@@ -314,7 +306,8 @@ export class Replay {
     if (equity > this.peak) this.peak = equity;
     portfolio.equity = equity;
     portfolio.peakEquity = this.peak;
-    const row = curve.length++;
+    const curve = this.recorder.curve;
+    const row = this.recorder.nextRow();
     curve.time[row] = t;
     curve.equity[row] = equity;
     curve.cash[row] = ledger.cashValue;
@@ -338,15 +331,16 @@ export class Replay {
   /** What the run holds so far, without ending it (no close at end; the curve up to now). */
   snapshot(): SimulationOutput {
     if (this.output !== undefined) return this.output;
-    const curve = this.curve;
-    return { equityCurve: curve, ledger: this.ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: this.curve.length === 0 ? NaN : this.time, bars: this.barsDone };
+    const { recorder } = this;
+    return { equityCurve: recorder.streamed ? undefined : recorder.curve, curveSummary: recorder.summarySoFar(), ledger: this.ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: this.time, bars: this.barsDone };
   }
 
   /** Runs the rest of the data and ends the run (orders left unfilled, close at end); idempotent. */
   finish(): SimulationOutput {
     if (this.output !== undefined) return this.output;
     while (this.step());
-    const { ledger, lastPrices, curve } = this;
+    const { ledger, lastPrices } = this;
+    const curve = this.recorder.curve;
     const lastTime = this.merge.time;
     finishRun(ledger, this.setup.series, this.lastBar, lastPrices, this.pendingClose, this.pendingOpen, this.setup.execution.closeAtEnd);
     if (curve.length > 0) {
@@ -357,7 +351,8 @@ export class Replay {
       const finalPeak = Math.max(this.peak, curve.equity[last] as number);
       curve.drawdown[last] = finalPeak > 0 ? 1 - (curve.equity[last] as number) / finalPeak : 0;
     }
-    this.output = { equityCurve: curve, ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: Number.isFinite(lastTime) ? lastTime : NaN, bars: this.merge.totalBars() };
+    const curveSummary = this.recorder.end();
+    this.output = { equityCurve: this.recorder.streamed ? undefined : curve, curveSummary, ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: Number.isFinite(lastTime) ? lastTime : NaN, bars: this.merge.totalBars() };
     return this.output;
   }
 }

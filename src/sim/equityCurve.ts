@@ -1,4 +1,8 @@
-/** The equity curve a run records: a leaf module, read by the metrics and the reports. */
+/**
+ * The equity curve a run records, and what the metrics read of it: a leaf module, read by the
+ * engine, the metrics and the reports.
+ */
+import { MS_PER_DAY } from '../data/timestamp.js';
 
 /** Equity sampled at every instant (after marking to market), columnar. */
 export interface EquityCurve {
@@ -10,4 +14,150 @@ export interface EquityCurve {
   readonly exposure: Float64Array;
   /** 1 - equity / running peak. */
   readonly drawdown: Float64Array;
+}
+
+/** Rows [from, to) of `curve` are final: a run that streams its curve hands them on here. */
+export type CurveSink = (curve: EquityCurve, from: number, to: number) => void;
+
+/** What the metrics need of a curve, gathered row by row so that the curve need not be kept. */
+export interface CurveSummary {
+  readonly rows: number;
+  /** Epoch ms of the first and last rows (NaN without rows). */
+  readonly firstTime: number;
+  readonly lastTime: number;
+  readonly maxDrawdown: number;
+  readonly minEquity: number;
+  /** Rows with an open position (exposure > 0). */
+  readonly exposedRows: number;
+  /** Equity at the last row of each UTC day present, in day order. */
+  readonly dailyCloses: { readonly day: readonly number[]; readonly equity: readonly number[] };
+}
+
+/** Accumulates a {@link CurveSummary} over rows given in time order. */
+export class CurveSummariser {
+  private rows = 0;
+  private firstTime = NaN;
+  private lastTime = NaN;
+  private maxDrawdown = 0;
+  private minEquity = Infinity;
+  private exposedRows = 0;
+  private readonly day: number[] = [];
+  private readonly equity: number[] = [];
+
+  add(curve: EquityCurve, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const time = curve.time[i] as number;
+      const equity = curve.equity[i] as number;
+      if (this.rows === 0) this.firstTime = time;
+      this.rows++;
+      this.lastTime = time;
+      if ((curve.drawdown[i] as number) > this.maxDrawdown) this.maxDrawdown = curve.drawdown[i] as number;
+      if (equity < this.minEquity) this.minEquity = equity;
+      if ((curve.exposure[i] as number) > 0) this.exposedRows++;
+      const d = Math.floor(time / MS_PER_DAY);
+      if (this.day.length > 0 && this.day[this.day.length - 1] === d) this.equity[this.equity.length - 1] = equity;
+      else {
+        this.day.push(d);
+        this.equity.push(equity);
+      }
+    }
+  }
+
+  /** The summary of the rows so far, as a copy that later rows do not change. */
+  summary(): CurveSummary {
+    const { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows } = this;
+    return { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows, dailyCloses: { day: this.day.slice(), equity: this.equity.slice() } };
+  }
+
+  /** A summariser that goes on from this one's rows, leaving this one as it is. */
+  copy(): CurveSummariser {
+    const copy = new CurveSummariser();
+    Object.assign(copy, { rows: this.rows, firstTime: this.firstTime, lastTime: this.lastTime, maxDrawdown: this.maxDrawdown, minEquity: this.minEquity, exposedRows: this.exposedRows });
+    copy.day.push(...this.day);
+    copy.equity.push(...this.equity);
+    return copy;
+  }
+}
+
+export function summariseCurve(curve: EquityCurve): CurveSummary {
+  const summariser = new CurveSummariser();
+  summariser.add(curve, 0, curve.length);
+  return summariser.summary();
+}
+
+type CurveColumns = EquityCurve & { length: number };
+
+function allocateCurve(capacity: number): CurveColumns {
+  return {
+    length: 0,
+    time: new Float64Array(capacity),
+    equity: new Float64Array(capacity),
+    cash: new Float64Array(capacity),
+    exposure: new Float64Array(capacity),
+    drawdown: new Float64Array(capacity),
+  };
+}
+
+/** Rows a streaming recorder holds before it hands them to its sink (2.6 MB of columns). */
+const CHUNK_ROWS = 1 << 16;
+
+/**
+ * The engine's equity rows. Without a sink every row is kept (`curve` is the whole run); with one,
+ * rows are held in a chunk and handed to the sink when the chunk is full, so a 20M-row run keeps
+ * 2.6 MB instead of 800 MB. Either way the last row stays held until `end`, because the run's
+ * close at the end rewrites it, and the summary counts a row only once it is final.
+ */
+export class CurveRecorder {
+  /** The rows held: every row without a sink, the current chunk with one. */
+  readonly curve: CurveColumns;
+  private readonly summariser = new CurveSummariser();
+  /** Rows of `curve` already final (summarised and handed to the sink). */
+  private done = 0;
+
+  constructor(
+    totalRows: number,
+    private readonly sink?: CurveSink,
+    chunkRows = CHUNK_ROWS,
+  ) {
+    this.curve = allocateCurve(sink === undefined ? totalRows : Math.min(totalRows, chunkRows));
+  }
+
+  get streamed(): boolean {
+    return this.sink !== undefined;
+  }
+
+  /** The index in `curve` of a new row; a full chunk is handed on first (all its rows are final). */
+  nextRow(): number {
+    const curve = this.curve;
+    if (curve.length === curve.time.length) {
+      this.commit();
+      curve.length = 0;
+      this.done = 0;
+    }
+    return curve.length++;
+  }
+
+  /** Time of the last row (NaN before the first). */
+  get lastTime(): number {
+    return this.curve.length === 0 ? NaN : (this.curve.time[this.curve.length - 1] as number);
+  }
+
+  /** Every row held is final: the run has ended. */
+  end(): CurveSummary {
+    this.commit();
+    return this.summariser.summary();
+  }
+
+  /** The summary as if the run ended at the last row, without ending it. */
+  summarySoFar(): CurveSummary {
+    const soFar = this.summariser.copy();
+    soFar.add(this.curve, this.done, this.curve.length);
+    return soFar.summary();
+  }
+
+  private commit(): void {
+    this.summariser.add(this.curve, this.done, this.curve.length);
+    this.sink?.(this.curve, this.done, this.curve.length);
+    this.done = this.curve.length;
+  }
 }

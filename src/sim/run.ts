@@ -16,7 +16,7 @@ import { loadUserSizingEngine } from '../sizing/userSizer.js';
 import { strategyFactory, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
 import { Replay } from './engine.js';
 import type { ScenarioData } from './loadData.js';
-import type { RunResult, SimulationOutput } from './types.js';
+import type { CurveSink, RunResult, SimulationOutput } from './types.js';
 import type { SizingEngine, SizingNeeds } from '../sizing/types.js';
 
 /** The bars of `series` with start <= time < end, as views over the same shared memory. */
@@ -60,6 +60,8 @@ export interface RunOptions {
   readonly trackerRows?: boolean | undefined;
   /** Daily closes to keep besides the engine's (a live caller sizing with another engine). */
   readonly observeDaily?: SizingNeeds['volatilityLookback'];
+  /** Where the equity rows go as they become final; the result then keeps no curve (see runIntoFolder). */
+  readonly curveSink?: CurveSink | undefined;
 }
 
 /** A scenario's replay in progress: the engine's replay and what a result is built from. */
@@ -104,6 +106,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
     riskTolerance: scenario.account.riskTolerance,
     goalHooks: tracker,
     observeDaily: options.observeDaily,
+    curveSink: options.curveSink,
   });
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
   const resultOf = (output: SimulationOutput, closes: Float64Array): RunResult => {
@@ -122,7 +125,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
       periodsPerYear,
       goalTables: tracker?.tables(),
-      metrics: computeMetrics(output.equityCurve, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
+      metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
     };
   };
   let finished: RunResult | undefined;

@@ -5,11 +5,11 @@ import type { Amount, Fill, Ledger, OrderNote, Trade } from '../ledger/index.js'
 import type { SizingDecision } from '../sizing/types.js';
 import type { Direction } from '../ledger/index.js';
 import type { SignalSide } from '../strategy/index.js';
-import type { EquityCurve } from './equityCurve.js';
+import type { CurveSink, CurveSummary, EquityCurve } from './equityCurve.js';
 import type { GoalHooks, PortfolioView } from './goalHooks.js';
 
 // leaf modules, so that the metrics and the tracker need not import this one (no cycle)
-export type { EquityCurve, GoalHooks, PortfolioView };
+export type { CurveSink, CurveSummary, EquityCurve, GoalHooks, PortfolioView };
 
 export interface DecisionRecord {
   readonly time: number;
@@ -23,7 +23,10 @@ export interface DecisionRecord {
 }
 
 export interface SimulationOutput {
-  readonly equityCurve: EquityCurve;
+  /** Every row of the curve; undefined when the run handed its rows to a curve sink instead. */
+  readonly equityCurve: EquityCurve | undefined;
+  /** What the metrics read of the curve, kept either way. */
+  readonly curveSummary: CurveSummary;
   readonly ledger: Ledger;
   readonly decisions: readonly DecisionRecord[];
   readonly firstTime: number;

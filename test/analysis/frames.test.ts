@@ -5,7 +5,7 @@ import { writeRunFiles } from '../../src/report/runFiles.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { loadScenarioData } from '../../src/sim/loadData.js';
 import { runScenario } from '../../src/sim/run.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, keptCurve } from '../helpers.js';
 
 describe('runFrames', () => {
   it('gives the run folder tables as DataFrames, numbers as numbers', async () => {
@@ -14,7 +14,7 @@ describe('runFrames', () => {
     const dir = tempDir();
     writeRunFiles(result, dir);
     const frames = await runFrames(dir);
-    expect(frames.equity?.shape, 'one row per equity sample, five columns').toEqual([result.equityCurve.length, 5]);
+    expect(frames.equity?.shape, 'one row per equity sample, five columns').toEqual([keptCurve(result).length, 5]);
     expect(frames.trades?.shape[0]).toBe(result.trades.length);
     const pnl = frames.trades?.column('pnl').values as number[];
     expect(pnl, 'pnl read back as numbers, exactly as written').toEqual(result.trades.map((t) => Number(t.pnl.toFixed())));

@@ -12,6 +12,7 @@ import { Ledger, money } from '../../src/ledger/index.js';
 import type { PortfolioView } from '../../src/sim/types.js';
 import { generateMinuteBars } from '../../src/bench/generate.js';
 import { runEngineCase } from '../../src/bench/engineBench.js';
+import { keptCurve } from '../helpers.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -171,7 +172,8 @@ describe('running statistics', () => {
     // six weeks of seeded minute bars crossing a month end, sma-cross, seed-001 goals, hourly cycle
     const series = generateMinuteBars('BENCH', 60_000, 'tracker-recompute');
     const { output, tracker } = runEngineCase(series, 'fixed-fraction+goals');
-    const { equityCurve: curve, ledger } = output;
+    const { ledger } = output;
+    const curve = keptCurve(output);
     if (tracker === undefined) throw new Error('the goals case has a tracker');
     const equityBefore = (time: number): number => {
       let i = 0;

@@ -12,7 +12,7 @@ import { loadBarsCsv } from '../../src/data/loadBars.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { loadScenarioData } from '../../src/sim/loadData.js';
 import { runScenario } from '../../src/sim/run.js';
-import { barsSource, tempDir } from '../helpers.js';
+import { barsSource, tempDir, keptCurve } from '../helpers.js';
 
 interface RefTrade {
   entryIndex: number;
@@ -110,7 +110,7 @@ describe('end to end: sma-cross on MSFT daily bars', async () => {
     expect(Math.abs(result.finalEquity.toNumber() / reference.finalEquity - 1)).toBeLessThan(1e-9);
     const netPnl = result.trades.reduce((sum, t) => sum.add(t.pnl), result.initialCapital);
     expect(result.finalEquity.eq(netPnl), 'flat at the end: equity = initial + sum of net P&L').toBe(true);
-    expect(result.equityCurve.equity[result.equityCurve.length - 1]).toBeCloseTo(result.finalEquity.toNumber(), 6);
+    expect(keptCurve(result).equity[keptCurve(result).length - 1]).toBeCloseTo(result.finalEquity.toNumber(), 6);
   });
 
   it('never fills before the bar after the decision (no look-ahead)', () => {

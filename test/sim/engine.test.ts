@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, protectiveExit } from '../../src/sim/engine.js';
 import { bars, scripted, setup } from './fixtures.js';
+import { keptCurve } from '../helpers.js';
 
 describe('simulate', () => {
   it('fills at the next open, sized from the decision close', () => {
@@ -48,7 +49,7 @@ describe('simulate', () => {
     expect(out.ledger.notes.some((note) => /no later bar/.test(note.reason))).toBe(true);
     const kept = simulate(setup([series], () => scripted({ 0: 'buy' }), { execution: { closeAtEnd: false, allowShort: false, maxGrossExposure: 1 } }));
     expect(kept.ledger.trades).toHaveLength(0);
-    expect(kept.equityCurve.equity[2], '5000 cash + 50 shares at 107').toBe(10_350);
+    expect(keptCurve(kept).equity[2], '5000 cash + 50 shares at 107').toBe(10_350);
   });
 
   it('marks several symbols before any strategy sizes, so equity includes every close of the instant', () => {
@@ -67,7 +68,7 @@ describe('simulate', () => {
     const series = bars('A', [[100, 100, 100, 100], [100, 100, 100, 100], [100, 100, 100, 120], [120, 120, 120, 90]]);
     const out = simulate(setup([series], () => scripted({ 0: 'buy' })));
     // 50 shares at 100 from bar 1: equity 10,000, 10,000, 11,000, 9,500
-    expect(Array.from(out.equityCurve.equity.subarray(0, 4))).toEqual([10_000, 10_000, 11_000, 9_500]);
-    expect(out.equityCurve.drawdown[3]).toBeCloseTo(1 - 9_500 / 11_000, 12);
+    expect(Array.from(keptCurve(out).equity.subarray(0, 4))).toEqual([10_000, 10_000, 11_000, 9_500]);
+    expect(keptCurve(out).drawdown[3]).toBeCloseTo(1 - 9_500 / 11_000, 12);
   });
 });

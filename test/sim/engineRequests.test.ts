@@ -10,6 +10,7 @@ import { protectiveExit, Replay, simulate } from '../../src/sim/engine.js';
 import { createFixedFraction, type SizingEngine, type SizingNeeds, type SizingRequest } from '../../src/sizing/index.js';
 import { NO_SIGNALS, type Strategy } from '../../src/strategy/index.js';
 import { bars, DAY, flat, instrument, scripted, setup, T0 } from './fixtures.js';
+import { keptCurve } from '../helpers.js';
 
 /** fixed-fraction 50 % with the given needs, keeping every request it sees. */
 function recording(needs: SizingNeeds): SizingEngine & { requests: SizingRequest[] } {
@@ -23,7 +24,7 @@ describe('the equity curve', () => {
     const series = bars('A', flat([100, 100, 120, 90, 80]));
     const out = simulate(setup([series], () => scripted({ 0: 'buy' })));
     // 50 shares bought at 100 on bar 1: cash 5,000; equity 10,000, 10,000, 11,000, 9,500, 9,000
-    const curve = out.equityCurve;
+    const curve = keptCurve(out);
     expect(Array.from(curve.cash.subarray(0, 5))).toEqual([10_000, 5_000, 5_000, 5_000, 9_000]);
     expect(Array.from(curve.equity.subarray(0, 5))).toEqual([10_000, 10_000, 11_000, 9_500, 9_000]);
     // exposure: 5,000 / 10,000, 6,000 / 11,000, 4,500 / 9,500; the last row is after the close at the end: 0
@@ -35,7 +36,7 @@ describe('the equity curve', () => {
 
   it('a new high has no drawdown; a run that ends on its high neither', () => {
     const out = simulate(setup([bars('A', flat([100, 100, 90, 130]))], () => scripted({ 0: 'buy' })));
-    expect(Array.from(out.equityCurve.drawdown.subarray(0, 4))).toEqual([0, 0, 1 - 9_500 / 10_000, 0]);
+    expect(Array.from(keptCurve(out).drawdown.subarray(0, 4))).toEqual([0, 0, 1 - 9_500 / 10_000, 0]);
   });
 });
 

@@ -5,7 +5,7 @@ import { writeRunFiles } from '../../src/report/runFiles.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { loadScenarioData } from '../../src/sim/loadData.js';
 import { runScenario, startScenario } from '../../src/sim/run.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, keptCurve } from '../helpers.js';
 
 const files = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
 
@@ -30,7 +30,7 @@ describe('a replay driven step by step', () => {
     expect(replay.nextTime).toBeGreaterThan(middle);
     expect(replay.advanceTo(first), 'never backwards').toBe(0);
     const soFar = live.resultSoFar();
-    expect(soFar.equityCurve.length, 'one curve row per instant so far').toBeGreaterThan(38);
+    expect(keptCurve(soFar).length, 'one curve row per instant so far').toBeGreaterThan(38);
     expect(soFar.bars).toBe(replay.barsDone);
     const rowsSoFar = soFar.goalTables?.progressRows.length;
     while (replay.barsDone < replay.totalBars) replay.advanceBars(1 + (replay.barsDone % 13));
