@@ -6,7 +6,7 @@
  */
 import { GOAL_TYPES, type GoalType } from '../goals/types.js';
 import { Money, toFloat } from '../ledger/index.js';
-import { bindingOf, capByLimits, decide, finalSize, goalEffectOf, pct, type StageStep } from './finalStage.js';
+import { bindingOf, capByLimits, decide, finalSize, goalEffectOf, pct, type FinalSize, type StageStep } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { GoalKellyParams } from './params.js';
 import type { GoalInputs, GoalProgressInput, SizingEngine, SizingRequest, SizingStage, TradeWindow } from './types.js';
@@ -70,28 +70,64 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
       const driver = driverGoalOf(request.goals, params.driverGoal);
       const winRate = request.tradeStats !== undefined && kelly.source === 'trades' ? request.tradeStats.winRate : kelly.winRate;
       const sharpe = request.tradeStats?.sharpe ?? 0;
-      const { confidence, equity: equityValue, currentRisk } = request;
       const driverInput = driver === undefined ? undefined : request.goals?.[driver];
       // which statistics applied, where it is not the plain default of the last N trades
       const statistics = kelly.source === 'priors' ? [`Statistics: priors (fewer than ${params.minTrades} closed trades in ${windowText(params.window)}).`] : typeof params.window === 'number' ? [] : [`Statistics: ${windowText(params.window)}.`];
+      const kellyFraction = toFloat(kelly.fraction);
       return decide('goal-kelly', request, adjusted.stages, final, {
-        riskPct: currentRisk,
+        riskPct: request.currentRisk,
         riskAmount: toFloat(adjusted.riskAmount),
-        kelly: toFloat(kelly.fraction),
+        kelly: kellyFraction,
         skipped,
         binding: bindingOf(adjusted.steps, final),
         goalEffect: goalEffectOf(final, neutral),
-        reasoning: (sized) =>
-          [
-            goalSentence(driverInput, driver),
-            `Risk adjusted to ${pct(currentRisk, 1)} per trade.`,
-            `Kelly fraction: ${pct(toFloat(kelly.fraction))}, Signal confidence: ${pct(confidence)}.`,
-            ...(negativeEdge && skipped === null ? [`Negative edge: the minimum allocation of ${pct(params.minPositionPct, 1)}, so the statistics keep updating.`] : []),
-            skipped === null ? `Recommended allocation: ${pct(equityValue > 0 ? sized.finalValue / equityValue : 0, 1)} of portfolio (${sized.units.toFixed(6)} units).` : `No trade: ${skipped}.`,
-            `Win rate: ${pct(winRate, 1)}, Sharpe ratio: ${sharpe.toFixed(2)}.`,
-            ...statistics,
-          ].join('\n'),
+        reasoning: reasoningOf({
+          driverInput,
+          driver,
+          currentRisk: request.currentRisk,
+          kelly: kellyFraction,
+          confidence: request.confidence,
+          minimumAllocation: negativeEdge && skipped === null ? params.minPositionPct : undefined,
+          skipped,
+          equity: request.equity,
+          winRate,
+          sharpe,
+          statistics,
+        }),
       });
     },
   };
+}
+
+/** What a goal-kelly decision's reasoning prints: all a decision keeps of its sizing until the text is read. */
+interface GoalKellyFacts {
+  readonly driverInput: GoalProgressInput | undefined;
+  readonly driver: GoalType | undefined;
+  readonly currentRisk: number;
+  readonly kelly: number;
+  readonly confidence: number;
+  /** The floor taken on a negative edge, when it was. */
+  readonly minimumAllocation: number | undefined;
+  readonly skipped: string | null;
+  readonly equity: number;
+  readonly winRate: number;
+  readonly sharpe: number;
+  readonly statistics: readonly string[];
+}
+
+/**
+ * The reasoning text, written when read. Made here rather than inside `size`, whose closures
+ * share one context: a text function made there kept the whole request alive with it.
+ */
+function reasoningOf(facts: GoalKellyFacts): (sized: FinalSize) => string {
+  return (sized) =>
+    [
+      goalSentence(facts.driverInput, facts.driver),
+      `Risk adjusted to ${pct(facts.currentRisk, 1)} per trade.`,
+      `Kelly fraction: ${pct(facts.kelly)}, Signal confidence: ${pct(facts.confidence)}.`,
+      ...(facts.minimumAllocation === undefined ? [] : [`Negative edge: the minimum allocation of ${pct(facts.minimumAllocation, 1)}, so the statistics keep updating.`]),
+      facts.skipped === null ? `Recommended allocation: ${pct(facts.equity > 0 ? sized.finalValue / facts.equity : 0, 1)} of portfolio (${sized.units.toFixed(6)} units).` : `No trade: ${facts.skipped}.`,
+      `Win rate: ${pct(facts.winRate, 1)}, Sharpe ratio: ${facts.sharpe.toFixed(2)}.`,
+      ...facts.statistics,
+    ].join('\n');
 }
