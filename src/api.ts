@@ -4,7 +4,7 @@
  * same code (`import { scenarioFromObject, run, writeRun, size, sweep } from 'goalsim'`).
  */
 import { join, resolve } from 'node:path';
-import { writeRunFiles } from './report/runFiles.js';
+import { runIntoFolder, writeRunFiles } from './report/runFiles.js';
 import { writeRunReport } from './report/writeReports.js';
 import { runSweep, type SweepRun, type SweepRunOptions } from './parallel/sweepRunner.js';
 import { resolveScenario, validateScenario, type ResolvedScenario } from './scenario/load.js';
@@ -26,6 +26,18 @@ export function scenarioFromObject(scenario: unknown, baseDir = process.cwd()): 
 /** Loads the scenario's data (through the parse cache when `cacheDir` is given) and runs it. */
 export async function run(scenario: ResolvedScenario, options: { readonly cacheDir?: string } = {}): Promise<RunResult> {
   return runScenario(scenario, await loadScenarioData(scenario, options.cacheDir));
+}
+
+/**
+ * `goalsim run` as a call: loads and runs the scenario with its equity curve written into
+ * `outDir` as the run goes (a long run's curve is never held whole), then the other files and
+ * the report. The result has no `equityCurve`; its `curveSummary` and metrics are complete.
+ */
+export async function runToFolder(scenario: ResolvedScenario, outDir: string, options: { readonly cacheDir?: string } = {}): Promise<RunResult> {
+  const data = await loadScenarioData(scenario, options.cacheDir);
+  const { result } = await runIntoFolder(outDir, (curveSink) => runScenario(scenario, data, { curveSink }));
+  await writeRunReport(outDir);
+  return result;
 }
 
 /** Writes a run's folder: summary.json, the CSVs, report.md and report.html. Returns the folder. */

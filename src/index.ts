@@ -1,8 +1,8 @@
 /**
- * goalsim as a library. The small surface first (api.ts: scenarioFromObject, run, writeRun,
+ * goalsim as a library. The small surface first (api.ts: scenarioFromObject, run, runToFolder, writeRun,
  * size, sweep), then the parts it is built from, for those who wire their own.
  */
-export { run, scenarioFromObject, size, sweep, writeRun } from './api.js';
+export { run, runToFolder, scenarioFromObject, size, sweep, writeRun } from './api.js';
 export * from './data/index.js';
 export * from './clock/index.js';
 export * from './strategy/index.js';
@@ -13,8 +13,8 @@ export { computeMetrics, dailyReturns, detectPeriodsPerYear, type Metrics } from
 export { simulate, protectiveExit, type SimulationSetup, type ExecutionSettings } from './sim/engine.js';
 export { loadScenarioData, type ScenarioData } from './sim/loadData.js';
 export { runScenario, sliceSeries } from './sim/run.js';
-export type { DecisionRecord, EquityCurve, GoalHooks, PortfolioView, RunResult, SimulationOutput } from './sim/types.js';
-export { writeRunFiles } from './report/runFiles.js';
+export type { CurveSink, CurveSummary, DecisionRecord, EquityCurve, GoalHooks, PortfolioView, RunResult, SimulationOutput } from './sim/types.js';
+export { runIntoFolder, writeRunFiles } from './report/runFiles.js';
 export { writeRunReport } from './report/writeReports.js';
 export { runSweep, type SweepRun, type SweepRunOptions } from './parallel/sweepRunner.js';
 export { runOdds, DEFAULT_ODDS_ENGINES, type OddsOptions, type OddsRun } from './odds/oddsRunner.js';

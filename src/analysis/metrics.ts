@@ -6,7 +6,7 @@
 import { isWeekend } from '../clock/index.js';
 import { MS_PER_DAY } from '../data/timestamp.js';
 import type { Trade } from '../ledger/index.js';
-import { summariseCurve, type CurveSummary, type EquityCurve } from '../sim/equityCurve.js';
+import { DailyCloseBook, summariseCurve, type CurveSummary, type EquityCurve } from '../sim/equityCurve.js';
 
 export interface Metrics {
   readonly totalReturn: number;
@@ -25,9 +25,11 @@ export interface Metrics {
 
 const DAYS_PER_YEAR = 365.25;
 
-/** Equity at the end of each UTC day present in the curve. */
-export function dailyCloses(curve: EquityCurve): CurveSummary['dailyCloses'] {
-  return summariseCurve(curve).dailyCloses;
+/** Equity at the end of each UTC day present in the curve (of its time and equity alone). */
+export function dailyCloses(curve: Pick<EquityCurve, 'length' | 'time' | 'equity'>): CurveSummary['dailyCloses'] {
+  const book = new DailyCloseBook();
+  for (let i = 0; i < curve.length; i++) book.observe(curve.time[i] as number, curve.equity[i] as number);
+  return { day: book.day, equity: book.equity };
 }
 
 /** Returns between consecutive daily closes, of a curve or of its summary. */

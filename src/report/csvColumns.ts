@@ -7,10 +7,14 @@ import { createReadStream, existsSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import { UsageError } from '../errors.js';
 
-/** A float column that grows by doubling; `values()` is a view of what was pushed. */
+/** A float column that grows by doubling past its expected size; `values()` is a view of what was pushed. */
 export class FloatColumn {
-  private data = new Float64Array(1024);
+  private data: Float64Array;
   length = 0;
+
+  constructor(expected = 0) {
+    this.data = new Float64Array(Math.max(1024, expected));
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {

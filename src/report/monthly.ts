@@ -22,7 +22,7 @@ const monthOf = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
 export function monthlyTable(files: RunFiles): MonthRow[] {
   const { equity } = files;
   if (equity.length === 0) return [];
-  const daily = dailyCloses({ length: equity.length, time: equity.time, equity: equity.equity, cash: equity.equity, exposure: equity.exposure, drawdown: equity.drawdown });
+  const daily = dailyCloses(equity);
   const monthEnd = new Map<string, number>(); // insertion order is month order: days ascend
   daily.day.forEach((day, i) => monthEnd.set(monthOf(day * MS_PER_DAY), daily.equity[i] as number));
   const incomeByMonth = new Map<string, number>();

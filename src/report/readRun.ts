@@ -4,7 +4,7 @@
  * the trades, the entries and the goal progress are read into typed columns of the cells a
  * report draws (a run may have tens of millions of rows); only the small tables are row objects.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseTimestamp } from '../data/timestamp.js';
@@ -13,12 +13,12 @@ import { FloatColumn, forEachCsvRecord, missingColumnError, numberOrNaN } from '
 import { ADJUSTMENT_COLUMNS, EQUITY_COLUMNS, MILESTONE_COLUMNS, RUN_FILES, type AdjustmentCsvRow, type DecisionColumnName, type MilestoneCsvRow, type ProgressColumnName, type TradeColumnName } from './runFolder.js';
 import type { RunSummary } from './summary.js';
 
+/** The equity curve as a report draws it (equity and drawdown over time). */
 export interface EquityColumns {
   readonly length: number;
   readonly time: Float64Array;
   readonly equity: Float64Array;
   readonly drawdown: Float64Array;
-  readonly exposure: Float64Array;
 }
 
 /** The closed trades as a report reads them: exit time and net P&L. */
@@ -124,25 +124,27 @@ function forEachLine(path: string, onLine: (line: string) => void): void {
   }
 }
 
-/** equity.csv into growing columns, line by line: a run may have tens of millions of rows. */
-function readEquity(path: string): EquityColumns {
-  const [time, equity, exposure, drawdown] = [new FloatColumn(), new FloatColumn(), new FloatColumn(), new FloatColumn()];
-  let at: { time: number; equity: number; exposure: number; drawdown: number } | undefined;
+/**
+ * equity.csv into columns, line by line: a run may have tens of millions of rows. `rows` is the
+ * expected count (the run's bars, at least one per row), so that the columns need not double.
+ */
+function readEquity(path: string, rows: number): EquityColumns {
+  const [time, equity, drawdown] = [new FloatColumn(rows), new FloatColumn(rows), new FloatColumn(rows)];
+  let at: { time: number; equity: number; drawdown: number } | undefined;
   forEachLine(path, (line) => {
     if (at === undefined) {
       const header = line.split(',');
       const error = missingColumnError(path, header, EQUITY_COLUMNS.map((column) => column.name));
       if (error !== undefined) throw error;
-      at = { time: header.indexOf('timestamp'), equity: header.indexOf('equity'), exposure: header.indexOf('exposure'), drawdown: header.indexOf('drawdown') };
+      at = { time: header.indexOf('timestamp'), equity: header.indexOf('equity'), drawdown: header.indexOf('drawdown') };
       return;
     }
     const cells = line.split(',');
     time.push(parseTimestamp(cells[at.time] ?? ''));
     equity.push(Number(cells[at.equity]));
-    exposure.push(Number(cells[at.exposure]));
     drawdown.push(Number(cells[at.drawdown]));
   });
-  return { length: time.length, time: time.values(), equity: equity.values(), drawdown: drawdown.values(), exposure: exposure.values() };
+  return { length: time.length, time: time.values(), equity: equity.values(), drawdown: drawdown.values() };
 }
 
 export function isRunFolder(dir: string): boolean {
@@ -152,10 +154,13 @@ export function isRunFolder(dir: string): boolean {
 export async function readRunFiles(dir: string): Promise<RunFiles> {
   if (!isRunFolder(dir)) throw new UsageError(`${dir}: not a run folder (needs ${RUN_FILES.summary} and ${RUN_FILES.equity})`);
   const file = (name: string): string => join(dir, name);
+  const summary = JSON.parse(readFileSync(file(RUN_FILES.summary), 'utf8')) as RunFiles['summary'];
+  // an equity row is at least 30 bytes: a summary that claims more bars than that is not trusted
+  const rows = Math.min(Number(summary.period?.bars) || 0, Math.floor(statSync(file(RUN_FILES.equity)).size / 30));
   return {
     dir,
-    summary: JSON.parse(readFileSync(file(RUN_FILES.summary), 'utf8')) as RunFiles['summary'],
-    equity: readEquity(file(RUN_FILES.equity)),
+    summary,
+    equity: readEquity(file(RUN_FILES.equity), rows),
     trades: await readTrades(file(RUN_FILES.trades)),
     entries: await readEntries(file(RUN_FILES.decisions)),
     progress: await readProgress(file(RUN_FILES.progress)),

@@ -33,6 +33,28 @@ export interface CurveSummary {
   readonly dailyCloses: { readonly day: readonly number[]; readonly equity: readonly number[] };
 }
 
+/** The equity at the last row of each UTC day, from rows given in time order. */
+export class DailyCloseBook {
+  day: number[] = [];
+  equity: number[] = [];
+
+  observe(time: number, equity: number): void {
+    const d = Math.floor(time / MS_PER_DAY);
+    if (this.day.length > 0 && this.day[this.day.length - 1] === d) this.equity[this.equity.length - 1] = equity;
+    else {
+      this.day.push(d);
+      this.equity.push(equity);
+    }
+  }
+
+  copy(): DailyCloseBook {
+    const copy = new DailyCloseBook();
+    copy.day = this.day.slice();
+    copy.equity = this.equity.slice();
+    return copy;
+  }
+}
+
 /** Accumulates a {@link CurveSummary} over rows given in time order. */
 export class CurveSummariser {
   private rows = 0;
@@ -41,8 +63,7 @@ export class CurveSummariser {
   private maxDrawdown = 0;
   private minEquity = Infinity;
   private exposedRows = 0;
-  private readonly day: number[] = [];
-  private readonly equity: number[] = [];
+  private closes = new DailyCloseBook();
 
   add(curve: EquityCurve, from: number, to: number): void {
     for (let i = from; i < to; i++) {
@@ -54,27 +75,26 @@ export class CurveSummariser {
       if ((curve.drawdown[i] as number) > this.maxDrawdown) this.maxDrawdown = curve.drawdown[i] as number;
       if (equity < this.minEquity) this.minEquity = equity;
       if ((curve.exposure[i] as number) > 0) this.exposedRows++;
-      const d = Math.floor(time / MS_PER_DAY);
-      if (this.day.length > 0 && this.day[this.day.length - 1] === d) this.equity[this.equity.length - 1] = equity;
-      else {
-        this.day.push(d);
-        this.equity.push(equity);
-      }
+      this.closes.observe(time, equity);
     }
   }
 
   /** The summary of the rows so far, as a copy that later rows do not change. */
   summary(): CurveSummary {
     const { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows } = this;
-    return { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows, dailyCloses: { day: this.day.slice(), equity: this.equity.slice() } };
+    return { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows, dailyCloses: { day: this.closes.day.slice(), equity: this.closes.equity.slice() } };
   }
 
   /** A summariser that goes on from this one's rows, leaving this one as it is. */
   copy(): CurveSummariser {
     const copy = new CurveSummariser();
-    Object.assign(copy, { rows: this.rows, firstTime: this.firstTime, lastTime: this.lastTime, maxDrawdown: this.maxDrawdown, minEquity: this.minEquity, exposedRows: this.exposedRows });
-    copy.day.push(...this.day);
-    copy.equity.push(...this.equity);
+    copy.rows = this.rows;
+    copy.firstTime = this.firstTime;
+    copy.lastTime = this.lastTime;
+    copy.maxDrawdown = this.maxDrawdown;
+    copy.minEquity = this.minEquity;
+    copy.exposedRows = this.exposedRows;
+    copy.closes = this.closes.copy();
     return copy;
   }
 }
