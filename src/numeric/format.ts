@@ -69,13 +69,18 @@ export function formatTime(ms: number): string {
  * written with a leading ' (OWASP's rule against CSV injection), in every CSV goalsim writes.
  */
 function escapeCell(cell: string): string {
-  const safe = /^[=+\-@\t\r]/.test(cell) && !DECIMAL_NUMBER.test(cell) ? `'${cell}` : cell;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const first = cell.charCodeAt(0); // = + - @ tab CR, tested by code: two regexes a cell were a third of a row's cost
+  const safe = (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) && !DECIMAL_NUMBER.test(cell) ? `'${cell}` : cell;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
+
+const NEEDS_QUOTES = /[",\n\r]/;
 
 /** One CSV line with its `\n`. */
 export function csvLine(cells: readonly string[]): string {
-  return `${cells.map(escapeCell).join(',')}\n`;
+  let line = cells.length > 0 ? escapeCell(cells[0] as string) : '';
+  for (let i = 1; i < cells.length; i++) line += `,${escapeCell(cells[i] as string)}`;
+  return `${line}\n`;
 }
 
 /** CSV text with a header row and `\n` line ends. */

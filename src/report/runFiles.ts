@@ -11,20 +11,21 @@ import { buildSummary } from './summary.js';
 import { goalTables } from './goalFiles.js';
 import { cellsOf, DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS, EQUITY_COLUMNS, headerOf, RUN_FILES, stageColumns, TRADE_COLUMNS, type Column, type CurveRow } from './runFolder.js';
 
+/** Rows [from, to) of a curve as cells (one cursor for them all). */
+function* equityRows(curve: EquityCurve, from: number, to: number): Generator<string[]> {
+  const cursor: CurveRow = { curve, i: from };
+  for (; cursor.i < to; cursor.i++) yield cellsOf(EQUITY_COLUMNS, cursor);
+}
+
 function equityTable(curve: EquityCurve): CsvTable {
-  const cursor: CurveRow = { curve, i: 0 };
-  function* rows(): Generator<string[]> {
-    for (cursor.i = 0; cursor.i < cursor.curve.length; cursor.i++) yield cellsOf(EQUITY_COLUMNS, cursor);
-  }
-  return { file: RUN_FILES.equity, header: headerOf(EQUITY_COLUMNS), rows: rows() };
+  return { file: RUN_FILES.equity, header: headerOf(EQUITY_COLUMNS), rows: equityRows(curve, 0, curve.length) };
 }
 
 /** A curve sink that writes each final row to `file`, header first. */
 function equityRowsInto(file: AtomicFile): CurveSink {
   file.write(csvLine(headerOf(EQUITY_COLUMNS)));
   return (curve, from, to) => {
-    const cursor: CurveRow = { curve, i: from };
-    for (; cursor.i < to; cursor.i++) file.write(csvLine(cellsOf(EQUITY_COLUMNS, cursor)));
+    for (const row of equityRows(curve, from, to)) file.write(csvLine(row));
   };
 }
 

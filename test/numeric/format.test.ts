@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFloat } from '../../src/numeric/format.js';
+import { DECIMAL_NUMBER } from '../../src/numeric/decimalText.js';
+import { csvLine, formatFloat } from '../../src/numeric/format.js';
 
 /** The rule as SPEC words it: rounded to 10 significant digits, then the float's own text. */
 function byTheRule(value: number): string {
@@ -27,5 +28,22 @@ describe('formatFloat', () => {
   it('writes nothing for a missing or non-finite value', () => {
     expect([null, undefined, NaN, Infinity, -Infinity].map(formatFloat)).toEqual(['', '', '', '', '']);
     expect(formatFloat(99991.29356861999)).toBe('99991.29357');
+  });
+});
+
+/** A CSV line by OWASP's rule and RFC 4180's quoting, as plainly as it can be written. */
+function lineByTheRule(cells: readonly string[]): string {
+  const escape = (cell: string): string => {
+    const safe = /^[=+\-@\t\r]/.test(cell) && !DECIMAL_NUMBER.test(cell) ? `'${cell}` : cell;
+    return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  return `${cells.map(escape).join(',')}\n`;
+}
+
+describe('csvLine', () => {
+  it('quotes and neutralises cells as the rule does, for any cells', () => {
+    const cell = fc.oneof(fc.string(), fc.constantFrom('=HYPERLINK("x")', '-0.5', '-1e-7', '+3', '@SUM(A1)', '\tx', '\r', 'a,b', 'say "hi"', '', '-', '1.5e+21'));
+    fc.assert(fc.property(fc.array(cell, { maxLength: 8 }), (cells) => csvLine(cells) === lineByTheRule(cells)), { numRuns: 20_000 });
+    expect(csvLine(['=1+1', '-2.5', 'a"b'])).toBe(`'=1+1,-2.5,"a""b"\n`);
   });
 });
