@@ -37,20 +37,31 @@ export interface CurveSummary {
 export class DailyCloseBook {
   day: number[] = [];
   equity: number[] = [];
+  /** The last day's bounds in epoch ms: a row inside them only replaces its close (no division). */
+  private dayStart = Infinity;
+  private dayEnd = -Infinity;
 
   observe(time: number, equity: number): void {
+    if (time >= this.dayStart && time < this.dayEnd) {
+      this.equity[this.equity.length - 1] = equity;
+      return;
+    }
     const d = Math.floor(time / MS_PER_DAY);
     if (this.day.length > 0 && this.day[this.day.length - 1] === d) this.equity[this.equity.length - 1] = equity;
     else {
       this.day.push(d);
       this.equity.push(equity);
     }
+    this.dayStart = d * MS_PER_DAY;
+    this.dayEnd = this.dayStart + MS_PER_DAY;
   }
 
   copy(): DailyCloseBook {
     const copy = new DailyCloseBook();
     copy.day = this.day.slice();
     copy.equity = this.equity.slice();
+    copy.dayStart = this.dayStart;
+    copy.dayEnd = this.dayEnd;
     return copy;
   }
 }
@@ -66,17 +77,24 @@ export class CurveSummariser {
   private closes = new DailyCloseBook();
 
   add(curve: EquityCurve, from: number, to: number): void {
+    if (from >= to) return;
+    if (this.rows === 0) this.firstTime = curve.time[from] as number;
+    // in locals: the run's end summarises a kept curve of millions of rows in one call
+    let { maxDrawdown, minEquity, exposedRows } = this;
+    const { time, equity, drawdown, exposure } = curve;
+    const closes = this.closes;
     for (let i = from; i < to; i++) {
-      const time = curve.time[i] as number;
-      const equity = curve.equity[i] as number;
-      if (this.rows === 0) this.firstTime = time;
-      this.rows++;
-      this.lastTime = time;
-      if ((curve.drawdown[i] as number) > this.maxDrawdown) this.maxDrawdown = curve.drawdown[i] as number;
-      if (equity < this.minEquity) this.minEquity = equity;
-      if ((curve.exposure[i] as number) > 0) this.exposedRows++;
-      this.closes.observe(time, equity);
+      const value = equity[i] as number;
+      if ((drawdown[i] as number) > maxDrawdown) maxDrawdown = drawdown[i] as number;
+      if (value < minEquity) minEquity = value;
+      if ((exposure[i] as number) > 0) exposedRows++;
+      closes.observe(time[i] as number, value);
     }
+    this.maxDrawdown = maxDrawdown;
+    this.minEquity = minEquity;
+    this.exposedRows = exposedRows;
+    this.rows += to - from;
+    this.lastTime = time[to - 1] as number;
   }
 
   /** The summary of the rows so far, as a copy that later rows do not change. */
