@@ -15,19 +15,39 @@ function firstInWindow(trades: readonly Trade[], window: TradeWindow, time: numb
   return first;
 }
 
+/**
+ * One pass for the sums and one for the variance, in the trades' order (the sums come out
+ * bit for bit as a reduce over them would): a 30-day window of minute-bar trades holds hundreds,
+ * and the five arrays a map-and-filter version made per decision were a run's largest garbage.
+ */
 export function tradeStatsOf(trades: readonly Trade[], window: TradeWindow, time = Infinity): TradeStats {
-  const recent = trades.slice(firstInWindow(trades, window, time));
-  const returns = recent.map((trade) => trade.returnPct);
-  const wins = returns.filter((r) => r > 0);
-  const losses = returns.filter((r) => r <= 0);
-  const mean = (values: readonly number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
-  const average = mean(returns);
-  const variance = returns.length < 2 ? 0 : returns.reduce((sum, r) => sum + (r - average) ** 2, 0) / (returns.length - 1);
+  const first = firstInWindow(trades, window, time);
+  const count = trades.length - first;
+  let sum = 0;
+  let wins = 0;
+  let winSum = 0;
+  let losses = 0;
+  let lossSum = 0;
+  for (let i = first; i < trades.length; i++) {
+    const r = (trades[i] as Trade).returnPct;
+    sum += r;
+    if (r > 0) {
+      wins++;
+      winSum += r;
+    } else if (r <= 0) {
+      losses++;
+      lossSum += r;
+    }
+  }
+  const average = count === 0 ? 0 : sum / count;
+  let squares = 0;
+  if (count >= 2) for (let i = first; i < trades.length; i++) squares += ((trades[i] as Trade).returnPct - average) ** 2;
+  const variance = count < 2 ? 0 : squares / (count - 1);
   return {
-    trades: recent.length,
-    winRate: recent.length === 0 ? 0 : wins.length / recent.length,
-    avgWin: mean(wins),
-    avgLoss: Math.abs(mean(losses)),
+    trades: count,
+    winRate: count === 0 ? 0 : wins / count,
+    avgWin: wins === 0 ? 0 : winSum / wins,
+    avgLoss: Math.abs(losses === 0 ? 0 : lossSum / losses),
     sharpe: variance > 0 ? average / Math.sqrt(variance) : 0,
   };
 }
