@@ -168,6 +168,8 @@ export class CurveRecorder {
   nextRow(): number {
     const curve = this.curve;
     if (curve.length === curve.time.length) {
+      // a kept curve has room for a row per bar, and a run has at most one row per bar
+      if (this.sink === undefined) throw new Error(`the curve holds ${curve.length} rows, one per bar: no room for another`);
       this.commit();
       curve.length = 0;
       this.done = 0;

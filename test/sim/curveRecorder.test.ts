@@ -69,6 +69,12 @@ describe('the curve recorder', () => {
     });
   });
 
+  it('refuses a row beyond a kept curve\'s room rather than drop the rows before it', () => {
+    const recorder = new CurveRecorder(2);
+    expect([recorder.nextRow(), recorder.nextRow()]).toEqual([0, 1]);
+    expect(() => recorder.nextRow()).toThrow(/holds 2 rows/);
+  });
+
   it('gives the summary so far without ending, and later rows do not change it', () => {
     const recorder = new CurveRecorder(ROWS.length, () => undefined, 4);
     record(recorder, ROWS.slice(0, 6), 110);
