@@ -20,10 +20,16 @@ export class GridWindowSums {
   private readonly sums: Scaled[];
   private last = -2;
   private readonly longest: number;
+  /**
+   * The last `longest + 1` closes as integers at `places`, at bar index modulo its length: the
+   * close leaving a window entered it `window` bars before, so it is not converted again.
+   */
+  private readonly scaled: Scaled[];
 
   constructor(private readonly windows: readonly number[]) {
     this.sums = windows.map(() => 0);
     this.longest = Math.max(...windows);
+    this.scaled = Array.from({ length: this.longest + 1 }, () => 0);
   }
 
   /** Moves every window to end at bar `last`; needs last >= the longest window. */
@@ -60,23 +66,28 @@ export class GridWindowSums {
   }
 
   private slide(bars: BarHistory, last: number, places: number): void {
+    const { scaled } = this;
     if (places > this.places) {
       for (let w = 0; w < this.sums.length; w++) this.sums[w] = scaleUp(this.sums[w] as Scaled, places - this.places);
+      for (let k = 0; k < scaled.length; k++) scaled[k] = scaleUp(scaled[k] as Scaled, places - this.places);
       this.places = places;
     }
     const entering = fromFloat(bars.close(last), places);
+    scaled[last % scaled.length] = entering;
     for (let w = 0; w < this.sums.length; w++) {
-      const leaving = fromFloat(bars.close(last - (this.windows[w] as number)), places);
+      const leaving = scaled[(last - (this.windows[w] as number)) % scaled.length] as Scaled;
       this.sums[w] = sub(add(this.sums[w] as Scaled, entering), leaving);
     }
   }
 
   private rebuild(bars: BarHistory, last: number, places: number): void {
     this.places = places;
+    const { scaled } = this;
+    for (let i = Math.max(0, last - this.longest + 1); i <= last; i++) scaled[i % scaled.length] = fromFloat(bars.close(i), places);
     for (let w = 0; w < this.windows.length; w++) {
       const window = this.windows[w] as number;
       let sum: Scaled = 0;
-      for (let i = last - window + 1; i <= last; i++) sum = add(sum, fromFloat(bars.close(i), places));
+      for (let i = last - window + 1; i <= last; i++) sum = add(sum, scaled[i % scaled.length] as Scaled);
       this.sums[w] = sum;
     }
   }
