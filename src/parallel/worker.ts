@@ -4,6 +4,7 @@
  * worker and lose its result; here it becomes that variant's error instead.
  */
 import { viewBarSeries } from '../data/series.js';
+import { SUMMARY_ONLY } from '../sim/equityCurve.js';
 import { runScenario } from '../sim/run.js';
 import { failedOutcome, outcomeOf } from './outcome.js';
 import type { VariantOutcome, VariantTask } from './task.js';
@@ -14,7 +15,8 @@ process.exit = ((code?: number | string | null) => {
 
 export default async function runVariant(task: VariantTask): Promise<VariantOutcome> {
   try {
-    const result = await runScenario(task.resolved, { series: task.series.map(viewBarSeries), signals: task.signals, skippedRows: task.skippedRows });
+    // a variant's row needs the curve's summary and the goal counts, not their rows
+    const result = await runScenario(task.resolved, { series: task.series.map(viewBarSeries), signals: task.signals, skippedRows: task.skippedRows }, { curveSink: SUMMARY_ONLY, trackerRows: false });
     return outcomeOf(task.id, result);
   } catch (error) {
     return failedOutcome(task.id, 'failed', error instanceof Error ? error.message : String(error));
