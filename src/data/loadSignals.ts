@@ -8,21 +8,8 @@ import { readCsvRecords } from './csvReader.js';
 import { parseNumberField } from './loadBars.js';
 import { locateColumns, missingColumnMessage } from './source.js';
 import { parseTimestamp } from './timestamp.js';
+import { SIGNAL_SIDES, type SignalSide, type SignalTable } from './signalTable.js';
 
-export type SignalSide = 'buy' | 'sell' | 'close';
-export const SIGNAL_SIDES: readonly SignalSide[] = ['buy', 'sell', 'close'];
-
-/** Columnar signals in file order; `sideCode` indexes {@link SIGNAL_SIDES}. */
-export interface SignalTable {
-  readonly length: number;
-  readonly time: Float64Array;
-  readonly symbol: readonly string[];
-  readonly sideCode: Uint8Array;
-  readonly confidence: Float64Array;
-  readonly stopLossPct: Float64Array;
-  /** NaN where the row has none. */
-  readonly takeProfitPct: Float64Array;
-}
 
 export interface LoadedSignals {
   readonly table: SignalTable;

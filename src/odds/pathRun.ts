@@ -5,7 +5,7 @@
  */
 import seedrandom from 'seedrandom';
 import type { SkippedRows } from '../data/badRows.js';
-import type { SignalTable } from '../data/loadSignals.js';
+import type { SignalTable } from '../data/signalTable.js';
 import { viewBarSeries, type BarSeries, type SharedBarSeries } from '../data/series.js';
 import { jsonFloat } from '../numeric/format.js';
 import type { ResolvedScenario } from '../scenario/load.js';

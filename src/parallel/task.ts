@@ -4,7 +4,7 @@
  * small plain data. Outcomes are compact rows, not whole runs.
  */
 import type { SkippedRows } from '../data/badRows.js';
-import type { SignalTable } from '../data/loadSignals.js';
+import type { SignalTable } from '../data/signalTable.js';
 import type { SharedBarSeries } from '../data/series.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 

@@ -4,7 +4,8 @@
  */
 import type { SkippedRows } from '../data/badRows.js';
 import { loadPrices } from '../data/loadPrices.js';
-import { loadSignalsCsv, type SignalTable } from '../data/loadSignals.js';
+import { loadSignalsCsv } from '../data/loadSignals.js';
+import type { SignalTable } from '../data/signalTable.js';
 import type { BarSeries } from '../data/series.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 

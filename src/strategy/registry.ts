@@ -4,7 +4,7 @@
  * `createStrategy(params, symbol)` (named or default) returning an object with `onBar(ctx)`.
  */
 import { exportedFunction, importUserModule } from '../userModule.js';
-import type { SignalTable } from '../data/loadSignals.js';
+import type { SignalTable } from '../data/signalTable.js';
 import { createBreakout, type BreakoutParams } from './breakout.js';
 import { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
 import { createSmaCross, type SmaCrossParams } from './smaCross.js';

@@ -2,7 +2,7 @@
  * signals: replays an external strategy's decisions. A signal stamped t is delivered at the
  * symbol's first bar at or after t. Signals after the last bar are counted as undelivered.
  */
-import { SIGNAL_SIDES, type SignalTable } from '../data/loadSignals.js';
+import { SIGNAL_SIDES, type SignalTable } from '../data/signalTable.js';
 import { NO_SIGNALS, type Signal, type Strategy, type StrategyContext } from './types.js';
 
 export interface ReplayCounter {

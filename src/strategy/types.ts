@@ -3,7 +3,7 @@
  * {@link BarHistory} that refuses to read ahead, and answers with signals. Orders it causes
  * fill at the next bar's open.
  */
-import type { SignalSide } from '../data/loadSignals.js';
+import type { SignalSide } from '../data/signalTable.js';
 
 export type { SignalSide };
 

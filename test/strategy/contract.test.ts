@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStrategy } from '../../src/testing.js';
 import { loadBarsCsv } from '../../src/data/loadBars.js';
-import type { SignalTable } from '../../src/data/loadSignals.js';
+import type { SignalTable } from '../../src/data/signalTable.js';
 import type { BarSeries } from '../../src/data/series.js';
 import { createBreakout, createSignalsReplay, createSmaCross, LookAheadError, SeriesHistory, strategyFactory, type Strategy } from '../../src/strategy/index.js';
 import { barsSource, tempDir } from '../helpers.js';
