@@ -11,7 +11,7 @@ import { formatTimestamp } from '../data/timestamp.js';
 import { ScenarioError } from '../errors.js';
 import { Amount, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
-import { createSizingEngine } from '../sizing/registry.js';
+import { createSizingEngine } from '../sizing/engines.js';
 import { loadUserSizingEngine } from '../sizing/userSizer.js';
 import { strategyFactory, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
 import { Replay } from './engine.js';

@@ -183,3 +183,4 @@ export type PipelineParams = z.output<typeof pipelineParamsSchema>;
 export type GoalKellyParams = z.output<typeof goalKellyParamsSchema>;
 export type KellyParams = z.output<typeof kellyParamsSchema>;
 export type FixedFractionParams = z.output<typeof fixedFractionParamsSchema>;
+export type FixedRiskParams = z.output<typeof fixedRiskParamsSchema>;

@@ -1,16 +1,17 @@
 /**
  * The one catalogue of goalsim's sizing engines: each name with its parameter schema and its
- * constructor. The name type, the scenario schema's `sizing` union, the calculator's `engine`
- * and the lists printed in errors are all derived from it, so an engine is added here and
- * nowhere else. `module` (a user's engine, see userSizer.ts) is not in it: it is loaded from a
- * file, not built from parameters.
+ * constructor (from engines.ts, which a run loads without the schemas). The name type, the
+ * scenario schema's `sizing` union, the calculator's `engine` and the lists printed in errors
+ * are all derived from it; an engine added to engines.ts and not here (or here and not there)
+ * does not compile. `module` (a user's engine, see userSizer.ts) is not in it: it is loaded from
+ * a file, not built from parameters.
  */
 import type { z } from 'zod';
-import { createFixedFraction, createFixedRisk, createKellyBaseline } from './baselines.js';
-import { createGoalKelly } from './goalKelly.js';
+import { ENGINE_CONSTRUCTORS, type BuiltInEngineName } from './engines.js';
 import { fixedFractionParamsSchema, fixedRiskParamsSchema, goalKellyParamsSchema, kellyParamsSchema, pipelineParamsSchema } from './params.js';
-import { createPipeline } from './pipeline.js';
 import type { SizingEngine } from './types.js';
+
+export { createSizingEngine, type BuiltInEngineName } from './engines.js';
 
 interface CatalogueEntry<Name extends string, Params extends z.ZodType> {
   readonly name: Name;
@@ -19,24 +20,27 @@ interface CatalogueEntry<Name extends string, Params extends z.ZodType> {
   readonly create: (params: z.output<Params>) => SizingEngine;
 }
 
-function entry<Name extends string, Params extends z.ZodType>(name: Name, params: Params, create: (params: z.output<Params>) => SizingEngine): CatalogueEntry<Name, Params> {
-  return { name, params, create };
+/** The constructor of that name must take what the schema outputs. */
+function entry<Name extends BuiltInEngineName, Params extends z.ZodType>(name: Name, params: Params & ((typeof ENGINE_CONSTRUCTORS)[Name] extends (params: z.output<Params>) => SizingEngine ? unknown : never)): CatalogueEntry<Name, Params> {
+  return { name, params, create: ENGINE_CONSTRUCTORS[name] as (params: z.output<Params>) => SizingEngine };
 }
 
 /** In the order the CLI and the errors list them. */
 export const ENGINE_CATALOGUE = [
-  entry('fixed-fraction', fixedFractionParamsSchema, createFixedFraction),
-  entry('fixed-risk', fixedRiskParamsSchema, () => createFixedRisk()),
-  entry('kelly', kellyParamsSchema, createKellyBaseline),
-  entry('pipeline', pipelineParamsSchema, createPipeline),
-  entry('goal-kelly', goalKellyParamsSchema, createGoalKelly),
+  entry('fixed-fraction', fixedFractionParamsSchema),
+  entry('fixed-risk', fixedRiskParamsSchema),
+  entry('kelly', kellyParamsSchema),
+  entry('pipeline', pipelineParamsSchema),
+  entry('goal-kelly', goalKellyParamsSchema),
 ] as const;
 
 type Catalogue = typeof ENGINE_CATALOGUE;
 type Entry = Catalogue[number];
 
-/** A built-in engine's name. */
-export type BuiltInEngineName = Entry['name'];
+// every constructor has its schema here
+const everyEngine: [Exclude<BuiltInEngineName, Entry['name']>] extends [never] ? true : never = true;
+void everyEngine;
+
 /** Every name a scenario's `sizing.engine` takes: the catalogue's and `module`. */
 export type EngineName = BuiltInEngineName | 'module';
 
@@ -61,8 +65,3 @@ export function defaultConfig(name: BuiltInEngineName): SizingConfig {
   return { engine: name, params: catalogueEntry(name).params.parse({}) } as SizingConfig;
 }
 
-export function createSizingEngine(config: SizingConfig): SizingEngine {
-  // the name picks the entry whose schema produced these params; TypeScript cannot follow the pairing
-  const { create } = catalogueEntry(config.engine) as CatalogueEntry<string, z.ZodType>;
-  return create(config.params);
-}
