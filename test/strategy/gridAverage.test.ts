@@ -38,6 +38,24 @@ describe('GridWindowSums', () => {
     );
   });
 
+  it('widens the grid while bars come one by one, each close finer than the last', () => {
+    const values = [4, 5, 6, 5, 4, 4.5, 4.25, 4.125, 4.375, 4.1875, 4.3125, 4.25, 4.21875, 4.234375, 4.2265625, 4.23046875];
+    const series = allocateBarSeries('T', values.length);
+    values.forEach((value, i) => (series.close[i] = value));
+    const bars = new SeriesHistory(series);
+    bars.length = values.length;
+    const sums = new GridWindowSums([2, 3]);
+    const signs: number[] = [];
+    const expected: number[] = [];
+    for (let last = 3; last < values.length; last++) {
+      sums.advanceTo(bars, last);
+      signs.push(sums.compareAverages(0, 1));
+      expected.push(exactSign(values, last, 2, 3));
+    }
+    expect(signs).toEqual(expected);
+    expect(new Set(expected).size).toBe(3); // above, below and a tie all occur
+  });
+
   it('finds a decimal tie between the averages after the grid widened', () => {
     const values = [1, 2, 3, 2.5, 1.5, 2];
     const series = allocateBarSeries('T', values.length);
