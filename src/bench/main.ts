@@ -179,6 +179,7 @@ async function main(): Promise<void> {
       report(`${label}: 1 worker, 2 workers`, `${figures.seconds1} s, ${figures.seconds2} s`);
       report('    speedup on 2 workers', `${figures.speedup2}x`, shape.name === 'large' ? { text: '>= 1.7x', met: figures.speedup2 >= 1.7 } : { text: '>= 1x (no slower)', met: figures.speedup2 >= 1 });
       report('    the variant phase alone; then the serial part', `${figures.variantsSpeedup2}x; ${figures.analysisSeconds} s`);
+      report('    CPU time of all threads on 1 and 2 workers', `${figures.cpuSeconds1} s, ${figures.cpuSeconds2} s`);
       report('    peak RSS on 1 and 2 workers (bars shared)', `${figures.peakRssMb1}, ${figures.peakRssMb2} MB`);
     }
     console.log('odds, end to end in a fresh process:');

@@ -1,6 +1,6 @@
 /**
  * Sweep benchmark in two shapes, each run end to end with 1 worker and with 2 in a fresh process
- * (best of four, alternating): a large one (16 variants of sma-cross + fixed-fraction over 250,000 minute
+ * (best of four or eight, alternating): a large one (16 variants of sma-cross + fixed-fraction over 250,000 minute
  * bars), where the pool should nearly double the throughput, and a small one (64 variants over
  * 5,000 bars), where start-up costs dominate and 2 workers must at least not be slower. The data
  * cache is warmed first, so the figures measure the pool, not the CSV parser.
@@ -19,11 +19,13 @@ export interface SweepShape {
   /** Grid over sizing.params.fraction x strategy.params.slow. */
   readonly fractions: readonly number[];
   readonly slows: readonly number[];
+  /** Runs per worker count, alternating; the best is kept (a small shape's runs are short and noisy). */
+  readonly repeats: number;
 }
 
 export const SWEEP_SHAPES: readonly SweepShape[] = [
-  { name: 'large', bars: 250_000, fractions: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], slows: [20, 30] },
-  { name: 'small', bars: 5_000, fractions: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], slows: [15, 20, 25, 30, 35, 40, 45, 50] },
+  { name: 'large', bars: 250_000, fractions: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], slows: [20, 30], repeats: 4 },
+  { name: 'small', bars: 5_000, fractions: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], slows: [15, 20, 25, 30, 35, 40, 45, 50], repeats: 8 },
 ];
 
 export interface SweepFigures {
@@ -36,6 +38,13 @@ export interface SweepFigures {
   readonly variantsSpeedup2: number;
   /** The serial part after the variants (marginals, files), 2 workers. */
   readonly analysisSeconds: number;
+  /**
+   * CPU time of all the process's threads in the best runs. Each worker is an isolate that
+   * compiles and collects garbage on its own, on V8's helper threads, so 2 workers take more
+   * CPU than 1 for the same variants; on 2 cores half of it bounds the 2-worker wall time.
+   */
+  readonly cpuSeconds1: number;
+  readonly cpuSeconds2: number;
   readonly peakRssMb2: number;
   readonly peakRssMb1: number;
   readonly dataMb: number;
@@ -45,6 +54,7 @@ interface ChildFigures {
   readonly seconds: number;
   readonly variantSeconds: number;
   readonly analysisSeconds: number;
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly failed: number;
 }
@@ -73,11 +83,11 @@ export async function sweepBench(dir: string, shape: SweepShape): Promise<SweepF
   await loadPrices({ symbol: 'SWEEP', path: csv, displayPath: csv, format: 'generic', kind: 'bars', onBadRow: 'error' }, { cacheDir });
   const child = fileURLToPath(new URL('./sweepChild.js', import.meta.url));
   const run = (workers: number): ChildFigures => JSON.parse(execFileSync(process.execPath, [child, sweepFile, join(dir, `out-${shape.name}-${workers}`), String(workers), cacheDir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as ChildFigures;
-  // best of four runs per worker count, alternating so that the machine's drift hits both alike:
-  // this shared machine's noise is larger than the effect (the small shape runs the same single
-  // worker both ways, and two runs each gave it 0.94-1.38x)
+  // the best of several runs per worker count, alternating so that the machine's drift hits both
+  // alike: this shared machine's noise is larger than the effect (the small shape runs the same
+  // single worker both ways, and two runs each gave it 0.94-1.38x)
   const runs: Record<1 | 2, ChildFigures[]> = { 1: [], 2: [] };
-  for (let r = 0; r < 4; r++) for (const workers of [1, 2] as const) runs[workers].push(run(workers));
+  for (let r = 0; r < shape.repeats; r++) for (const workers of [1, 2] as const) runs[workers].push(run(workers));
   const best = (list: readonly ChildFigures[]): ChildFigures => {
     const fastest = list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     return { ...fastest, failed: list.reduce((sum, figures) => sum + figures.failed, 0) };
@@ -94,6 +104,8 @@ export async function sweepBench(dir: string, shape: SweepShape): Promise<SweepF
     seconds2: hundredths(two.seconds),
     variantsSpeedup2: hundredths(one.variantSeconds / two.variantSeconds),
     analysisSeconds: hundredths(two.analysisSeconds),
+    cpuSeconds1: hundredths(one.cpuSeconds),
+    cpuSeconds2: hundredths(two.cpuSeconds),
     peakRssMb2: Math.round(two.peakRssMb),
     peakRssMb1: Math.round(one.peakRssMb),
     dataMb: Math.round((shape.bars * 6 * 8) / 1e5) / 10,

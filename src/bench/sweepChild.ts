@@ -1,7 +1,7 @@
 /**
  * Child process of the sweep benchmark: runs one sweep with the given worker count and prints
- * its wall time (in all, running the variants, and the serial analysis after them) and the
- * process's peak RSS (workers are threads of this process) as JSON.
+ * its wall time (in all, running the variants, and the serial analysis after them), the CPU
+ * time of all its threads and its peak RSS (workers are threads of this process) as JSON.
  */
 import { runSweep } from '../parallel/sweepRunner.js';
 
@@ -22,6 +22,7 @@ const run = await runSweep({
   },
 });
 const ended = performance.now();
+const cpu = process.cpuUsage();
 const failed = [...run.outcomes.values()].filter((o) => o.status !== 'ok').length;
-const figures = { seconds: (ended - started) / 1000, variantSeconds: (variantsEnded - variantsStarted) / 1000, analysisSeconds: (ended - variantsEnded) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, failed };
+const figures = { seconds: (ended - started) / 1000, variantSeconds: (variantsEnded - variantsStarted) / 1000, analysisSeconds: (ended - variantsEnded) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024, failed };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
