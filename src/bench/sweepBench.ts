@@ -84,10 +84,11 @@ export async function sweepBench(dir: string, shape: SweepShape): Promise<SweepF
   const child = fileURLToPath(new URL('./sweepChild.js', import.meta.url));
   const run = (workers: number): ChildFigures => JSON.parse(execFileSync(process.execPath, [child, sweepFile, join(dir, `out-${shape.name}-${workers}`), String(workers), cacheDir], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as ChildFigures;
   // the best of several runs per worker count, alternating so that the machine's drift hits both
-  // alike: this shared machine's noise is larger than the effect (the small shape runs the same
-  // single worker both ways, and two runs each gave it 0.94-1.38x)
+  // alike, in the order 1 2, 2 1, 1 2, ... so that neither always runs right after the other: this
+  // shared machine's noise is larger than the effect (the small shape runs the same single worker
+  // both ways, and gave 0.91x in five bench runs that always ran 1 first, 0.94-1.38x before)
   const runs: Record<1 | 2, ChildFigures[]> = { 1: [], 2: [] };
-  for (let r = 0; r < shape.repeats; r++) for (const workers of [1, 2] as const) runs[workers].push(run(workers));
+  for (let r = 0; r < shape.repeats; r++) for (const workers of r % 2 === 0 ? ([1, 2] as const) : ([2, 1] as const)) runs[workers].push(run(workers));
   const best = (list: readonly ChildFigures[]): ChildFigures => {
     const fastest = list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     return { ...fastest, failed: list.reduce((sum, figures) => sum + figures.failed, 0) };
