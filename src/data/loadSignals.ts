@@ -10,7 +10,6 @@ import { locateColumns, missingColumnMessage } from './source.js';
 import { parseTimestamp } from './timestamp.js';
 import { SIGNAL_SIDES, type SignalSide, type SignalTable } from './signalTable.js';
 
-
 export interface LoadedSignals {
   readonly table: SignalTable;
   readonly skipped: SkippedRows;
