@@ -67,7 +67,8 @@ export class DailyCloses {
 
   /** The committed returns 1..n-1 of a `days` window (return k: close k over close k + 1, less 1), refilled after a commit. */
   private windowOf(days: number, n: number): SigmaWindow {
-    let window = this.windows.find((w) => w.days === days);
+    let window: SigmaWindow | undefined;
+    for (let w = 0; w < this.windows.length; w++) if ((this.windows[w] as SigmaWindow).days === days) window = this.windows[w];
     if (window === undefined) {
       window = { days, commits: -1, committedSum: 0, returns: new Float64Array(Math.max(1, Math.min(days, this.ring.length))) };
       this.windows.push(window);
