@@ -15,6 +15,7 @@ import type { SizingEngine, SizingNeeds, SizingRequest, VolatilityInput } from '
 import { DailyCloses } from './dailyCloses.js';
 import { tradeStatsOf } from './tradeStats.js';
 import { CurveRecorder, type CurveSink } from './equityCurve.js';
+import { DecisionLog } from './decisionLog.js';
 import type { DecisionRecord, GoalHooks, PortfolioView, SimulationOutput } from './types.js';
 
 export interface ExecutionSettings {
@@ -92,7 +93,7 @@ export class Replay {
   readonly ledger: Ledger;
   readonly instruments: readonly Instrument[];
   readonly lastPrices: Float64Array;
-  readonly decisions: DecisionRecord[] = [];
+  private readonly log: DecisionLog;
   /** Epoch ms of the first instant (NaN without bars). */
   readonly firstTime: number;
   private readonly setup: SimulationSetup;
@@ -119,6 +120,7 @@ export class Replay {
     // prices are integers in each instrument's increment: the data shows it unless the caller says
     this.instruments = setup.instruments.map((instrument, s) => (instrument.pricePlaces !== undefined ? instrument : { ...instrument, pricePlaces: pricePlacesOf(series[s] as BarSeries) }));
     this.ledger = new Ledger(setup.initialCapital, this.instruments, setup.costs, { minorUnitPlaces: setup.minorUnitPlaces });
+    this.log = new DecisionLog(this.instruments.map((instrument) => instrument.symbol));
     this.lastPrices = new Float64Array(symbolCount);
     this.lastBar = new Int32Array(symbolCount).fill(-1);
     this.histories = series.map((bars) => new SeriesHistory(bars));
@@ -180,6 +182,11 @@ export class Replay {
     return count;
   }
 
+  /** The decisions so far, built into records when first read (see decisionLog.ts). */
+  get decisions(): readonly DecisionRecord[] {
+    return this.log.records();
+  }
+
   /** Processes the next `bars` bars (over all symbols, whole instants); returns the instants processed. */
   advanceBars(bars: number): number {
     const target = this.barsDone + bars;
@@ -223,7 +230,7 @@ export class Replay {
   private decide(s: number, signal: Signal, direction: Direction, time: number): void {
     const price = this.lastPrices[s] as number;
     const decision = this.setup.sizing.size(this.requestFor(s, { direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct }, time));
-    this.decisions.push({ time, symbol: (this.instruments[s] as Instrument).symbol, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct, decision });
+    this.log.record({ time, symbolIndex: s, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct }, decision);
     if (decision.skipped === null) {
       this.pendingOpen[s] = { direction, quantity: decision.units, stopLossPct: signal.stopLossPct, takeProfitPct: signal.takeProfitPct };
     }
@@ -332,7 +339,18 @@ export class Replay {
   snapshot(): SimulationOutput {
     if (this.output !== undefined) return this.output;
     const { recorder } = this;
-    return { equityCurve: recorder.streamed ? undefined : recorder.curve, curveSummary: recorder.summarySoFar(), ledger: this.ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: this.time, bars: this.barsDone };
+    const log = this.log;
+    return {
+      equityCurve: recorder.streamed ? undefined : recorder.curve,
+      curveSummary: recorder.summarySoFar(),
+      ledger: this.ledger,
+      get decisions() {
+        return log.records();
+      },
+      firstTime: this.firstTime,
+      lastTime: this.time,
+      bars: this.barsDone,
+    };
   }
 
   /**
@@ -361,7 +379,18 @@ export class Replay {
       curve.drawdown[last] = finalPeak > 0 ? 1 - (curve.equity[last] as number) / finalPeak : 0;
     }
     const curveSummary = this.recorder.end();
-    this.output = { equityCurve: this.recorder.streamed ? undefined : curve, curveSummary, ledger, decisions: this.decisions, firstTime: this.firstTime, lastTime: Number.isFinite(lastTime) ? lastTime : NaN, bars: this.merge.totalBars() };
+    const log = this.log;
+    this.output = {
+      equityCurve: this.recorder.streamed ? undefined : curve,
+      curveSummary,
+      ledger,
+      get decisions() {
+        return log.records();
+      },
+      firstTime: this.firstTime,
+      lastTime: Number.isFinite(lastTime) ? lastTime : NaN,
+      bars: this.merge.totalBars(),
+    };
     return this.output;
   }
 }

@@ -112,7 +112,16 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
   const resultOf = (output: SimulationOutput, closes: Float64Array): RunResult => {
     const finalEquity = output.ledger.equityDecimal(closes);
     return {
-      ...output,
+      equityCurve: output.equityCurve,
+      curveSummary: output.curveSummary,
+      ledger: output.ledger,
+      // read when a report asks: the log builds its records then (decisionLog.ts)
+      get decisions() {
+        return output.decisions;
+      },
+      firstTime: output.firstTime,
+      lastTime: output.lastTime,
+      bars: output.bars,
       name: scenario.name,
       seed: scenario.seed,
       currency: scenario.account.currency,

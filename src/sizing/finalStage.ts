@@ -4,9 +4,12 @@
  * available cash.
  */
 import { affordableSteps, Amount, decimalPlaces, exceeds, fromFloat, Money, mul, toFloat, toNumber } from '../ledger/index.js';
+import { Decision, type FinalSize } from './decision.js';
 import type { SizingDecision, SizingRequest, SizingStage } from './types.js';
 
 type Decimal = InstanceType<typeof Money>;
+
+export type { FinalSize } from './decision.js';
 
 export const NO_UNITS = Amount.ZERO;
 
@@ -21,13 +24,6 @@ function amountOf(decimal: Decimal): Amount {
   return known;
 }
 
-export interface FinalSize {
-  readonly units: Amount;
-  readonly finalValue: number;
-  readonly skipped: string | null;
-  /** The final stage set the size: the available cash capped it, or it fell below a lot or the minimum notional. */
-  readonly finalBound: boolean;
-}
 
 /** The last stage's value (a decimal, or a float taken at its shortest decimal) in units. */
 export function finalSize(value: Decimal | number, request: SizingRequest): FinalSize {
@@ -99,60 +95,25 @@ export function decide(engine: string, request: SizingRequest, stages: SizingSta
   const final: FinalSize =
     parts.skipped != null ? { units: NO_UNITS, finalValue: 0, skipped: parts.skipped, finalBound: false } : typeof last === 'object' && 'units' in last ? last : finalSize(last, request);
   stages.push({ name: 'final', value: final.finalValue });
-  return new Decision(engine, stages, parts, final, request.equity > 0 ? final.finalValue / request.equity : 0);
-}
-
-/**
- * A decision whose reasoning text is written when first read: formatting it cost more than the
- * rest of a decision, and a run writes it out once, at the end. The text function keeps only the
- * few values it prints (the engines take them out of the request first, so that no request is
- * kept alive by a decision).
- */
-class Decision implements SizingDecision {
-  readonly goalFactor: number | null;
-  readonly riskPct: number;
-  readonly riskAmount: number | null;
-  readonly finalValue: number;
-  readonly units: Amount;
-  readonly kelly: number | null;
-  readonly skipped: string | null;
-  readonly binding: string | null;
-  readonly goalEffect: number | null;
-  private text: string | undefined;
-  private explain: ((final: FinalSize) => string) | undefined;
-
-  constructor(
-    readonly engine: string,
-    readonly stages: readonly SizingStage[],
-    parts: DecisionParts,
-    private readonly final: FinalSize,
-    readonly allocation: number,
-  ) {
-    this.goalFactor = parts.goalFactor ?? null;
-    this.riskPct = parts.riskPct;
-    this.riskAmount = parts.riskAmount ?? null;
-    this.finalValue = final.finalValue;
-    this.units = final.units;
-    this.kelly = parts.kelly ?? null;
-    this.skipped = final.skipped;
-    this.binding = parts.binding !== undefined && parts.skipped == null ? parts.binding : bindingOf([], final);
-    this.goalEffect = parts.goalEffect !== undefined && parts.skipped == null ? parts.goalEffect : 0;
-    this.explain = parts.reasoning;
-  }
-
-  get reasoning(): string {
-    if (this.text === undefined) {
-      this.text = (this.explain as (final: FinalSize) => string)(this.final);
-      this.explain = undefined;
-    }
-    return this.text;
-  }
-
-  /** The decision's public fields, reasoning included, as plain data. */
-  toJSON(): Omit<SizingDecision, 'units'> & { units: string } {
-    const { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units, kelly, skipped, binding, goalEffect, reasoning } = this;
-    return { engine, stages, goalFactor, riskPct, riskAmount, finalValue, allocation, units: units.toFixed(), kelly, skipped, binding, goalEffect, reasoning };
-  }
+  const traded = parts.skipped == null;
+  return new Decision(
+    {
+      engine,
+      stages,
+      goalFactor: parts.goalFactor ?? null,
+      riskPct: parts.riskPct,
+      riskAmount: parts.riskAmount ?? null,
+      finalValue: final.finalValue,
+      allocation: request.equity > 0 ? final.finalValue / request.equity : 0,
+      units: final.units,
+      kelly: parts.kelly ?? null,
+      skipped: final.skipped,
+      binding: parts.binding !== undefined && traded ? parts.binding : bindingOf([], final),
+      goalEffect: parts.goalEffect !== undefined && traded ? parts.goalEffect : 0,
+    },
+    parts.reasoning,
+    final,
+  );
 }
 
 /** The most a new position may be worth: maxPositionPct x equity, and the room left under the gross and per-class caps. */
