@@ -184,6 +184,8 @@ async function main(): Promise<void> {
       sweeps[shape.name] = figures;
       const label = `  ${figures.variants} variants x ${figures.bars.toLocaleString('en')} bars`;
       report(`${label}: 1 worker, 2 workers`, `${figures.seconds1} s, ${figures.seconds2} s`);
+      // --workers 2 starts one worker when the work does not pay for a second (pool.ts workersFor)
+      report('    workers the pool started for --workers 1 and 2', `${figures.workersStarted1}, ${figures.workersStarted2}`);
       report('    speedup on 2 workers', `${figures.speedup2}x`, shape.name === 'large' ? { text: '>= 1.7x', met: figures.speedup2 >= 1.7 } : { text: '>= 1x (no slower)', met: figures.speedup2 >= 1 });
       report('    the variant phase alone; then the serial part', `${figures.variantsSpeedup2}x; ${figures.analysisSeconds} s`);
       report('    CPU time of all threads on 1 and 2 workers', `${figures.cpuSeconds1} s, ${figures.cpuSeconds2} s`);

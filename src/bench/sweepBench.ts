@@ -48,6 +48,8 @@ export interface SweepFigures {
   readonly peakRssMb2: number;
   readonly peakRssMb1: number;
   readonly dataMb: number;
+  readonly workersStarted1: number;
+  readonly workersStarted2: number;
 }
 
 interface ChildFigures {
@@ -57,6 +59,7 @@ interface ChildFigures {
   readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly failed: number;
+  readonly workers: number;
 }
 
 export async function sweepBench(dir: string, shape: SweepShape): Promise<SweepFigures> {
@@ -110,5 +113,7 @@ export async function sweepBench(dir: string, shape: SweepShape): Promise<SweepF
     peakRssMb2: Math.round(two.peakRssMb),
     peakRssMb1: Math.round(one.peakRssMb),
     dataMb: Math.round((shape.bars * 6 * 8) / 1e5) / 10,
+    workersStarted1: one.workers,
+    workersStarted2: two.workers,
   };
 }

@@ -24,5 +24,5 @@ const run = await runSweep({
 const ended = performance.now();
 const cpu = process.cpuUsage();
 const failed = [...run.outcomes.values()].filter((o) => o.status !== 'ok').length;
-const figures = { seconds: (ended - started) / 1000, variantSeconds: (variantsEnded - variantsStarted) / 1000, analysisSeconds: (ended - variantsEnded) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024, failed };
+const figures = { seconds: (ended - started) / 1000, variantSeconds: (variantsEnded - variantsStarted) / 1000, analysisSeconds: (ended - variantsEnded) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024, failed, workers: run.workersStarted };
 process.stdout.write(`${JSON.stringify(figures)}\n`);

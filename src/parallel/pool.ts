@@ -56,8 +56,9 @@ export const variantBars = (task: VariantTask): number => task.series.reduce((n,
 /** The sweep's pool settings: its worker module and its failed outcome. */
 export const VARIANT_POOL = { script: 'parallel/worker.js', barsOf: variantBars, failed: (task: VariantTask, reason: string): VariantOutcome => failedOutcome(task.id, 'failed', reason) } as const;
 
-export async function runTasks<Task, Outcome>(tasks: readonly Task[], options: PoolOptions<Task, Outcome>): Promise<void> {
-  if (tasks.length === 0) return;
+/** Runs every task; resolves to the number of workers started (see workersFor). */
+export async function runTasks<Task, Outcome>(tasks: readonly Task[], options: PoolOptions<Task, Outcome>): Promise<number> {
+  if (tasks.length === 0) return 0;
   // piscina listens to the signal once per queued task
   if (options.signal !== undefined) setMaxListeners(tasks.length + 10, options.signal);
   const workers = workersFor(tasks.map(options.barsOf), options.workers, options.barsPerWorker);
@@ -91,4 +92,5 @@ export async function runTasks<Task, Outcome>(tasks: readonly Task[], options: P
   } finally {
     await pool.destroy();
   }
+  return workers;
 }

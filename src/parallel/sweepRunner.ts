@@ -46,6 +46,8 @@ export interface SweepRun {
   readonly rows: RankedRow[];
   readonly marginals: MarginalRow[];
   readonly interrupted: boolean;
+  /** Workers the pool started: at most `workers`, and no more than the variants' bars pay for. */
+  readonly workersStarted: number;
 }
 
 export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
@@ -95,7 +97,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   }
   let done = 0;
   options.onProgress?.(0, tasks.length);
-  await runTasks(tasks, {
+  const workersStarted = await runTasks(tasks, {
     ...VARIANT_POOL,
     workers,
     barsPerWorker: options.barsPerWorker,
@@ -109,5 +111,5 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   syncToDisk(log); // what finished is on disk before the files are written from it
   const interrupted = options.signal?.aborted === true;
   const { rows, marginals } = await writeSweepFiles(outDir, definition, outcomes, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted, scope });
-  return { definition, outcomes, scope, rows, marginals, interrupted };
+  return { definition, outcomes, scope, rows, marginals, interrupted, workersStarted };
 }

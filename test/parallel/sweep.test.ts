@@ -285,6 +285,18 @@ describe('shared data', () => {
 });
 
 describe('pool size', () => {
+  it('is what a sweep reports it started: one for work too small for two, else as many as asked', async () => {
+    const { runSweep } = await import('../../src/parallel/sweepRunner.js');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'base.json'), JSON.stringify({ name: 'pool', data: [{ symbol: 'MSFT', path: resolve('data/msft-daily-2000-2001.csv') }], account: { initialCapital: '10000' }, strategy: { name: 'sma-cross' }, sizing: { engine: 'fixed-fraction' } }));
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ name: 'pool', base: 'base.json', grid: { 'sizing.params.fraction': [0.1, 0.2, 0.3, 0.4] }, objective: 'metrics.sharpe' }));
+    const sized = await runSweep({ file: join(dir, 'sweep.json'), outDir: join(dir, 'sized'), workers: 2 });
+    const forced = await runSweep({ file: join(dir, 'sweep.json'), outDir: join(dir, 'forced'), workers: 2, barsPerWorker: 0 });
+    expect(sized.workersStarted, '4 variants of 249 bars: one worker').toBe(1);
+    expect(forced.workersStarted, '--bars-per-worker 0: as many as asked').toBe(2);
+    expect(read(join(dir, 'forced'), 'results.csv')).toBe(read(join(dir, 'sized'), 'results.csv'));
+  });
+
   const task = (bars: number) => ({ id: 0, series: [{ symbol: 'A', length: bars, buffer: new SharedArrayBuffer(8) }] }) as unknown as VariantTask;
   it('starts a further worker only for each 1M bars of work, never more than asked or than tasks', () => {
     expect(workersFor(Array.from({ length: 64 }, () => variantBars(task(5_000))), 2), '64 x 5,000 = 320k bars: one worker').toBe(1);
