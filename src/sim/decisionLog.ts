@@ -1,16 +1,17 @@
 /**
  * A run's sizing decisions, recorded in columns and built into records when first read.
  *
- * A run keeps every decision. As objects (the record, the decision, its stages, its final size)
- * they were about 700 bytes each that the garbage collector copied out of the young generation
- * and then marked for the rest of the run: in an order-heavy run (19,409 round trips on 1M bars)
- * keeping them cost about 10 % of the run. Here a decision is a row of numbers and string ids;
- * only its reasoning function is kept as it is, because the text it writes is the engine's own.
- * `records()` builds the records once, when a report, a baseline or a caller reads them.
+ * A run keeps every decision. As objects (the record, the decision, its stages, its final size,
+ * its reasoning) they were about 700 bytes each that the garbage collector copied out of the
+ * young generation and then marked for the rest of the run: in an order-heavy run (19,409 round
+ * trips on 1M bars) keeping them cost 15-20 % of the run. Here a decision is a row of numbers
+ * and string ids, its stages and its reasoning's facts are rows of pools, and its reasoning's
+ * text function (one per engine) an id. `records()` builds the records once, when a report, a
+ * baseline or a caller reads them.
  */
 import { SIGNAL_SIDES, type SignalSide } from '../data/signalTable.js';
 import { Amount, type Direction } from '../ledger/index.js';
-import { Decision, type ReasoningSource } from '../sizing/decision.js';
+import { Decision, type Reasoning, type ReasoningFact, type ReasoningSource } from '../sizing/decision.js';
 import type { SizingDecision, SizingStage } from '../sizing/types.js';
 import type { DecisionRecord } from './types.js';
 
@@ -47,7 +48,17 @@ const ENGINE = 2;
 const SKIPPED = 3;
 const BINDING = 4;
 const FIRST_STAGE = 5;
-const INTS = 6;
+/** The reasoning's text function, or -1: the reasoning is its text, the row's one fact. */
+const EXPLAIN = 6;
+const FIRST_FACT = 7;
+const INTS = 8;
+
+// how a fact is kept in the fact pool: a number, a string id, a flag, or null
+const FACT_NUMBER = 0;
+const FACT_STRING = 1;
+const FACT_TRUE = 2;
+const FACT_FALSE = 3;
+const FACT_NULL = 4;
 
 // CODES: bits 0-1 the signal side, bit 2 short, bit 3 the final stage bound, bits 4-7 the nulls, bits 8- the units' scale
 const SHORT = 1 << 2;
@@ -58,7 +69,7 @@ const NULL_KELLY = 1 << 6;
 const NULL_GOAL_EFFECT = 1 << 7;
 const SCALE_SHIFT = 8;
 
-function grown<T extends Float64Array | Int32Array>(column: T, needed: number): T {
+function grown<T extends Float64Array | Int32Array | Uint8Array>(column: T, needed: number): T {
   if (needed <= column.length) return column;
   const next = new (column.constructor as new (length: number) => T)(Math.max(needed, column.length * 2));
   next.set(column);
@@ -74,8 +85,11 @@ export class DecisionLog {
   private stageCount = 0;
   private stageNames = new Int32Array(256);
   private stageValues = new Float64Array(256);
-  /** Each row's reasoning: the engine's text function until the text is read, or the text. */
-  private readonly reasonings: ReasoningSource[] = [];
+  private factCount = 0;
+  private factValues = new Float64Array(256);
+  private factKinds = new Uint8Array(256);
+  private readonly explainers: Reasoning['explain'][] = [];
+  private readonly explainerIds = new Map<Reasoning['explain'], number>();
   /** Units whose scaled integer left float64's exact range (rare), by row. */
   private readonly bigUnits = new Map<number, bigint>();
   private readonly ids = new Map<string, number>();
@@ -125,17 +139,22 @@ export class DecisionLog {
     ints[i + BINDING] = this.idOf(decision.binding);
     ints[i + FIRST_STAGE] = this.stageCount;
     this.recordStages(decision.stages);
-    // a decision from outside `decide` (a caller's own engine) keeps its text as it is
-    this.reasonings.push(known ? decision.reasoningSource : decision.reasoning);
+    // a decision from outside `decide` (a caller's own engine), or one already read, keeps its text
+    const reasoning = known ? decision.reasoningSource : decision.reasoning;
+    ints[i + FIRST_FACT] = this.factCount;
+    if (typeof reasoning === 'string') {
+      ints[i + EXPLAIN] = -1;
+      this.recordFact(reasoning);
+    } else {
+      ints[i + EXPLAIN] = this.explainerId(reasoning.explain);
+      for (let k = 0; k < reasoning.facts.length; k++) this.recordFact(reasoning.facts[k] as ReasoningFact);
+    }
     this.rows = row + 1;
   }
 
   /** Every decision so far as records, built once: the array grows as the log does. */
   records(): readonly DecisionRecord[] {
-    for (let row = this.built.length; row < this.rows; row++) {
-      this.built.push(this.recordAt(row));
-      this.reasonings[row] = ''; // the record's decision holds it now
-    }
+    for (let row = this.built.length; row < this.rows; row++) this.built.push(this.recordAt(row));
     return this.built;
   }
 
@@ -149,6 +168,56 @@ export class DecisionLog {
       this.stageValues[this.stageCount] = stage.value;
       this.stageCount++;
     }
+  }
+
+  private recordFact(fact: ReasoningFact): void {
+    const k = this.factCount;
+    this.factValues = grown(this.factValues, k + 1);
+    this.factKinds = grown(this.factKinds, k + 1);
+    if (typeof fact === 'number') {
+      this.factKinds[k] = FACT_NUMBER;
+      this.factValues[k] = fact;
+    } else if (typeof fact === 'string') {
+      this.factKinds[k] = FACT_STRING;
+      this.factValues[k] = this.idOf(fact);
+    } else this.factKinds[k] = fact === true ? FACT_TRUE : fact === false ? FACT_FALSE : FACT_NULL;
+    this.factCount = k + 1;
+  }
+
+  private factAt(k: number): ReasoningFact {
+    switch (this.factKinds[k]) {
+      case FACT_NUMBER:
+        return this.factValues[k] as number;
+      case FACT_STRING:
+        return this.strings[this.factValues[k] as number] as string;
+      case FACT_TRUE:
+        return true;
+      case FACT_FALSE:
+        return false;
+      default:
+        return null;
+    }
+  }
+
+  private explainerId(explain: Reasoning['explain']): number {
+    let id = this.explainerIds.get(explain);
+    if (id === undefined) {
+      id = this.explainers.length;
+      this.explainers.push(explain);
+      this.explainerIds.set(explain, id);
+    }
+    return id;
+  }
+
+  /** The row's reasoning as its decision was given it: the text, or the text function and its facts. */
+  private reasoningAt(row: number): ReasoningSource {
+    const i = row * INTS;
+    const first = this.ints[i + FIRST_FACT] as number;
+    const end = row + 1 < this.rows ? (this.ints[i + INTS + FIRST_FACT] as number) : this.factCount;
+    const facts: ReasoningFact[] = [];
+    for (let k = first; k < end; k++) facts.push(this.factAt(k));
+    const explainer = this.ints[i + EXPLAIN] as number;
+    return explainer < 0 ? (facts[0] as string) : { explain: this.explainers[explainer] as Reasoning['explain'], facts };
   }
 
   private idOf(text: string | null): number {
@@ -193,7 +262,7 @@ export class DecisionLog {
         binding: this.stringOf(ints[i + BINDING] as number),
         goalEffect: nullable(GOAL_EFFECT, NULL_GOAL_EFFECT),
       },
-      this.reasonings[row] as ReasoningSource,
+      this.reasoningAt(row),
       { units, finalValue, skipped, finalBound: (codes & FINAL_BOUND) !== 0 },
     );
     return {

@@ -3,12 +3,13 @@
  * goals on the same data.
  */
 import { Money, toFloat } from '../ledger/index.js';
-import { amount, bindingOf, capByLimits, decide, finalSize, pct } from './finalStage.js';
+import { amount, bindingOf, capByLimits, decide, finalSize, pct, reasoned, type FinalSize } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { FixedFractionParams, KellyParams } from './params.js';
 import type { SizingEngine, SizingRequest } from './types.js';
 
 export function createFixedFraction(params: FixedFractionParams): SizingEngine {
+  const explain = ([equity, price]: readonly [number, number], final: FinalSize): string => `Fixed fraction ${pct(params.fraction)} of equity ${amount(equity)}: ${final.units.toFixed()} units at ${price}.`;
   return {
     name: 'fixed-fraction',
     needs: {},
@@ -18,11 +19,14 @@ export function createFixedFraction(params: FixedFractionParams): SizingEngine {
       const value = equity * params.fraction;
       return decide('fixed-fraction', request, [{ name: 'base', value }], value, {
         riskPct: params.fraction,
-        reasoning: (final) => `Fixed fraction ${pct(params.fraction)} of equity ${amount(equity)}: ${final.units.toFixed()} units at ${price}.`,
+        reasoning: reasoned(explain, equity, price),
       });
     },
   };
 }
+
+const explainFixedRisk = ([risk, riskAmount, stopLossPct, price]: readonly [number, number, number, number], final: FinalSize): string =>
+  `Fixed risk ${pct(risk)} of equity = ${amount(riskAmount)} over a ${pct(stopLossPct)} stop: ${final.units.toFixed()} units at ${price}.`;
 
 export function createFixedRisk(): SizingEngine {
   return {
@@ -37,7 +41,7 @@ export function createFixedRisk(): SizingEngine {
         riskPct: risk,
         riskAmount,
         skipped: hasStop ? null : 'no stop-loss distance to size from',
-        reasoning: (final) => `Fixed risk ${pct(risk)} of equity = ${amount(riskAmount)} over a ${pct(stopLossPct)} stop: ${final.units.toFixed()} units at ${price}.`,
+        reasoning: reasoned(explainFixedRisk, risk, riskAmount, stopLossPct, price),
       });
     },
   };
@@ -45,6 +49,8 @@ export function createFixedRisk(): SizingEngine {
 
 /** Plain fractional Kelly: equity x f x kellyFraction, no goals, no confidence. */
 export function createKellyBaseline(params: KellyParams): SizingEngine {
+  const explain = ([kelly, source, winRate, price]: readonly [number, string, number, number], final: FinalSize): string =>
+    `Kelly ${pct(kelly)} (${source}, win rate ${pct(winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${price}.`;
   return {
     name: 'kelly',
     needs: { tradeStatsWindow: params.window },
@@ -60,7 +66,7 @@ export function createKellyBaseline(params: KellyParams): SizingEngine {
         skipped: kelly.fraction.lte(0) ? 'negative edge' : null,
         // maxPositionPct is a cap: it binds when it cut the base and the cash did not cut further
         binding: bindingOf([{ name: 'bounds', before: toFloat(base), after: toFloat(capped), clamp: true }], final),
-        reasoning: (final) => `Kelly ${pct(toFloat(kelly.fraction))} (${kelly.source}, win rate ${pct(kelly.winRate, 1)}) x ${params.kellyFraction}: ${final.units.toFixed()} units at ${price}.`,
+        reasoning: reasoned(explain, toFloat(kelly.fraction), kelly.source, kelly.winRate, price),
       });
     },
   };

@@ -4,12 +4,12 @@
  * available cash.
  */
 import { affordableSteps, Amount, decimalPlaces, exceeds, fromFloat, Money, mul, toFloat, toNumber } from '../ledger/index.js';
-import { Decision, type FinalSize } from './decision.js';
+import { Decision, type FinalSize, type Reasoning } from './decision.js';
 import type { SizingDecision, SizingRequest, SizingStage } from './types.js';
 
 type Decimal = InstanceType<typeof Money>;
 
-export type { FinalSize } from './decision.js';
+export { reasoned, type FinalSize, type Reasoning, type ReasoningFact } from './decision.js';
 
 export const NO_UNITS = Amount.ZERO;
 
@@ -55,7 +55,8 @@ export interface DecisionParts {
   readonly binding?: string | null;
   /** The goal's effect on the quantity (see goalEffectOf); 0 for engines without a goal stage. */
   readonly goalEffect?: number | null;
-  readonly reasoning: (final: FinalSize) => string;
+  /** See {@link reasoned}: the engine's text function and this decision's facts. */
+  readonly reasoning: Reasoning;
 }
 
 /** A stage as attribution sees it: the value before and after, and whether it is a cap or floor. */

@@ -6,10 +6,10 @@
  */
 import { GOAL_TYPES, type GoalType } from '../goals/types.js';
 import { Money, toFloat } from '../ledger/index.js';
-import { bindingOf, capByLimits, decide, finalSize, goalEffectOf, pct, type FinalSize, type StageStep } from './finalStage.js';
+import { bindingOf, capByLimits, decide, finalSize, goalEffectOf, pct, reasoned, type FinalSize, type StageStep } from './finalStage.js';
 import { kellyEstimate } from './kelly.js';
 import type { GoalKellyParams } from './params.js';
-import type { GoalInputs, GoalProgressInput, SizingEngine, SizingRequest, SizingStage, TradeWindow } from './types.js';
+import type { GoalInputs, SizingEngine, SizingRequest, SizingStage, TradeWindow } from './types.js';
 
 type Decimal = InstanceType<typeof Money>;
 
@@ -29,11 +29,11 @@ export function driverGoalOf(goals: GoalInputs | undefined, configured: GoalType
   return GOAL_TYPES.find((goal) => goals?.[goal] !== undefined);
 }
 
-function goalSentence(input: GoalProgressInput | undefined, driver: keyof typeof GOAL_LABELS | undefined): string {
-  if (driver === undefined || input === undefined) return 'Position sized without goal progress.';
-  const target = input.target === undefined ? '' : driver === 'monthly_return' ? ` (${pct(input.target)})` : ` (${input.target.toFixed(2)})`;
-  const schedule = input.progress < input.expected ? 'behind schedule' : input.progress > input.expected ? 'ahead of schedule' : 'on schedule';
-  return `Position sized for ${GOAL_LABELS[driver]} goal${target}.\nCurrently ${schedule} (${pct(input.progress, 1)} progress, ${pct(input.expected, 1)} time elapsed).`;
+function goalSentence(driver: GoalType | null, progress: number, expected: number, target: number | null): string {
+  if (driver === null) return 'Position sized without goal progress.';
+  const targetText = target === null ? '' : driver === 'monthly_return' ? ` (${pct(target)})` : ` (${target.toFixed(2)})`;
+  const schedule = progress < expected ? 'behind schedule' : progress > expected ? 'ahead of schedule' : 'on schedule';
+  return `Position sized for ${GOAL_LABELS[driver]} goal${targetText}.\nCurrently ${schedule} (${pct(progress, 1)} progress, ${pct(expected, 1)} time elapsed).`;
 }
 
 export function createGoalKelly(params: GoalKellyParams): SizingEngine {
@@ -72,7 +72,7 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
       const sharpe = request.tradeStats?.sharpe ?? 0;
       const driverInput = driver === undefined ? undefined : request.goals?.[driver];
       // which statistics applied, where it is not the plain default of the last N trades
-      const statistics = kelly.source === 'priors' ? [`Statistics: priors (fewer than ${params.minTrades} closed trades in ${windowText(params.window)}).`] : typeof params.window === 'number' ? [] : [`Statistics: ${windowText(params.window)}.`];
+      const statistics = kelly.source === 'priors' ? `Statistics: priors (fewer than ${params.minTrades} closed trades in ${windowText(params.window)}).` : typeof params.window === 'number' ? null : `Statistics: ${windowText(params.window)}.`;
       const kellyFraction = toFloat(kelly.fraction);
       return decide('goal-kelly', request, adjusted.stages, final, {
         riskPct: request.currentRisk,
@@ -81,53 +81,59 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
         skipped,
         binding: bindingOf(adjusted.steps, final),
         goalEffect: goalEffectOf(final, neutral),
-        reasoning: reasoningOf({
-          driverInput,
-          driver,
-          currentRisk: request.currentRisk,
-          kelly: kellyFraction,
-          confidence: request.confidence,
-          minimumAllocation: negativeEdge && skipped === null ? params.minPositionPct : undefined,
+        reasoning: reasoned(
+          explain,
+          driver === undefined || driverInput === undefined ? null : driver,
+          driverInput?.progress ?? NaN,
+          driverInput?.expected ?? NaN,
+          driverInput?.target ?? null,
+          request.currentRisk,
+          kellyFraction,
+          request.confidence,
+          negativeEdge && skipped === null ? params.minPositionPct : null,
           skipped,
-          equity: request.equity,
+          request.equity,
           winRate,
           sharpe,
           statistics,
-        }),
+        ),
       });
     },
   };
 }
 
-/** What a goal-kelly decision's reasoning prints: all a decision keeps of its sizing until the text is read. */
-interface GoalKellyFacts {
-  readonly driverInput: GoalProgressInput | undefined;
-  readonly driver: GoalType | undefined;
-  readonly currentRisk: number;
-  readonly kelly: number;
-  readonly confidence: number;
-  /** The floor taken on a negative edge, when it was. */
-  readonly minimumAllocation: number | undefined;
-  readonly skipped: string | null;
-  readonly equity: number;
-  readonly winRate: number;
-  readonly sharpe: number;
-  readonly statistics: readonly string[];
-}
-
 /**
- * The reasoning text, written when read. Made here rather than inside `size`, whose closures
- * share one context: a text function made there kept the whole request alive with it.
+ * What a goal-kelly decision's reasoning prints, in this order: all a decision keeps of its
+ * sizing until the text is read. The driver is null without goal progress; the minimum
+ * allocation is the floor taken on a negative edge, when it was; statistics says which applied
+ * where it is not the plain default of the last N trades.
  */
-function reasoningOf(facts: GoalKellyFacts): (sized: FinalSize) => string {
-  return (sized) =>
-    [
-      goalSentence(facts.driverInput, facts.driver),
-      `Risk adjusted to ${pct(facts.currentRisk, 1)} per trade.`,
-      `Kelly fraction: ${pct(facts.kelly)}, Signal confidence: ${pct(facts.confidence)}.`,
-      ...(facts.minimumAllocation === undefined ? [] : [`Negative edge: the minimum allocation of ${pct(facts.minimumAllocation, 1)}, so the statistics keep updating.`]),
-      facts.skipped === null ? `Recommended allocation: ${pct(facts.equity > 0 ? sized.finalValue / facts.equity : 0, 1)} of portfolio (${sized.units.toFixed(6)} units).` : `No trade: ${facts.skipped}.`,
-      `Win rate: ${pct(facts.winRate, 1)}, Sharpe ratio: ${facts.sharpe.toFixed(2)}.`,
-      ...facts.statistics,
-    ].join('\n');
+type GoalKellyFacts = readonly [
+  driver: GoalType | null,
+  driverProgress: number,
+  driverExpected: number,
+  driverTarget: number | null,
+  currentRisk: number,
+  kelly: number,
+  confidence: number,
+  minimumAllocation: number | null,
+  skipped: string | null,
+  equity: number,
+  winRate: number,
+  sharpe: number,
+  statistics: string | null,
+];
+
+/** The reasoning text of a goal-kelly decision, written when read. */
+function explain(facts: GoalKellyFacts, sized: FinalSize): string {
+  const [driver, progress, expected, target, currentRisk, kelly, confidence, minimumAllocation, skipped, equity, winRate, sharpe, statistics] = facts;
+  return [
+    goalSentence(driver, progress, expected, target),
+    `Risk adjusted to ${pct(currentRisk, 1)} per trade.`,
+    `Kelly fraction: ${pct(kelly)}, Signal confidence: ${pct(confidence)}.`,
+    ...(minimumAllocation === null ? [] : [`Negative edge: the minimum allocation of ${pct(minimumAllocation, 1)}, so the statistics keep updating.`]),
+    skipped === null ? `Recommended allocation: ${pct(equity > 0 ? sized.finalValue / equity : 0, 1)} of portfolio (${sized.units.toFixed(6)} units).` : `No trade: ${skipped}.`,
+    `Win rate: ${pct(winRate, 1)}, Sharpe ratio: ${sharpe.toFixed(2)}.`,
+    ...(statistics === null ? [] : [statistics]),
+  ].join('\n');
 }

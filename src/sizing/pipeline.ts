@@ -7,8 +7,8 @@
  * stage whose cap or floor set its size and the goal factor's effect on its quantity.
  */
 import { toFloat } from '../ledger/index.js';
-import { amount, bindingOf, decide, finalSize, goalEffectOf, pct, positionLimit, type FinalSize, type StageStep } from './finalStage.js';
-import { goalFactor, type GoalFactorResult } from './goalFactor.js';
+import { amount, bindingOf, decide, finalSize, goalEffectOf, pct, positionLimit, reasoned, type FinalSize, type StageStep } from './finalStage.js';
+import { goalFactor } from './goalFactor.js';
 import { kellyEstimate, type KellyEstimate } from './kelly.js';
 import { marketFactor, signalFactor } from './marketStage.js';
 import type { PipelineParams } from './params.js';
@@ -40,7 +40,7 @@ export function createPipeline(params: PipelineParams): SizingEngine {
       const legacy = kelly === undefined ? undefined : legacySizes(request, params, kelly);
       const rawBase = seedSizes?.value ?? legacyBase(legacy as ReturnType<typeof legacySizes>, params);
       if (!Number.isFinite(rawBase)) {
-        return decide('pipeline', request, [{ name: 'base', value: 0 }], 0, { riskPct: request.riskTolerance, skipped: 'not enough history for the base size', reasoning: () => 'No base size: volatility unknown yet.' });
+        return decide('pipeline', request, [{ name: 'base', value: 0 }], 0, { riskPct: request.riskTolerance, skipped: 'not enough history for the base size', reasoning: reasoned(explainNoBase) });
       }
       stage('base', rawBase);
       const signal = signalFactor(request.confidence, params.signal);
@@ -65,58 +65,68 @@ export function createPipeline(params: PipelineParams): SizingEngine {
         kelly: seedSizes?.kellyFraction ?? toFloat((kelly as KellyEstimate).fraction),
         binding: bindingOf(steps, final),
         goalEffect: goalEffectOf(final, neutral),
-        reasoning: reasoningOf({
-          method: params.base.method,
+        reasoning: reasoned(
+          explain,
+          params.base.method,
           rawBase,
-          volatility: base?.volatility ?? NaN,
-          kelly: base?.kelly ?? NaN,
-          kellySource: seedSizes?.kellySource,
-          riskParity: base?.risk_parity ?? NaN,
-          confidence: request.confidence,
+          base?.volatility ?? NaN,
+          base?.kelly ?? NaN,
+          seedSizes?.kellySource ?? null,
+          base?.risk_parity ?? NaN,
+          request.confidence,
           signal,
-          marketLabel: market.label,
-          marketFactor: market.factor,
-          goal,
-          equity: request.equity,
-        }),
+          market.label,
+          market.factor,
+          goal === undefined ? null : goal.factor,
+          goal?.fallback ?? null,
+          goal?.returnFactor ?? NaN,
+          goal?.incomeFactor ?? NaN,
+          goal?.portfolioFactor ?? NaN,
+          goal?.preservation ?? false,
+          request.equity,
+        ),
       });
     },
   };
 }
 
-/** What a pipeline decision's reasoning prints: all a decision keeps of its sizing until the text is read. */
-interface PipelineFacts {
-  readonly method: string;
-  readonly rawBase: number;
-  readonly volatility: number;
-  readonly kelly: number;
-  readonly kellySource: string | undefined;
-  readonly riskParity: number;
-  readonly confidence: number;
-  readonly signal: number;
-  readonly marketLabel: string;
-  readonly marketFactor: number;
-  readonly goal: GoalFactorResult | undefined;
-  readonly equity: number;
-}
-
 /**
- * The reasoning text, written when read. Made here rather than inside `size`, whose closures
- * share one context: a text function made there kept every stage step and intermediate value
- * of the decision alive with it (about 600 bytes a decision, 230 MB over a 20M-bar run).
+ * What a pipeline decision's reasoning prints, in this order: all a decision keeps of its
+ * sizing until the text is read. The goal factor is null when the goal stage is disabled.
  */
-function reasoningOf(facts: PipelineFacts): (sized: FinalSize) => string {
-  return (sized) => {
-    const { goal } = facts;
-    return [
-      `Base ${facts.method} ${amount(facts.rawBase)} (volatility ${amount(facts.volatility)}, Kelly ${amount(facts.kelly)}${facts.kellySource === undefined ? '' : ` from ${facts.kellySource}`}, risk parity ${amount(facts.riskParity)}).`,
-      `Signal confidence ${pct(facts.confidence)} x${facts.signal.toFixed(2)}, market ${facts.marketLabel} x${facts.marketFactor.toFixed(3)}.`,
-      goal === undefined
-        ? 'Goal factor disabled.'
-        : goal.fallback !== null
-          ? `Goal factor 1.000 (fallback: ${goal.fallback}).`
-          : `Goal factor x${goal.factor.toFixed(3)} (return ${goal.returnFactor.toFixed(3)}, income ${goal.incomeFactor.toFixed(3)}, portfolio ${goal.portfolioFactor.toFixed(3)}${goal.preservation ? ', preservation' : ''}).`,
-      `Final ${amount(sized.finalValue)} (${pct(facts.equity > 0 ? sized.finalValue / facts.equity : 0, 1)} of equity): ${sized.units.at(Math.min(sized.units.scale, 8)).toFixed()} units.`,
-    ].join(' ');
-  };
+type PipelineFacts = readonly [
+  method: string,
+  rawBase: number,
+  volatility: number,
+  kelly: number,
+  kellySource: string | null,
+  riskParity: number,
+  confidence: number,
+  signal: number,
+  marketLabel: string,
+  marketFactor: number,
+  goalFactor: number | null,
+  goalFallback: string | null,
+  returnFactor: number,
+  incomeFactor: number,
+  portfolioFactor: number,
+  preservation: boolean,
+  equity: number,
+];
+
+const explainNoBase = (): string => 'No base size: volatility unknown yet.';
+
+/** The reasoning text of a pipeline decision, written when read. */
+function explain(facts: PipelineFacts, sized: FinalSize): string {
+  const [method, rawBase, volatility, kelly, kellySource, riskParity, confidence, signal, marketLabel, marketMultiplier, goal, goalFallback, returnFactor, incomeFactor, portfolioFactor, preservation, equity] = facts;
+  return [
+    `Base ${method} ${amount(rawBase)} (volatility ${amount(volatility)}, Kelly ${amount(kelly)}${kellySource === null ? '' : ` from ${kellySource}`}, risk parity ${amount(riskParity)}).`,
+    `Signal confidence ${pct(confidence)} x${signal.toFixed(2)}, market ${marketLabel} x${marketMultiplier.toFixed(3)}.`,
+    goal === null
+      ? 'Goal factor disabled.'
+      : goalFallback !== null
+        ? `Goal factor 1.000 (fallback: ${goalFallback}).`
+        : `Goal factor x${goal.toFixed(3)} (return ${returnFactor.toFixed(3)}, income ${incomeFactor.toFixed(3)}, portfolio ${portfolioFactor.toFixed(3)}${preservation ? ', preservation' : ''}).`,
+    `Final ${amount(sized.finalValue)} (${pct(equity > 0 ? sized.finalValue / equity : 0, 1)} of equity): ${sized.units.at(Math.min(sized.units.scale, 8)).toFixed()} units.`,
+  ].join(' ');
 }

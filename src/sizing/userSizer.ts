@@ -7,7 +7,7 @@
  * for every engine, so a user engine cannot overspend or trade half a lot.
  */
 import { exportedFunction, importUserModule } from '../userModule.js';
-import { decide } from './finalStage.js';
+import { decide, reasoned, type FinalSize } from './finalStage.js';
 import type { SizingDecision, SizingEngine, SizingNeeds, SizingRequest, SizingStage } from './types.js';
 
 /** What a user's `size(request)` returns. */
@@ -31,6 +31,11 @@ export interface UserSizer {
 export type CreateSizer = (params: Readonly<Record<string, unknown>>) => UserSizer;
 
 /** A user sizer as a goalsim engine; `label` names it in errors (its path). */
+/** The module's own text (or a default), then the final size. */
+function explainModule([text]: readonly [string | null], final: FinalSize): string {
+  return `${text ?? 'Sized by a user module'}${text?.endsWith('.') === true ? '' : '.'} Final ${final.finalValue.toFixed(2)}: ${final.units.toFixed()} units.`;
+}
+
 export function userSizingEngine(sizer: UserSizer, label: string): SizingEngine {
   if (typeof sizer?.size !== 'function') throw new Error(`${label}: createSizer must return an object with size(request)`);
   return {
@@ -47,7 +52,7 @@ export function userSizingEngine(sizer: UserSizer, label: string): SizingEngine 
         riskPct: request.currentRisk,
         riskAmount: out.riskAmount ?? null,
         skipped,
-        reasoning: (final) => `${out.reasoning ?? 'Sized by a user module'}${out.reasoning?.endsWith('.') === true ? '' : '.'} Final ${final.finalValue.toFixed(2)}: ${final.units.toFixed()} units.`,
+        reasoning: reasoned(explainModule, out.reasoning == null ? null : String(out.reasoning)),
       });
     },
   };

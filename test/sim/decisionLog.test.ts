@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Amount } from '../../src/ledger/index.js';
 import { DecisionLog, type DecisionQuestion } from '../../src/sim/decisionLog.js';
-import { Decision, type DecisionFields, type FinalSize } from '../../src/sizing/decision.js';
+import { Decision, reasoned, type DecisionFields, type FinalSize, type ReasoningFact } from '../../src/sizing/decision.js';
 import type { SizingDecision } from '../../src/sizing/types.js';
 
 const SYMBOLS = ['AAA', 'BBB', 'CCC'];
@@ -40,13 +40,20 @@ const entry = fc.record({
     goalEffect: nullableNumber,
   }),
   finalBound: fc.boolean(),
+  facts: fc.array(fc.oneof(fc.double(), text, fc.boolean(), fc.constant(null)), { maxLength: 17 }),
+  explainer: fc.integer({ min: 0, max: 1 }),
 });
 
-/** The text a reasoning function writes from what it is given, so that a wrong final size shows. */
-const explain = (final: FinalSize): string => `${final.units.toFixed()} units, ${final.finalValue}, ${final.skipped ?? 'traded'}, ${final.finalBound ? 'bound' : 'free'}`;
+const shown = (fact: ReasoningFact): string => `${typeof fact}:${Object.is(fact, -0) ? '-0' : String(fact)}`;
+const finalText = (final: FinalSize): string => `${final.units.toFixed()} units, ${final.finalValue}, ${final.skipped ?? 'traded'}, ${final.finalBound ? 'bound' : 'free'}`;
+/** Two engines' text functions, writing every fact with its kind and the final size, so that a wrong one shows. */
+const EXPLAINERS = [
+  (facts: readonly ReasoningFact[], final: FinalSize): string => `one ${facts.map(shown).join('|')} / ${finalText(final)}`,
+  (facts: readonly ReasoningFact[], final: FinalSize): string => `two ${facts.map(shown).join('|')} / ${finalText(final)}`,
+] as const;
 
-function decisionOf(fields: DecisionFields, finalBound: boolean): Decision {
-  return new Decision(fields, explain, { units: fields.units, finalValue: fields.finalValue, skipped: fields.skipped, finalBound });
+function decisionOf(fields: DecisionFields, finalBound: boolean, facts: readonly ReasoningFact[] = [], explainer = 0): Decision {
+  return new Decision(fields, reasoned(EXPLAINERS[explainer] as (typeof EXPLAINERS)[0], ...facts), { units: fields.units, finalValue: fields.finalValue, skipped: fields.skipped, finalBound });
 }
 
 describe('the decision log', () => {
@@ -54,8 +61,8 @@ describe('the decision log', () => {
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 40 }), (entries) => {
         const log = new DecisionLog(SYMBOLS);
-        const decisions = entries.map(({ question, fields, finalBound }) => {
-          const decision = decisionOf(fields, finalBound);
+        const decisions = entries.map(({ question, fields, finalBound, facts, explainer }) => {
+          const decision = decisionOf(fields, finalBound, facts, explainer);
           log.record(question, decision);
           return decision;
         });
@@ -86,7 +93,7 @@ describe('the decision log', () => {
     const plain: SizingDecision = { ...fields, reasoning: 'a caller made this one' };
     log.record(question, plain);
     let calls = 0;
-    const read = new Decision(fields, () => `written ${++calls}`, { units: fields.units, finalValue: 5, skipped: null, finalBound: false });
+    const read = new Decision(fields, reasoned(() => `written ${++calls}`), { units: fields.units, finalValue: 5, skipped: null, finalBound: false });
     expect(read.reasoning).toBe('written 1');
     log.record(question, read);
     const [first, second] = log.records();
@@ -99,11 +106,11 @@ describe('the decision log', () => {
     const log = new DecisionLog(SYMBOLS);
     let calls = 0;
     const fields: DecisionFields = { engine: 'pipeline', stages: [], goalFactor: 1, riskPct: 0.02, riskAmount: 10, finalValue: 0, allocation: 0, units: Amount.ZERO, kelly: null, skipped: 'size is zero', binding: 'final', goalEffect: 0 };
-    log.record({ time: 5, symbolIndex: 0, signal: 'sell', direction: 'short', price: 3, confidence: 0.5, stopLossPct: 0.1 }, new Decision(fields, (final) => `${++calls}: ${explain(final)}`, { units: Amount.ZERO, finalValue: 0, skipped: 'size is zero', finalBound: true }));
+    log.record({ time: 5, symbolIndex: 0, signal: 'sell', direction: 'short', price: 3, confidence: 0.5, stopLossPct: 0.1 }, new Decision(fields, reasoned((facts: readonly [string, number], final: FinalSize) => `${++calls}: ${facts.join(' ')} ${finalText(final)}`, 'short of', 2.5), { units: Amount.ZERO, finalValue: 0, skipped: 'size is zero', finalBound: true }));
     const record = log.records()[0];
     expect(calls).toBe(0);
-    expect(record?.decision.reasoning).toBe('1: 0 units, 0, size is zero, bound');
-    expect(record?.decision.reasoning).toBe('1: 0 units, 0, size is zero, bound');
+    expect(record?.decision.reasoning).toBe('1: short of 2.5 0 units, 0, size is zero, bound');
+    expect(record?.decision.reasoning).toBe('1: short of 2.5 0 units, 0, size is zero, bound');
     expect(record?.direction).toBe('short');
     expect(record?.signal).toBe('sell');
   });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { money } from '../../src/ledger/index.js';
-import { bindingOf, decide, finalSize, goalEffectOf, positionLimit } from '../../src/sizing/finalStage.js';
+import { bindingOf, decide, finalSize, goalEffectOf, positionLimit, reasoned } from '../../src/sizing/finalStage.js';
 import type { SizingRequest } from '../../src/sizing/index.js';
 import { loadUserSizingEngine, userSizingEngine } from '../../src/sizing/userSizer.js';
 import { Money } from '../../src/ledger/money.js';
@@ -62,17 +62,17 @@ describe('finalSize: value -> whole lot steps within the cash', () => {
 
 describe('the decision record', () => {
   it('appends the final stage, and the allocation is the final value over equity', () => {
-    const d = decide('x', request(), [{ name: 'base', value: 2_050 }], 2_050, { riskPct: 0.02, reasoning: (final) => `${final.units.toFixed()} units` });
+    const d = decide('x', request(), [{ name: 'base', value: 2_050 }], 2_050, { riskPct: 0.02, reasoning: reasoned((_: readonly [], final) => `${final.units.toFixed()} units`) });
     expect([d.stages, d.allocation, d.binding, d.goalEffect, d.reasoning]).toEqual([[{ name: 'base', value: 2_050 }, { name: 'final', value: 2_000 }], 0.02, null, 0, '20 units']);
-    expect(decide('x', request({ equity: 0 }), [], 2_050, { riskPct: 0, reasoning: () => '' }).allocation, 'no equity: no allocation').toBe(0);
+    expect(decide('x', request({ equity: 0 }), [], 2_050, { riskPct: 0, reasoning: reasoned(() => '') }).allocation, 'no equity: no allocation').toBe(0);
   });
 
   it('an earlier skip wins over binding and goal effect, and sizes nothing', () => {
-    const d = decide('x', request(), [], 2_050, { riskPct: 0.02, skipped: 'no edge', binding: 'bounds', goalEffect: 0.3, reasoning: () => '' });
+    const d = decide('x', request(), [], 2_050, { riskPct: 0.02, skipped: 'no edge', binding: 'bounds', goalEffect: 0.3, reasoning: reasoned(() => '') });
     expect([d.finalValue, d.skipped, d.binding, d.goalEffect]).toEqual([0, 'no edge', null, 0]);
-    const kept = decide('x', request(), [], 2_050, { riskPct: 0.02, binding: 'bounds', goalEffect: 0.3, reasoning: () => '' });
+    const kept = decide('x', request(), [], 2_050, { riskPct: 0.02, binding: 'bounds', goalEffect: 0.3, reasoning: reasoned(() => '') });
     expect([kept.binding, kept.goalEffect]).toEqual(['bounds', 0.3]);
-    const capped = decide('x', request(), [], 80_000, { riskPct: 0.02, reasoning: () => '' });
+    const capped = decide('x', request(), [], 80_000, { riskPct: 0.02, reasoning: reasoned(() => '') });
     expect(capped.binding, 'the cash cap is the final stage binding').toBe('final');
   });
 
