@@ -1,7 +1,7 @@
 /** The baselines' decisions in full: stages, risk, reasoning (README "Sizing engines"). */
 import { describe, expect, it } from 'vitest';
 import { money } from '../../src/ledger/index.js';
-import { createFixedFraction, createFixedRisk, createKellyBaseline, kellyParamsSchema, type SizingRequest } from '../../src/sizing/index.js';
+import { createFixedFraction, createFixedRisk, createKellyBaseline, kellyParamsSchema, type SizingEngine, type SizingRequest } from '../../src/sizing/index.js';
 
 const request = (overrides: Partial<SizingRequest> = {}): SizingRequest => ({
   time: 0, symbol: 'X', assetClass: 'equity', direction: 'long', price: 100, confidence: 0.5, stopLossPct: 0.05,
@@ -36,9 +36,11 @@ describe('fixed-risk', () => {
 });
 
 describe('kelly', () => {
-  const engine = createKellyBaseline(kellyParamsSchema.parse({})); // kellyFraction 0.5, cap 0.5, max 100 %
+  // made inside each test: Stryker counts the engine's making (its text function) for no test when it runs while the suite is collected
+  const defaults = (): SizingEngine => createKellyBaseline(kellyParamsSchema.parse({})); // kellyFraction 0.5, cap 0.5, max 100 %
 
   it('sizes equity x f x kellyFraction: 100k x 0.4 x 0.5 = 20k, 200 units', () => {
+    const engine = defaults();
     const d = engine.size(request());
     expect([d.engine, d.stages, d.kelly, d.riskPct, d.finalValue, d.units.toFixed(), d.skipped]).toEqual(['kelly', [{ name: 'base', value: 20_000 }, { name: 'bounds', value: 20_000 }, { name: 'final', value: 20_000 }], 0.4, 0.2, 20_000, '200', null]);
     expect(d.reasoning).toBe('Kelly 40.00% (trades, win rate 60.0%) x 0.5: 200 units at 100.');
@@ -46,6 +48,7 @@ describe('kelly', () => {
   });
 
   it('caps at maxPositionPct, and skips a negative edge', () => {
+    const engine = defaults();
     const capped = createKellyBaseline(kellyParamsSchema.parse({ maxPositionPct: 0.15 })).size(request());
     expect(capped.stages).toEqual([{ name: 'base', value: 20_000 }, { name: 'bounds', value: 15_000 }, { name: 'final', value: 15_000 }]);
     expect(capped.binding, 'the cap set the size').toBe('bounds');
