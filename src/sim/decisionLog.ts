@@ -78,6 +78,26 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(column: T, need
 
 const orNaN = (value: number | null): number => (value === null ? NaN : value);
 
+/** Values kept once each, named by their index: the log's texts and its engines' text functions. */
+class Interned<T> {
+  private readonly values: T[] = [];
+  private readonly ids = new Map<T, number>();
+
+  idOf(value: T): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  at(id: number): T {
+    return this.values[id] as T;
+  }
+}
+
 export class DecisionLog {
   private rows = 0;
   private floats = new Float64Array(64 * FLOATS);
@@ -88,12 +108,10 @@ export class DecisionLog {
   private factCount = 0;
   private factValues = new Float64Array(256);
   private factKinds = new Uint8Array(256);
-  private readonly explainers: Reasoning['explain'][] = [];
-  private readonly explainerIds = new Map<Reasoning['explain'], number>();
+  private readonly explainers = new Interned<Reasoning['explain']>();
   /** Units whose scaled integer left float64's exact range (rare), by row. */
   private readonly bigUnits = new Map<number, bigint>();
-  private readonly ids = new Map<string, number>();
-  private readonly strings: string[] = [];
+  private readonly texts = new Interned<string>();
   private readonly built: DecisionRecord[] = [];
 
   constructor(private readonly symbols: readonly string[]) {}
@@ -146,7 +164,7 @@ export class DecisionLog {
       ints[i + EXPLAIN] = -1;
       this.recordFact(reasoning);
     } else {
-      ints[i + EXPLAIN] = this.explainerId(reasoning.explain);
+      ints[i + EXPLAIN] = this.explainers.idOf(reasoning.explain);
       for (let k = 0; k < reasoning.facts.length; k++) this.recordFact(reasoning.facts[k] as ReasoningFact);
     }
     this.rows = row + 1;
@@ -189,7 +207,7 @@ export class DecisionLog {
       case FACT_NUMBER:
         return this.factValues[k] as number;
       case FACT_STRING:
-        return this.strings[this.factValues[k] as number] as string;
+        return this.texts.at(this.factValues[k] as number);
       case FACT_TRUE:
         return true;
       case FACT_FALSE:
@@ -199,20 +217,10 @@ export class DecisionLog {
     }
   }
 
-  private explainerId(explain: Reasoning['explain']): number {
-    let id = this.explainerIds.get(explain);
-    if (id === undefined) {
-      id = this.explainers.length;
-      this.explainers.push(explain);
-      this.explainerIds.set(explain, id);
-    }
-    return id;
-  }
-
   /** The facts of a row's reasoning, in the order its decision was given them. */
   factsAt(row: number): ReasoningFact[] {
     const i = row * INTS;
-    const end = row + 1 < this.rows ? (this.ints[i + INTS + FIRST_FACT] as number) : this.factCount;
+    const end = this.endOf(row, FIRST_FACT, this.factCount);
     const facts: ReasoningFact[] = [];
     for (let k = this.ints[i + FIRST_FACT] as number; k < end; k++) facts.push(this.factAt(k));
     return facts;
@@ -222,22 +230,20 @@ export class DecisionLog {
   private reasoningAt(row: number): ReasoningSource {
     const explainer = this.ints[row * INTS + EXPLAIN] as number;
     if (explainer < 0) return this.factAt(this.ints[row * INTS + FIRST_FACT] as number) as string;
-    return new LoggedReasoning(this, row, this.explainers[explainer] as Reasoning['explain']);
+    return new LoggedReasoning(this, row, this.explainers.at(explainer));
+  }
+
+  /** Where a row's stages or facts end in their pool: where the next row's begin, or the pool's end. */
+  private endOf(row: number, first: typeof FIRST_STAGE | typeof FIRST_FACT, poolEnd: number): number {
+    return row + 1 < this.rows ? (this.ints[(row + 1) * INTS + first] as number) : poolEnd;
   }
 
   private idOf(text: string | null): number {
-    if (text === null) return -1;
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(text);
-      this.ids.set(text, id);
-    }
-    return id;
+    return text === null ? -1 : this.texts.idOf(text);
   }
 
   private stringOf(id: number): string | null {
-    return id < 0 ? null : (this.strings[id] as string);
+    return id < 0 ? null : this.texts.at(id);
   }
 
   private recordAt(row: number): DecisionRecord {
@@ -246,15 +252,15 @@ export class DecisionLog {
     const i = row * INTS;
     const codes = ints[i + CODES] as number;
     const nullable = (column: number, flag: number): number | null => ((codes & flag) !== 0 ? null : (floats[f + column] as number));
-    const stageEnd = row + 1 < this.rows ? (ints[i + INTS + FIRST_STAGE] as number) : this.stageCount;
+    const stageEnd = this.endOf(row, FIRST_STAGE, this.stageCount);
     const stages: SizingStage[] = [];
-    for (let k = ints[i + FIRST_STAGE] as number; k < stageEnd; k++) stages.push({ name: this.strings[this.stageNames[k] as number] as string, value: this.stageValues[k] as number });
+    for (let k = ints[i + FIRST_STAGE] as number; k < stageEnd; k++) stages.push({ name: this.texts.at(this.stageNames[k] as number), value: this.stageValues[k] as number });
     const units = new Amount(this.bigUnits.get(row) ?? (floats[f + UNITS] as number), codes >>> SCALE_SHIFT);
     const finalValue = floats[f + FINAL_VALUE] as number;
     const skipped = this.stringOf(ints[i + SKIPPED] as number);
     const decision = new Decision(
       {
-        engine: this.strings[ints[i + ENGINE] as number] as string,
+        engine: this.texts.at(ints[i + ENGINE] as number),
         stages,
         goalFactor: nullable(GOAL_FACTOR, NULL_GOAL_FACTOR),
         riskPct: floats[f + RISK_PCT] as number,
