@@ -40,8 +40,8 @@ export function reasoned<F extends readonly ReasoningFact[]>(explain: (facts: F,
   return { explain, facts } as Reasoning<F> as unknown as Reasoning;
 }
 
-/** A decision's reasoning as it stands: its text once written, else what writes it. */
-export type ReasoningSource = string | Reasoning;
+/** A decision's reasoning as it stands: its text once written, else what writes it (a function of the final size from a caller's own engine). */
+export type ReasoningSource = string | Reasoning | ((final: FinalSize) => string);
 
 export class Decision implements SizingDecision {
   readonly engine: string;
@@ -85,7 +85,8 @@ export class Decision implements SizingDecision {
   }
 
   get reasoning(): string {
-    if (typeof this.source !== 'string') this.source = this.source.explain(this.source.facts, this.final);
+    if (typeof this.source === 'function') this.source = this.source(this.final);
+    else if (typeof this.source !== 'string') this.source = this.source.explain(this.source.facts, this.final);
     return this.source;
   }
 

@@ -24,7 +24,6 @@ function amountOf(decimal: Decimal): Amount {
   return known;
 }
 
-
 /** The last stage's value (a decimal, or a float taken at its shortest decimal) in units. */
 export function finalSize(value: Decimal | number, request: SizingRequest): FinalSize {
   let capped = value;
@@ -55,8 +54,12 @@ export interface DecisionParts {
   readonly binding?: string | null;
   /** The goal's effect on the quantity (see goalEffectOf); 0 for engines without a goal stage. */
   readonly goalEffect?: number | null;
-  /** See {@link reasoned}: the engine's text function and this decision's facts. */
-  readonly reasoning: Reasoning;
+  /**
+   * The engine's text function and this decision's facts ({@link reasoned}): what the built-in
+   * engines give, so that a run keeps no function per decision. A function of the final size
+   * works as well (a caller's own engine); a run keeps it as it is.
+   */
+  readonly reasoning: Reasoning | ((final: FinalSize) => string);
 }
 
 /** A stage as attribution sees it: the value before and after, and whether it is a cap or floor. */

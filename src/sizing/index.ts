@@ -1,5 +1,5 @@
 export { createFixedFraction, createFixedRisk, createKellyBaseline } from './baselines.js';
-export { capByLimits, decide, finalSize, type FinalSize } from './finalStage.js';
+export { capByLimits, decide, finalSize, reasoned, type FinalSize, type Reasoning, type ReasoningFact } from './finalStage.js';
 export { goalFactor, paceFactor, portfolioFactor, type GoalFactorResult } from './goalFactor.js';
 export { createGoalKelly, driverGoalOf } from './goalKelly.js';
 export { kellyEstimate, type KellyEstimate } from './kelly.js';

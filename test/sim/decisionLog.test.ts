@@ -86,7 +86,7 @@ describe('the decision log', () => {
     );
   });
 
-  it('keeps the text of a decision made outside decide, and a text already read', () => {
+  it('keeps the text of a decision made outside decide, a text already read, and a reasoning function', () => {
     const log = new DecisionLog(SYMBOLS);
     const question: DecisionQuestion = { time: 1, symbolIndex: 2, signal: 'buy', direction: 'long', price: 10, confidence: 1, stopLossPct: NaN };
     const fields: DecisionFields = { engine: 'module', stages: [{ name: 'final', value: 5 }], goalFactor: null, riskPct: 0.01, riskAmount: null, finalValue: 5, allocation: 0.5, units: new Amount(5, 1), kelly: null, skipped: null, binding: null, goalEffect: 0 };
@@ -96,10 +96,15 @@ describe('the decision log', () => {
     const read = new Decision(fields, reasoned(() => `written ${++calls}`), { units: fields.units, finalValue: 5, skipped: null, finalBound: false });
     expect(read.reasoning).toBe('written 1');
     log.record(question, read);
-    const [first, second] = log.records();
+    // a caller's own engine may give decide() a function of the final size, as before reasoned()
+    const closure = new Decision(fields, (final) => `closure ${finalText(final)}`, { units: fields.units, finalValue: 5, skipped: null, finalBound: true });
+    log.record(question, closure);
+    const [first, second, third] = log.records();
     expect(first?.decision.reasoning).toBe('a caller made this one');
     expect(second?.decision.reasoning).toBe('written 1');
     expect(calls).toBe(1);
+    expect(third?.decision.reasoning).toBe('closure 0.5 units, 5, traded, bound');
+    expect(third?.decision.reasoning).toBe(closure.reasoning);
   });
 
   it('writes a reasoning once, when it is first read, from the final size it was decided with', () => {

@@ -65,6 +65,7 @@ describe('the decision record', () => {
     const d = decide('x', request(), [{ name: 'base', value: 2_050 }], 2_050, { riskPct: 0.02, reasoning: reasoned((_: readonly [], final) => `${final.units.toFixed()} units`) });
     expect([d.stages, d.allocation, d.binding, d.goalEffect, d.reasoning]).toEqual([[{ name: 'base', value: 2_050 }, { name: 'final', value: 2_000 }], 0.02, null, 0, '20 units']);
     expect(decide('x', request({ equity: 0 }), [], 2_050, { riskPct: 0, reasoning: reasoned(() => '') }).allocation, 'no equity: no allocation').toBe(0);
+    expect(decide('x', request(), [], 2_050, { riskPct: 0.02, reasoning: (final) => `${final.units.toFixed()} of them` }).reasoning, 'a function of the final size, as a caller may give').toBe('20 of them');
   });
 
   it('an earlier skip wins over binding and goal effect, and sizes nothing', () => {
