@@ -77,7 +77,7 @@ export function createPipeline(params: PipelineParams): SizingEngine {
           signal,
           market.label,
           market.factor,
-          goal === undefined ? null : goal.factor,
+          goal?.factor ?? null,
           goal?.fallback ?? null,
           goal?.returnFactor ?? NaN,
           goal?.incomeFactor ?? NaN,

@@ -30,12 +30,12 @@ export interface UserSizer {
 
 export type CreateSizer = (params: Readonly<Record<string, unknown>>) => UserSizer;
 
-/** A user sizer as a goalsim engine; `label` names it in errors (its path). */
 /** The module's own text (or a default), then the final size. */
 function explainModule([text]: readonly [string | null], final: FinalSize): string {
   return `${text ?? 'Sized by a user module'}${text?.endsWith('.') === true ? '' : '.'} Final ${final.finalValue.toFixed(2)}: ${final.units.toFixed()} units.`;
 }
 
+/** A user sizer as a goalsim engine; `label` names it in errors (its path). */
 export function userSizingEngine(sizer: UserSizer, label: string): SizingEngine {
   if (typeof sizer?.size !== 'function') throw new Error(`${label}: createSizer must return an object with size(request)`);
   return {
