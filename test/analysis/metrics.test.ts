@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, dailyReturns, detectPeriodsPerYear } from '../../src/analysis/metrics.js';
+import { ANNUALISED_METRICS, ANNUALISED_MIN_RETURNS, annualisationNote, computeMetrics, dailyCloses, dailyReturns, detectPeriodsPerYear, sampleStdev, sharpeRatio } from '../../src/analysis/metrics.js';
 import { Amount, type Trade } from '../../src/ledger/index.js';
 import type { EquityCurve } from '../../src/sim/types.js';
 
@@ -64,5 +64,115 @@ describe('computeMetrics against hand-computed values', () => {
   it('annualises with 365 when bars fall on weekends, else 252', () => {
     expect(detectPeriodsPerYear([curve([1, 1, 1, 1, 1]).time])).toBe(252); // Mon..Fri
     expect(detectPeriodsPerYear([curve([1, 1, 1, 1, 1, 1]).time])).toBe(365); // reaches Saturday
+  });
+});
+
+/** A daily (or weekly, monthly) curve whose returns are `returns`, from 100. */
+function curveOfReturns(returns: readonly number[], step = DAY): EquityCurve {
+  const equity = [100];
+  for (const r of returns) equity.push((equity[equity.length - 1] as number) * (1 + r));
+  return curve(equity, Date.UTC(2000, 0, 30), step);
+}
+
+// The test series and expected values of quantopian/empyrical 0.5.5, empyrical/tests/test_stats.py
+// (asserted there to 8 decimals). Its conventions, which goalsim shares: Sharpe and volatility use
+// the sample standard deviation (ddof 1) of the periodic returns, times sqrt(periods a year); the
+// Sortino ratio divides the mean return by the root mean square of min(r, 0) over all periods
+// (not only the losing ones). Where it differs: empyrical's annual return compounds over
+// len(returns) / periods-a-year years (a leading NaN counted as a period); goalsim's CAGR over the
+// calendar time between the first and last instant (365.25 days a year), so Calmar differs by the
+// same factor; and where empyrical gives +-inf (no losing period), goalsim gives null.
+const MIXED = [0.01, 0.1, -0.04, 0.02, 0.03, 0.02, 0.01, -0.1]; // empyrical's mixed_returns without its leading NaN
+const POSITIVE = [0.01, 0.02, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01];
+const NEGATIVE = [0, -0.06, -0.07, -0.01, -0.09, -0.02, -0.06, -0.08, -0.05];
+const WEEKLY_OR_MONTHLY = [0, 0.01, 0.1, -0.04, 0.02, 0.03, 0.02, 0.01, -0.1];
+
+const metricsOf = (returns: readonly number[], periodsPerYear: number, step = DAY) => {
+  const c = curveOfReturns(returns, step);
+  return computeMetrics(c, [], 100, c.equity[c.length - 1] as number, periodsPerYear);
+};
+
+describe('computeMetrics against empyrical', () => {
+  it('mixed daily returns: volatility, Sharpe, Sortino, max drawdown', () => {
+    const m = metricsOf(MIXED, 252);
+    expect(m.volatility).toBeCloseTo(0.9136465399704637, 8);
+    expect(m.sharpe).toBeCloseTo(1.7238613961706866, 8);
+    expect(m.sortino).toBeCloseTo(2.605531251673693, 8);
+    expect(m.maxDrawdown).toBeCloseTo(0.1, 12); // empyrical: -0.1
+  });
+
+  it('mixed daily returns: the same growth, annualised by calendar time instead of by count', () => {
+    const m = metricsOf(MIXED, 252);
+    // empyrical's annual return 1.9135925373194231 is (1 + total)^(252 / 9) - 1 with its 9 periods
+    expect((1 + m.totalReturn) ** (252 / 9) - 1).toBeCloseTo(1.9135925373194231, 8);
+    // goalsim's: 8 calendar days from the first close to the last
+    expect(m.cagr).toBeCloseTo((1 + m.totalReturn) ** (365.25 / 8) - 1, 10);
+    // Calmar is the annual return over the drawdown in both: empyrical 19.135925373194233
+    expect(m.calmar).toBeCloseTo((m.cagr ?? NaN) / 0.1, 8);
+  });
+
+  it('all positive and all negative returns', () => {
+    const up = metricsOf(POSITIVE, 252);
+    expect(up.sharpe).toBeCloseTo(52.915026221291804, 8);
+    expect(up.sortino, 'empyrical: inf').toBeNull();
+    expect(up.maxDrawdown).toBe(0);
+    const down = metricsOf(NEGATIVE, 252);
+    expect(down.sharpe).toBeCloseTo(-24.406808633910085, 8);
+    expect(down.sortino).toBeCloseTo(-13.532743075043401, 8);
+    // empyrical: the max drawdown of a series that only falls is its cumulative return
+    expect(down.maxDrawdown).toBeCloseTo(1 - NEGATIVE.reduce((g, r) => g * (1 + r), 1), 12);
+  });
+
+  it('weekly and monthly returns with 52 and 12 periods a year', () => {
+    const weekly = metricsOf(WEEKLY_OR_MONTHLY, 52, 7 * DAY);
+    expect(weekly.volatility).toBeCloseTo(0.38851569394870583, 8);
+    expect(weekly.sortino).toBeCloseTo(1.1158901056866439, 8);
+    // a month as 30 days: every close still falls on a day of its own
+    const monthly = metricsOf(WEEKLY_OR_MONTHLY, 12, 30 * DAY);
+    expect(monthly.volatility).toBeCloseTo(0.18663690238892558, 8);
+    expect(monthly.sortino).toBeCloseTo(0.53605626741889756, 8);
+  });
+});
+
+describe('metric building blocks', () => {
+  it('sampleStdev and sharpeRatio by hand, and null where undefined', () => {
+    expect(sampleStdev([1, 2, 3, 4])).toBeCloseTo(Math.sqrt(5 / 3), 14);
+    expect(sampleStdev([5])).toBeNaN();
+    expect(sharpeRatio([0.01, 0.03], 4)).toBeCloseTo((0.02 / Math.sqrt(0.0002)) * 2, 12);
+    expect(sharpeRatio([0.01, 0.01, 0.01], 252)).toBeNull();
+    expect(sharpeRatio([0.01], 252)).toBeNull();
+  });
+
+  it('dailyCloses keeps the last equity of each UTC day', () => {
+    const c = curve([100, 101, 102, 103], Date.UTC(2021, 0, 4, 20), 3 * 3_600_000); // 20:00, 23:00, 02:00, 05:00
+    const closes = dailyCloses(c);
+    expect(Array.from(closes.equity)).toEqual([101, 103]);
+    expect(closes.day).toHaveLength(2);
+  });
+
+  it('annualisationNote marks figures from fewer than 60 daily returns', () => {
+    expect(annualisationNote(59)).toBe('annualised from 59 daily returns (fewer than 60): read with care');
+    expect(annualisationNote(60)).toBeNull();
+    expect(annualisationNote(undefined)).toBeNull();
+    expect(ANNUALISED_MIN_RETURNS).toBe(60);
+    expect(ANNUALISED_METRICS).toEqual(['cagr', 'volatility', 'sharpe', 'sortino', 'calmar']);
+  });
+
+  it('a run that loses everything or has no time has no CAGR, and an empty curve no exposure', () => {
+    const wiped = computeMetrics(curve([100, 50, 0]), [], 100, 0, 252);
+    expect(wiped.cagr).toBeNull();
+    expect(wiped.totalReturn).toBe(-1);
+    const instant = computeMetrics(curve([100]), [], 100, 100, 252);
+    expect([instant.cagr, instant.volatility, instant.sharpe]).toEqual([null, null, null]);
+    const empty = computeMetrics(curve([]), [], 100, 100, 252);
+    expect(empty.exposure).toBe(0);
+    expect(empty.cagr).toBeNull();
+  });
+
+  it('profit factor without losses and win rate counting only gains', () => {
+    const m = computeMetrics(curve([100, 101, 102]), [trade('1'), trade('0'), trade('2')], 100, 102, 252);
+    expect(m.profitFactor).toBeNull();
+    expect(m.winRate).toBeCloseTo(2 / 3, 15);
+    expect(computeMetrics(curve([100, 99]), [trade('-1')], 100, 99, 252).profitFactor).toBe(0);
   });
 });

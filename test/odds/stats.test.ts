@@ -35,3 +35,28 @@ describe('odds statistics', () => {
     expect(quantiles([]).p50).toBeNull();
   });
 });
+
+describe('the Wilson interval against published values', () => {
+  it('7 of 50 at 95 %: 0.069508 to 0.261862', () => {
+    // the published pair quoted in issue #33, to its six places
+    const interval = wilsonInterval(7 / 50, 50);
+    expect(interval?.low).toBeCloseTo(0.069508, 6);
+    expect(interval?.high).toBeCloseTo(0.261862, 6);
+  });
+
+  it('is symmetric: n - x of n mirrors x of n', () => {
+    for (const [x, n] of [[1, 10], [7, 50], [33, 120]] as const) {
+      const lower = wilsonInterval(x / n, n);
+      const upper = wilsonInterval((n - x) / n, n);
+      expect(lower?.low).toBeCloseTo(1 - (upper?.high ?? NaN), 12);
+      expect(lower?.high).toBeCloseTo(1 - (upper?.low ?? NaN), 12);
+    }
+  });
+
+  it('clamps at 0 and 1 exactly, and all successes reach n / (n + z^2) from below', () => {
+    const all = wilsonInterval(1, 1000);
+    expect(all?.high).toBe(1);
+    expect(all?.low).toBeCloseTo(1000 / (1000 + 1.959963984540054 ** 2), 12);
+    expect(wilsonInterval(0.5, -1)).toBeNull();
+  });
+});
