@@ -1,7 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { allocateBarSeries, type BarSeries } from '../../src/data/series.js';
-import { politisWhiteBlockLength } from '../../src/odds/blockLength.js';
 import { resamplePath, returnHistory, stationaryIndices } from '../../src/odds/bootstrap.js';
 
 const DAY = 86_400_000;
@@ -150,31 +149,5 @@ describe('resampled paths', () => {
     // the identity draw gives back the history
     const [, pathB] = resamplePath(history2, [a, b], Int32Array.from([0, 1, 2, 3, 4]), [6, 2]);
     expect(Array.from((pathB as BarSeries).close)).toEqual([50, 55, 60]);
-  });
-});
-
-describe('Politis-White block length', () => {
-  it('is about 1 for independent returns', () => {
-    expect(politisWhiteBlockLength(normals('iid-block', 5000))).toBeLessThan(3);
-  });
-
-  it('matches the theoretical optimum of an AR(1) within the estimator noise', () => {
-    // AR(1) x_t = 0.5 x_{t-1} + e_t: R(k) ~ 0.5^|k|, so G / g(0) = sum |k| R / sum R = 2 phi / (1 - phi^2) = 4/3
-    // and b_SB = (G / g0)^(2/3) n^(1/3) = 1.2114 x 17.100 = 20.7 for n = 5000. The flat-top
-    // estimate scatters by about a quarter either side at this n.
-    const e = normals('ar1', 5000);
-    const x = new Float64Array(5000);
-    for (let t = 1; t < 5000; t++) x[t] = 0.5 * (x[t - 1] as number) + (e[t] as number);
-    const b = politisWhiteBlockLength(x);
-    expect(b).toBeGreaterThan(20.7 * 0.7);
-    expect(b).toBeLessThan(20.7 * 1.3);
-  });
-
-  it('is capped at min(3 sqrt(n), n / 3) and 1 for a constant or short series', () => {
-    const x = new Float64Array(400);
-    for (let t = 1; t < 400; t++) x[t] = 0.999 * (x[t - 1] as number) + (t % 7 === 0 ? 1 : 0);
-    expect(politisWhiteBlockLength(x)).toBeLessThanOrEqual(60);
-    expect(politisWhiteBlockLength(new Float64Array(100).fill(3))).toBe(1);
-    expect(politisWhiteBlockLength([1, 2, 3])).toBe(1);
   });
 });
