@@ -158,7 +158,7 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
 }
 
 /** Indices of the instants the fan chart samples: evenly spread, first and last included. */
-function fanInstants(count: number): number[] {
+export function fanInstants(count: number): number[] {
   if (count <= FAN_POINTS) return Array.from({ length: count }, (_, i) => i);
   return Array.from({ length: FAN_POINTS }, (_, i) => Math.round((i * (count - 1)) / (FAN_POINTS - 1)));
 }
