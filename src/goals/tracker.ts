@@ -136,6 +136,10 @@ export class GoalTracker implements GoalHooks {
     });
   }
 
+  goalFreeRisk(): number {
+    return Math.min(this.settings.maxRisk, this.account.riskTolerance * (this.drawdownActive ? this.settings.drawdownRiskMultiplier : 1));
+  }
+
   currentRisk(): number {
     const multiplied = this.adjustedRisk * (this.drawdownActive ? this.settings.drawdownRiskMultiplier : 1) * this.milestoneMultiplier;
     return Math.min(this.settings.maxRisk, multiplied);

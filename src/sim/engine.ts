@@ -219,6 +219,7 @@ export class Replay {
       minNotional: instrument.minNotional,
       riskTolerance: this.setup.riskTolerance,
       currentRisk: goalHooks?.currentRisk() ?? this.setup.riskTolerance,
+      goalFreeRisk: goalHooks?.goalFreeRisk() ?? this.setup.riskTolerance,
       goals: sizing.needs.goals === true ? goalHooks?.goalInputs(time, this.portfolio) : undefined,
       tradeStats: sizing.needs.tradeStatsWindow === undefined ? undefined : tradeStatsOf(this.ledger.trades, sizing.needs.tradeStatsWindow, time),
       volatility: dailyFigures(this.daily[s], lookback),

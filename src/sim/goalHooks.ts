@@ -23,6 +23,11 @@ export interface GoalHooks {
   onTimer(kind: TimerKind, time: number, portfolio: PortfolioView): void;
   /** Risk per trade now, after the tracker's adjustments. */
   currentRisk(): number;
+  /**
+   * Risk per trade now without the goals' influence: the base risk under drawdown protection
+   * (drawdown protection is not a goal), as a goal-aware engine's goal-off twin sizes.
+   */
+  goalFreeRisk(): number;
   /** Progress of each goal at `time`, for the goal-aware engines. */
   goalInputs(time: number, portfolio: PortfolioView): GoalInputs | undefined;
 }

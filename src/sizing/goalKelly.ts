@@ -63,9 +63,12 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
           limited,
         };
       };
-      const adjusted = chain(request.currentRisk);
+      // the goal-off twin's risk: the base risk under drawdown protection, which is not a goal
+      const goalFree = request.goalFreeRisk ?? request.riskTolerance;
+      const risk = params.riskSource === 'tracker' ? request.currentRisk : goalFree;
+      const adjusted = chain(risk);
       const final = finalSize(adjusted.limited, request);
-      const neutral = request.currentRisk === request.riskTolerance ? final : finalSize(chain(request.riskTolerance).limited, request);
+      const neutral = risk === goalFree ? final : finalSize(chain(goalFree).limited, request);
       const skipped = !hasStop ? 'no stop-loss distance to size from' : negativeEdge && params.negativeEdge === 'skip' ? 'negative edge' : null;
       const driver = driverGoalOf(request.goals, params.driverGoal);
       const winRate = request.tradeStats !== undefined && kelly.source === 'trades' ? request.tradeStats.winRate : kelly.winRate;
@@ -75,7 +78,7 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
       const statistics = kelly.source === 'priors' ? `Statistics: priors (fewer than ${params.minTrades} closed trades in ${windowText(params.window)}).` : typeof params.window === 'number' ? null : `Statistics: ${windowText(params.window)}.`;
       const kellyFraction = toFloat(kelly.fraction);
       return decide('goal-kelly', request, adjusted.stages, final, {
-        riskPct: request.currentRisk,
+        riskPct: risk,
         riskAmount: toFloat(adjusted.riskAmount),
         kelly: kellyFraction,
         skipped,
@@ -83,11 +86,11 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
         goalEffect: goalEffectOf(final, neutral),
         reasoning: reasoned(
           explain,
-          driver === undefined || driverInput === undefined ? null : driver,
+          driver === undefined || driverInput === undefined || params.riskSource === 'base' ? null : driver,
           driverInput?.progress ?? NaN,
           driverInput?.expected ?? NaN,
           driverInput?.target ?? null,
-          request.currentRisk,
+          risk,
           kellyFraction,
           request.confidence,
           negativeEdge && skipped === null ? params.minPositionPct : null,
@@ -96,6 +99,7 @@ export function createGoalKelly(params: GoalKellyParams): SizingEngine {
           winRate,
           sharpe,
           statistics,
+          params.riskSource === 'base',
         ),
       });
     },
@@ -122,14 +126,15 @@ type GoalKellyFacts = readonly [
   winRate: number,
   sharpe: number,
   statistics: string | null,
+  goalsOff: boolean,
 ];
 
 /** The reasoning text of a goal-kelly decision, written when read. */
 function explain(facts: GoalKellyFacts, sized: FinalSize): string {
-  const [driver, progress, expected, target, currentRisk, kelly, confidence, minimumAllocation, skipped, equity, winRate, sharpe, statistics] = facts;
+  const [driver, progress, expected, target, currentRisk, kelly, confidence, minimumAllocation, skipped, equity, winRate, sharpe, statistics, goalsOff] = facts;
   return [
     goalSentence(driver, progress, expected, target),
-    `Risk adjusted to ${pct(currentRisk, 1)} per trade.`,
+    goalsOff ? `Risk ${pct(currentRisk, 1)} per trade: the base risk, goals off.` : `Risk adjusted to ${pct(currentRisk, 1)} per trade.`,
     `Kelly fraction: ${pct(kelly)}, Signal confidence: ${pct(confidence)}.`,
     ...(minimumAllocation === null ? [] : [`Negative edge: the minimum allocation of ${pct(minimumAllocation, 1)}, so the statistics keep updating.`]),
     skipped === null ? `Recommended allocation: ${pct(equity > 0 ? sized.finalValue / equity : 0, 1)} of portfolio (${sized.units.toFixed(6)} units).` : `No trade: ${skipped}.`,

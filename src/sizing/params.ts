@@ -164,6 +164,11 @@ export const goalKellyParamsSchema = z
     ...positionBounds,
     ...kellyInputs,
     driverGoal: z.enum(GOAL_TYPES).optional(),
+    /**
+     * The risk per trade it sizes from: `tracker`, the tracker's goal-adjusted risk (the source
+     * system); `base`, the account's risk under drawdown protection alone: the goal-off twin.
+     */
+    riskSource: z.enum(['tracker', 'base']).default('tracker'),
     /** A non-positive edge trades at minPositionPct (the seed system), so the statistics keep updating; or is skipped. */
     negativeEdge: z.enum(['min-position', 'skip']).default('min-position'),
     assetClassLimits: z.record(z.string(), z.number().positive().max(10)).default({}),

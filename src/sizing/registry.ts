@@ -18,11 +18,20 @@ interface CatalogueEntry<Name extends string, Params extends z.ZodType> {
   /** The parameters' schema, defaults included: `params.parse({})` gives the engine's defaults. */
   readonly params: Params;
   readonly create: (params: z.output<Params>) => SizingEngine;
+  /**
+   * For a goal-aware engine, its goal-off twin: the same parameters with the goals' influence
+   * removed and everything else kept, so that the two compare the goal's effect alone.
+   */
+  readonly goalOff?: ((params: z.output<Params>) => z.output<Params>) | undefined;
 }
 
 /** The constructor of that name must take what the schema outputs. */
-function entry<Name extends BuiltInEngineName, Params extends z.ZodType>(name: Name, params: Params & ((typeof ENGINE_CONSTRUCTORS)[Name] extends (params: z.output<Params>) => SizingEngine ? unknown : never)): CatalogueEntry<Name, Params> {
-  return { name, params, create: ENGINE_CONSTRUCTORS[name] as (params: z.output<Params>) => SizingEngine };
+function entry<Name extends BuiltInEngineName, Params extends z.ZodType>(
+  name: Name,
+  params: Params & ((typeof ENGINE_CONSTRUCTORS)[Name] extends (params: z.output<Params>) => SizingEngine ? unknown : never),
+  goalOff?: (params: z.output<Params>) => z.output<Params>,
+): CatalogueEntry<Name, Params> {
+  return { name, params, create: ENGINE_CONSTRUCTORS[name] as (params: z.output<Params>) => SizingEngine, goalOff };
 }
 
 /** In the order the CLI and the errors list them. */
@@ -30,8 +39,10 @@ export const ENGINE_CATALOGUE = [
   entry('fixed-fraction', fixedFractionParamsSchema),
   entry('fixed-risk', fixedRiskParamsSchema),
   entry('kelly', kellyParamsSchema),
-  entry('pipeline', pipelineParamsSchema),
-  entry('goal-kelly', goalKellyParamsSchema),
+  // the goal stage at 1: the goal factor disabled, every other stage as it was
+  entry('pipeline', pipelineParamsSchema, (p) => ({ ...p, goalFactor: { ...p.goalFactor, enabled: false } })),
+  // the tracker's progress adjustments and milestone multipliers left out; drawdown protection kept
+  entry('goal-kelly', goalKellyParamsSchema, (p) => ({ ...p, riskSource: 'base' as const })),
 ] as const;
 
 type Catalogue = typeof ENGINE_CATALOGUE;
@@ -58,6 +69,17 @@ export function catalogueEntry(name: BuiltInEngineName): Entry {
   const found = ENGINE_CATALOGUE.find((e) => e.name === name);
   if (found === undefined) throw new Error(`no sizing engine "${name}"`); // a caller from JavaScript may pass any string
   return found;
+}
+
+/**
+ * The goal-off twin of a sizing (see CatalogueEntry.goalOff), or undefined for an engine that
+ * does not size toward goals, or whose goals are already off.
+ */
+export function goalOffTwin(config: SizingConfig): SizingConfig | undefined {
+  const goalOff = catalogueEntry(config.engine).goalOff as ((params: SizingConfig['params']) => SizingConfig['params']) | undefined;
+  if (goalOff === undefined) return undefined;
+  const twin = { engine: config.engine, params: goalOff(config.params) } as SizingConfig;
+  return JSON.stringify(twin.params) === JSON.stringify(config.params) ? undefined : twin;
 }
 
 /** The engine with its default parameters. */

@@ -53,6 +53,11 @@ export interface SizingRequest {
   readonly riskTolerance: number;
   /** The tracker's current (adjusted) risk per trade; equals riskTolerance without a tracker. */
   readonly currentRisk: number;
+  /**
+   * The risk per trade without the goals' influence: riskTolerance, under the tracker's drawdown
+   * protection when it is engaged. What a goal-off twin sizes from; riskTolerance when absent.
+   */
+  readonly goalFreeRisk?: number | undefined;
   readonly goals: GoalInputs | undefined;
   readonly tradeStats: TradeStats | undefined;
   readonly volatility: VolatilityInput | undefined;

@@ -47,12 +47,12 @@ describe('the sizing request', () => {
     const a = bars('A', flat([100, 100, 110, 121, 121, 121]));
     const b = bars('B', flat([50, 50, 50, 50, 50, 50]));
     const engine = recording(needsAll);
-    const hooks: GoalHooks = { timers: { monthRollover: false, dailySnapshot: false, intervalMinutes: 0 }, onTimer: () => {}, currentRisk: () => 0.031, goalInputs: () => ({ driver: 'monthly_return', monthly_return: { progress: 0.2, expected: 0.4 } }) };
+    const hooks: GoalHooks = { timers: { monthRollover: false, dailySnapshot: false, intervalMinutes: 0 }, onTimer: () => {}, currentRisk: () => 0.031, goalFreeRisk: () => 0.01, goalInputs: () => ({ driver: 'monthly_return', monthly_return: { progress: 0.2, expected: 0.4 } }) };
     const run = setup([a, b], (symbol) => scripted(symbol === 'A' ? { 0: 'buy', 3: 'close', 4: 'buy' } : { 1: 'buy' }, NaN, NaN, 0.7), { sizing: engine, goalHooks: hooks, instruments: [instrument('A', 'equity'), instrument('B', 'crypto')] });
     simulate(run);
     const [first, second, third] = engine.requests;
     // bar 0, A: nothing held yet
-    expect(first).toMatchObject({ time: T0, symbol: 'A', assetClass: 'equity', direction: 'long', price: 100, confidence: 0.7, equity: 10_000, cash: 10_000, grossExposure: 0, assetClassExposure: { equity: 0, crypto: 0 }, riskTolerance: 0.02, currentRisk: 0.031, openPositions: 0 });
+    expect(first).toMatchObject({ time: T0, symbol: 'A', assetClass: 'equity', direction: 'long', price: 100, confidence: 0.7, equity: 10_000, cash: 10_000, grossExposure: 0, assetClassExposure: { equity: 0, crypto: 0 }, riskTolerance: 0.02, currentRisk: 0.031, goalFreeRisk: 0.01, openPositions: 0 });
     expect(first?.goals).toEqual({ driver: 'monthly_return', monthly_return: { progress: 0.2, expected: 0.4 } });
     expect(first?.tradeStats).toEqual({ trades: 0, winRate: 0, avgWin: 0, avgLoss: 0, sharpe: 0 });
     // bar 1, B: A holds 50 at 100 (bought at bar 1's open)
@@ -69,13 +69,14 @@ describe('the sizing request', () => {
 
   it('leaves out what the engine does not ask for', () => {
     const engine = recording({});
-    const hooks: GoalHooks = { timers: { monthRollover: false, dailySnapshot: false, intervalMinutes: 0 }, onTimer: () => {}, currentRisk: () => 0.031, goalInputs: () => ({ driver: 'monthly_return' }) };
+    const hooks: GoalHooks = { timers: { monthRollover: false, dailySnapshot: false, intervalMinutes: 0 }, onTimer: () => {}, currentRisk: () => 0.031, goalFreeRisk: () => 0.01, goalInputs: () => ({ driver: 'monthly_return' }) };
     simulate(setup([bars('A', flat([100, 100, 100]))], () => scripted({ 0: 'buy' }), { sizing: engine, goalHooks: hooks }));
     const [request] = engine.requests;
     expect([request?.assetClassExposure, request?.goals, request?.tradeStats, request?.volatility, request?.portfolioVolatilities, request?.currentRisk]).toEqual([{}, undefined, undefined, undefined, undefined, 0.031]);
     const plain = recording({});
     simulate(setup([bars('A', flat([100, 100, 100]))], () => scripted({ 0: 'buy' }), { sizing: plain }));
     expect(plain.requests[0]?.currentRisk, 'no tracker: the base risk').toBe(0.02);
+    expect(plain.requests[0]?.goalFreeRisk, 'no tracker: the base risk').toBe(0.02);
   });
 
   it('keeps daily closes for a live caller\'s lookbacks too, without changing the run', () => {
