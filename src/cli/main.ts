@@ -100,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
           .option('paths', { type: 'number', default: 1000, describe: 'resampled paths (path 0 is the history itself)' })
           .option('block', { type: 'string', default: 'auto', describe: 'mean block length in bars of the stationary bootstrap, or auto (Politis-White)' })
           .option('engines', { type: 'string', default: DEFAULT_ODDS_ENGINES.join(','), describe: "sizing engines, comma-separated; the scenario's own engine keeps its params, the others run with their defaults" })
+          .option('arms', { type: 'string', describe: 'arms with full sizings instead of --engines: a JSON file or inline JSON array of {"name", "sizing"}' })
+          .option('twins', { type: 'boolean', default: true, describe: "run each goal-aware arm's goal-off twin and report the goal effect (--no-twins to skip)" })
           .option('seed', { type: 'string', describe: "path i draws from seedrandom('<seed>:<i>') (default: the scenario's seed)" })
           .option('ruin', { type: 'number', default: 0.5, describe: 'ruin: equity below this share of the initial capital at any time' })
           .option('workers', { type: 'number', describe: 'worker threads at most (default: the number of cores)' })
@@ -112,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 odds scenarios/compare/dax-pipeline.json --paths 1000 --workers 2', 'the four engines on 1,000 resampled DAX paths')
           .example('$0 odds scenarios/compare/dax-pipeline.json --shard 1/3 --out odds-1', 'one slice of three'),
       async (args) => {
-        exitCode = await interruptible((signal) => oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
+        exitCode = await interruptible((signal) => oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, arms: args.arms, twins: args.twins, seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
       },
     )
     .command(

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../errors.js';
+import { armsSource, readArmsOption } from '../odds/arms.js';
 import { runOdds } from '../odds/oddsRunner.js';
 import type { PathRecord } from '../odds/pathRun.js';
 import { oddsTableText, writeOddsReport } from '../report/oddsReport.js';
@@ -20,6 +21,8 @@ export interface OddsCommandOptions {
   readonly paths: number;
   readonly block: string;
   readonly engines: string;
+  readonly arms?: string | undefined;
+  readonly twins?: boolean | undefined;
   readonly seed?: string | undefined;
   readonly ruin?: number | undefined;
   readonly workers?: number | undefined;
@@ -44,8 +47,13 @@ export function parseBlock(text: string): 'auto' | number {
 /** The odds table, its failed paths, and where the folder is. */
 export function printOdds(dir: string, records: Iterable<PathRecord>): void {
   const out = (text: string): boolean => process.stdout.write(`${text}\n`);
-  const { header, rows } = oddsTableText(dir);
+  const { header, rows, goalEffects } = oddsTableText(dir);
   out(alignedTable(header, rows));
+  if (goalEffects.rows.length > 0) {
+    out('');
+    out('goal effect: each arm against its goal-off twin on the same paths (arm - twin, 95 % interval)');
+    out(alignedTable(goalEffects.header, goalEffects.rows));
+  }
   const failures = [...records].flatMap((record) => record.engines.filter((f) => f.error !== null).map((f) => [String(record.path), f.engine, f.error ?? '']));
   if (failures.length > 0) {
     out('');
@@ -65,6 +73,9 @@ export async function oddsCommand(options: OddsCommandOptions): Promise<number> 
     paths: options.paths,
     block: parseBlock(options.block),
     engines: options.engines.split(',').map((e) => e.trim()).filter((e) => e !== ''),
+    arms: options.arms === undefined ? undefined : readArmsOption(options.arms),
+    armsSource: options.arms === undefined ? undefined : armsSource(options.arms),
+    twins: options.twins,
     seed: options.seed,
     ruin: options.ruin,
     workers: options.workers,

@@ -16,6 +16,7 @@ import type { ResolvedScenario } from '../scenario/load.js';
 import type { ScenarioSizing } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { readRecords } from '../parallel/recordLog.js';
+import { armRecord, type Arm } from './arms.js';
 import type { EnginePathFigures, PathRecord } from './pathRun.js';
 import { QUANTILE_NAMES } from './stats.js';
 import { oddsResults, pathValues, type OddsFrame, type OddsResults } from './summary.js';
@@ -31,7 +32,8 @@ export interface OddsDefinition {
   readonly seed: string;
   readonly paths: number;
   readonly block: { readonly requested: 'auto' | number; readonly meanLength: number; readonly rule: string };
-  readonly engines: readonly { readonly engine: string; readonly sizing: ScenarioSizing }[];
+  /** The arms, each with its resolved sizing; a twin names the arm it is the goal-off twin of. */
+  readonly engines: readonly { readonly engine: string; readonly sizing: ScenarioSizing; readonly twinOf?: string; readonly defaults?: true }[];
   /** The sizing the scenario file names (its engine keeps these parameters; the others run with their defaults). */
   readonly scenarioSizing: ScenarioSizing;
   readonly ruin: number;
@@ -59,7 +61,7 @@ export const DEFAULT_RUIN = 0.5;
 export function oddsDefinitionOf(input: {
   readonly options: { readonly paths: number; readonly block: 'auto' | number; readonly ruin?: number | undefined; readonly file: string };
   readonly resolved: ResolvedScenario;
-  readonly engines: readonly { readonly engine: string; readonly resolved: ResolvedScenario }[];
+  readonly arms: readonly Arm[];
   readonly seed: string;
   readonly meanBlock: number;
   readonly instants: Float64Array;
@@ -75,7 +77,7 @@ export function oddsDefinitionOf(input: {
     seed: input.seed,
     paths: input.options.paths,
     block: { requested: input.options.block, meanLength: input.meanBlock, rule: BLOCK_RULE },
-    engines: input.engines.map(({ engine, resolved }) => ({ engine, sizing: resolved.scenario.sizing })),
+    engines: input.arms.map(armRecord),
     scenarioSizing: scenario.sizing,
     ruin: input.options.ruin ?? DEFAULT_RUIN,
     maxDrawdownPct: scenario.account.maxDrawdownPct,
@@ -128,6 +130,10 @@ export function frameOf(definition: OddsDefinition): OddsFrame {
     ruin: definition.ruin,
     fanTimes: definition.fanTimes.map(parseTimestamp),
     monthStarts: definition.monthStarts.map(parseTimestamp),
+    twins: definition.engines.flatMap((e, twin) => {
+      const arm = definition.engines.findIndex((other) => other.engine === e.twinOf);
+      return e.twinOf === undefined || arm < 0 ? [] : [{ arm, twin }];
+    }),
   };
 }
 

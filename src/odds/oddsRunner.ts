@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { defaultCacheDir } from '../data/cache.js';
 import { allocateBarSeries, shareBarSeries, type BarSeries } from '../data/series.js';
 import { ScenarioError, UsageError } from '../errors.js';
+import { armsFromEngines, resolveArms, type Arm, type ArmInput } from './arms.js';
 import { pricePlacesOf } from '../ledger/index.js';
 import { runTasks } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
-import { loadScenarioFile, resolveScenario, validateScenario, type ResolvedScenario } from '../scenario/load.js';
-import { defaultSizing, ENGINE_NAMES } from '../scenario/schema.js';
+import { loadScenarioFile, type ResolvedScenario } from '../scenario/load.js';
+import { ENGINE_NAMES } from '../scenario/schema.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { noBarsMessage, sliceSeries } from '../sim/run.js';
 import { politisWhiteBlockLength } from './blockLength.js';
@@ -33,7 +34,14 @@ export interface OddsOptions {
   readonly paths: number;
   /** 'auto' (Politis-White) or a mean block length in bars (>= 1). */
   readonly block: 'auto' | number;
+  /** Arms by engine name (see arms.ts); ignored when `arms` is given. */
   readonly engines: readonly string[];
+  /** Arms with a full sizing each, as `--arms` gives them. */
+  readonly arms?: readonly ArmInput[] | undefined;
+  /** Where the arms came from, for messages (a file, or `--arms`). */
+  readonly armsSource?: string | undefined;
+  /** Run each goal-aware arm's goal-off twin as well (default true). */
+  readonly twins?: boolean | undefined;
   /** Default: the scenario's seed. */
   readonly seed?: string | undefined;
   readonly ruin?: number | undefined;
@@ -60,13 +68,14 @@ export interface OddsRun {
 }
 
 /** The usage errors of the options, each one line naming the option and the fix. */
-export function checkOddsOptions(options: Pick<OddsOptions, 'paths' | 'block' | 'engines' | 'ruin'>): void {
+export function checkOddsOptions(options: Pick<OddsOptions, 'paths' | 'block' | 'engines' | 'ruin' | 'arms'>): void {
   if (!Number.isInteger(options.paths) || options.paths < 1) throw new UsageError(`--paths ${options.paths}: give a whole number of paths, at least 1 (e.g. --paths 1000)`);
   if (options.block !== 'auto' && !(Number.isFinite(options.block) && options.block >= 1)) throw new UsageError(`--block ${options.block}: a mean block length is at least 1 bar; or use --block auto`);
+  if (options.ruin !== undefined && !(options.ruin > 0 && options.ruin < 1)) throw new UsageError(`--ruin ${options.ruin}: a share of the initial capital between 0 and 1 (e.g. 0.5)`);
+  if (options.arms !== undefined) return;
   if (options.engines.length === 0) throw new UsageError(`--engines: name at least one of ${ENGINE_NAMES.join(', ')}`);
   for (const engine of options.engines) if (!ENGINE_NAMES.includes(engine)) throw new UsageError(`--engines: unknown engine "${engine}"; the engines are ${ENGINE_NAMES.join(', ')}`);
   if (new Set(options.engines).size !== options.engines.length) throw new UsageError(`--engines: each engine once (${options.engines.join(',')})`);
-  if (options.ruin !== undefined && !(options.ruin > 0 && options.ruin < 1)) throw new UsageError(`--ruin ${options.ruin}: a share of the initial capital between 0 and 1 (e.g. 0.5)`);
 }
 
 /**
@@ -74,15 +83,7 @@ export function checkOddsOptions(options: Pick<OddsOptions, 'paths' | 'block' | 
  * otherwise the engine's defaults. Validated again, since a rule may tie sizing to the strategy.
  */
 export function scenarioForEngine(resolved: ResolvedScenario, engine: string): ResolvedScenario {
-  const { scenario } = resolved;
-  const sizing = scenario.sizing.engine === engine ? scenario.sizing : defaultSizing(engine);
-  if (sizing === undefined) throw new UsageError(`--engines ${engine}: a user sizing module runs only as the scenario's own sizing ("sizing": {"engine": "module", ...})`);
-  try {
-    return resolveScenario(validateScenario({ ...scenario, sizing }, resolved.file), resolved.file);
-  } catch (error) {
-    if (error instanceof ScenarioError) throw new UsageError(`--engines ${engine}: this scenario cannot be sized by ${engine}: ${error.jsonPath} ${error.message.replace(/^.*?: /, '')}`);
-    throw error;
-  }
+  return (resolveArms(resolved, armsFromEngines(resolved, [engine]), { twins: false, source: '--engines' })[0] as Arm).resolved;
 }
 
 /** Mean block length: the median of the symbols' Politis-White lengths, over their own bars' returns. */
@@ -107,7 +108,9 @@ function periodCopy(bars: BarSeries, start: number, end: number): BarSeries {
 export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   checkOddsOptions(options);
   const resolved = loadScenarioFile(options.file);
-  const engines = options.engines.map((engine) => ({ engine, resolved: scenarioForEngine(resolved, engine) }));
+  const inputs = options.arms ?? armsFromEngines(resolved, options.engines);
+  const arms = resolveArms(resolved, inputs, { twins: options.twins !== false, source: options.arms === undefined ? '--engines' : (options.armsSource ?? '--arms') });
+  const engines = arms.map((arm) => ({ engine: arm.name, resolved: arm.resolved }));
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   const workers = options.workers ?? availableParallelism();
   if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
@@ -120,7 +123,7 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   options.onBlockLength?.(meanBlock, options.block);
   const seed = options.seed ?? String(resolved.scenario.seed);
   const fanIndices = fanInstants(history.instants.length);
-  const definition = oddsDefinitionOf({ options, resolved, engines, seed, meanBlock, instants: history.instants, fanIndices });
+  const definition = oddsDefinitionOf({ options, resolved, arms, seed, meanBlock, instants: history.instants, fanIndices });
 
   const outDir = options.outDir;
   const records = new Map<number, PathRecord>();

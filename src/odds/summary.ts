@@ -22,6 +22,8 @@ export interface OddsFrame {
   readonly fanTimes: readonly number[];
   /** Start of each calendar month of the run (epoch ms), for the time-to-target curve. */
   readonly monthStarts: readonly number[];
+  /** The goal-off twins: indices into `engines` of each goal-aware arm and its twin. */
+  readonly twins?: readonly { readonly arm: number; readonly twin: number }[] | undefined;
 }
 
 export interface Probability {
@@ -67,6 +69,15 @@ export interface EnginePair {
   readonly differences: Readonly<Partial<Record<PairedProbability, PairedDifference>>>;
 }
 
+/** What the goal changed: an arm against its goal-off twin on the same paths (arm - twin). */
+export interface GoalEffect {
+  readonly arm: string;
+  readonly twin: string;
+  readonly differences: Readonly<Partial<Record<PairedProbability, PairedDifference>>>;
+  /** Final equity, in the account's currency. */
+  readonly finalEquity: PairedDifference | null;
+}
+
 export interface FanBands {
   readonly engine: string;
   /** One array per quantile (p5 .. p95), one value per fan instant. */
@@ -76,6 +87,8 @@ export interface FanBands {
 export interface OddsResults {
   readonly engines: readonly EngineOdds[];
   readonly pairs: readonly EnginePair[];
+  /** One per goal-aware arm run with its twin; empty without twins. */
+  readonly goalEffects: readonly GoalEffect[];
   readonly fan: readonly FanBands[];
 }
 
@@ -148,22 +161,41 @@ function engineOdds(frame: OddsFrame, engine: string, figures: readonly Figures[
   };
 }
 
-function enginePair(frame: OddsFrame, records: readonly PathRecord[], a: number, b: number): EnginePair {
+/** The paired difference of `value` between engines a and b over the paths both finished and both have it; null on none. */
+function pairedOver(records: readonly PathRecord[], a: number, b: number, value: (f: Figures) => number | undefined): PairedDifference | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const record of records) {
+    const [fa, fb] = [record.engines[a], record.engines[b]];
+    if (fa === undefined || fb === undefined || fa.error !== null || fb.error !== null) continue;
+    const [va, vb] = [value(fa), value(fb)];
+    if (va === undefined || vb === undefined) continue;
+    xs.push(va);
+    ys.push(vb);
+  }
+  return xs.length > 0 ? pairedDifference(xs, ys) : null;
+}
+
+function probabilityDifferences(frame: OddsFrame, records: readonly PathRecord[], a: number, b: number): Partial<Record<PairedProbability, PairedDifference>> {
   const differences: Partial<Record<PairedProbability, PairedDifference>> = {};
   for (const key of PAIRED_PROBABILITIES) {
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const record of records) {
-      const [fa, fb] = [record.engines[a], record.engines[b]];
-      if (fa === undefined || fb === undefined || fa.error !== null || fb.error !== null) continue;
-      const [va, vb] = [pathValues(frame, fa)[key], pathValues(frame, fb)[key]];
-      if (va === undefined || vb === undefined) continue;
-      xs.push(va);
-      ys.push(vb);
-    }
-    if (xs.length > 0) differences[key] = pairedDifference(xs, ys);
+    const difference = pairedOver(records, a, b, (f) => pathValues(frame, f)[key]);
+    if (difference !== null) differences[key] = difference;
   }
-  return { a: frame.engines[a] as string, b: frame.engines[b] as string, differences };
+  return differences;
+}
+
+function enginePair(frame: OddsFrame, records: readonly PathRecord[], a: number, b: number): EnginePair {
+  return { a: frame.engines[a] as string, b: frame.engines[b] as string, differences: probabilityDifferences(frame, records, a, b) };
+}
+
+function goalEffect(frame: OddsFrame, records: readonly PathRecord[], arm: number, twin: number): GoalEffect {
+  return {
+    arm: frame.engines[arm] as string,
+    twin: frame.engines[twin] as string,
+    differences: probabilityDifferences(frame, records, arm, twin),
+    finalEquity: pairedOver(records, arm, twin, (f) => (f.finalEquity === null ? undefined : Number(f.finalEquity))),
+  };
 }
 
 function fanBands(frame: OddsFrame, engine: number, records: readonly PathRecord[]): FanBands {
@@ -183,5 +215,6 @@ export function oddsResults(frame: OddsFrame, records: readonly PathRecord[]): O
   const engines = frame.engines.map((engine, e) => engineOdds(frame, engine, records.map((r) => r.engines[e]).filter((f): f is Figures => f !== undefined)));
   const pairs: EnginePair[] = [];
   for (let a = 0; a < frame.engines.length; a++) for (let b = a + 1; b < frame.engines.length; b++) pairs.push(enginePair(frame, records, a, b));
-  return { engines, pairs, fan: frame.engines.map((_, e) => fanBands(frame, e, records)) };
+  const goalEffects = (frame.twins ?? []).map(({ arm, twin }) => goalEffect(frame, records, arm, twin));
+  return { engines, pairs, goalEffects, fan: frame.engines.map((_, e) => fanBands(frame, e, records)) };
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { readOddsFile, type OddsFile } from '../odds/oddsFolder.js';
 import type { EngineOdds, MonthlyGoalOdds, PairedProbability, Probability } from '../odds/summary.js';
-import type { Interval } from '../odds/stats.js';
+import type { Interval, PairedDifference } from '../odds/stats.js';
 import { writeTextFile } from './fileWriter.js';
 import { formatPercent, markdownTable } from '../numeric/format.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
@@ -54,13 +54,19 @@ function pairsTable(file: OddsFile): { header: string[]; rows: string[][] } {
   const header = ['engines (a − b)', ...keys.map((key) => LABELS[key].replace('P(', 'Δ P('))];
   const rows = file.results.pairs.map((pair) => [
     `${pair.a} − ${pair.b}`,
-    ...keys.map((key) => {
-      const d = pair.differences[key];
-      if (d === undefined || !Number.isFinite(d.difference)) return '–';
-      const sign = d.difference > 0 ? '+' : '';
-      return `${sign}${formatPercent(d.difference, 1)}${d.interval === null ? '' : ` [${formatPercent(d.interval.low, 1)}, ${formatPercent(d.interval.high, 1)}]`}`;
-    }),
+    ...keys.map((key) => signedPercent(pair.differences[key])),
   ]);
+  return { header, rows };
+}
+
+const signedPercent = (d: PairedDifference | undefined): string => (d === undefined || !Number.isFinite(d.difference) ? '–' : `${d.difference > 0 ? '+' : ''}${formatPercent(d.difference, 1)}${d.interval === null ? '' : ` [${formatPercent(d.interval.low, 1)}, ${formatPercent(d.interval.high, 1)}]`}`);
+const signedMoney = (d: PairedDifference | null): string => (d === null || !Number.isFinite(d.difference) ? '–' : `${d.difference > 0 ? '+' : ''}${money(d.difference)}${d.interval === null ? '' : ` [${money(d.interval.low)}, ${money(d.interval.high)}]`}`);
+
+/** Each goal-aware arm against its goal-off twin: what the goal changed, probability by probability. */
+function goalEffectTable(file: OddsFile): { header: string[]; rows: string[][] } {
+  const keys = presentKeys(file);
+  const header = ['arm − its goal-off twin', ...keys.map((key) => LABELS[key].replace('P(', 'Δ P(')), `Δ mean final equity (${file.currency})`];
+  const rows = (file.results.goalEffects ?? []).map((effect) => [`${effect.arm} − ${effect.twin}`, ...keys.map((key) => signedPercent(effect.differences[key])), signedMoney(effect.finalEquity)]);
   return { header, rows };
 }
 
@@ -79,15 +85,23 @@ function assumptions(file: OddsFile): string[] {
   ];
 }
 
+function armLabel(file: OddsFile, e: OddsFile['engines'][number]): string {
+  const twin = e.twinOf === undefined ? '' : `, the goal-off twin of ${e.twinOf}`;
+  const origin = e.defaults === true ? 'its defaults' : JSON.stringify(e.sizing) === JSON.stringify(file.scenarioSizing) ? "the scenario's sizing" : 'as configured';
+  return `${e.engine} (${origin}${twin})`;
+}
+
 function header(file: OddsFile): string {
-  const own = file.engines.filter((e) => JSON.stringify(e.sizing) === JSON.stringify(file.scenarioSizing)).map((e) => e.engine);
-  const engines = file.engines.map((e) => (own.includes(e.engine) ? `${e.engine} (the scenario's sizing)` : `${e.engine} (its defaults)`)).join(', ');
+  const engines = file.engines.map((e) => armLabel(file, e)).join(', ');
   return `${file.counts.finished} of ${file.paths} paths${file.counts.notRun > 0 ? ` (${file.counts.notRun} not run)` : ''}, seed "${file.seed}", ${file.instants} instants from ${file.firstTime.slice(0, 10)} to ${file.lastTime.slice(0, 10)}, ruin below ${formatPercent(file.ruin, 0)} of ${file.initialCapital} ${file.currency}, drawdown limit ${formatPercent(file.maxDrawdownPct, 0)}. Engines: ${engines}; each engine's parameters are in odds.json.`;
 }
+
+const GOAL_EFFECT_NOTE = "Each goal-aware arm against its goal-off twin: the same engine with the goals' influence removed (pipeline: the goal factor at 1; goal-kelly: the base risk instead of the tracker's goal-adjusted risk, drawdown protection kept), on the same paths. The difference is what the goal did, at whatever change in size it made: compare the final equity and drawdown columns before reading a higher probability as skill.";
 
 function markdown(file: OddsFile): string {
   const odds = oddsTable(file);
   const pairs = pairsTable(file);
+  const effects = goalEffectTable(file);
   const distributions = file.results.engines.flatMap((e) => [distributionLine(`${e.engine}, months the return goal was met (months: paths)`, e.monthlyReturn), distributionLine(`${e.engine}, months the income goal was met (months: paths)`, e.monthlyIncome)]).filter((l): l is string => l !== null);
   return [
     `# goalsim odds: ${file.name}`,
@@ -97,6 +111,7 @@ function markdown(file: OddsFile): string {
     '## Odds per engine',
     markdownTable(odds.header, odds.rows),
     '',
+    ...(effects.rows.length === 0 ? [] : ['## The goal effect', GOAL_EFFECT_NOTE, '', markdownTable(effects.header, effects.rows), '']),
     ...(pairs.rows.length === 0 ? [] : ['## Paired differences', markdownTable(pairs.header, pairs.rows), '']),
     ...(distributions.length === 0 ? [] : ['## Months met per path', ...distributions.map((l) => `- ${l}`), '']),
     '## What this assumes',
@@ -183,6 +198,7 @@ function html(file: OddsFile): string {
   const title = `goalsim odds: ${file.name}`;
   const odds = oddsTable(file);
   const pairs = pairsTable(file);
+  const effects = goalEffectTable(file);
   const curve = targetCurve(file);
   const numeric = odds.header.map((_, c) => c).filter((c) => c > 0);
   const range = fanRange(file);
@@ -194,6 +210,7 @@ function html(file: OddsFile): string {
       '<h2>Odds per engine</h2>',
       htmlTable(odds.header, odds.rows, { numeric }),
       intervalBarsSvg(file),
+      ...(effects.rows.length === 0 ? [] : ['<h2>The goal effect</h2>', `<p class="muted">${escapeHtml(GOAL_EFFECT_NOTE)}</p>`, htmlTable(effects.header, effects.rows, { numeric: effects.header.map((_, c) => c).filter((c) => c > 0) })]),
       ...(pairs.rows.length === 0 ? [] : ['<h2>Paired differences</h2>', '<p class="muted">a − b over the paths both engines finished, with a 95 % interval from the paired differences: an interval that excludes 0 is a difference the paths\' luck does not explain.</p>', htmlTable(pairs.header, pairs.rows, { numeric: pairs.header.map((_, c) => c).filter((c) => c > 0) })]),
       '<h2>Equity fan per engine</h2>',
       '<p class="muted">The median path, the 25-75 % band (dark) and the 5-95 % band (light) of equity at each instant, on one scale for every engine.</p>',
@@ -212,6 +229,7 @@ export function writeOddsReport(dir: string): void {
 }
 
 /** The odds table as the CLI prints it. */
-export function oddsTableText(dir: string): { header: string[]; rows: string[][] } {
-  return oddsTable(readOddsFile(dir));
+export function oddsTableText(dir: string): { header: string[]; rows: string[][]; goalEffects: { header: string[]; rows: string[][] } } {
+  const file = readOddsFile(dir);
+  return { ...oddsTable(file), goalEffects: goalEffectTable(file) };
 }

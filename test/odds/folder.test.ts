@@ -21,7 +21,10 @@ function definitionFor(resolved: ResolvedScenario, overrides: { paths?: number; 
   return oddsDefinitionOf({
     options: { paths: overrides.paths ?? 3, block: overrides.block ?? 'auto', file: DEMO },
     resolved,
-    engines: [{ engine: 'fixed-fraction', resolved }, { engine: 'pipeline', resolved: scenarioForEngine(resolved, 'pipeline') }],
+    arms: [
+      { name: 'fixed-fraction', resolved, twinOf: null, defaults: false },
+      { name: 'pipeline', resolved: scenarioForEngine(resolved, 'pipeline'), twinOf: null, defaults: true },
+    ],
     seed: overrides.seed ?? '1',
     meanBlock: 1.5,
     instants,
@@ -44,7 +47,7 @@ describe('the odds definition', () => {
   it('records what decides a path: engines with their sizing, goals, calendar, fan and month starts', () => {
     expect(definition).toMatchObject({ format: 'goalsim-odds-v1', name: 'demo', scenario: DEMO, seed: '1', paths: 3, ruin: 0.5, initialCapital: '100000', currency: 'USD', instants: 70 });
     expect(definition.block).toMatchObject({ requested: 'auto', meanLength: 1.5 });
-    expect(definition.engines.map((e) => [e.engine, e.sizing.engine])).toEqual([['fixed-fraction', 'fixed-fraction'], ['pipeline', 'pipeline']]);
+    expect(definition.engines.map((e) => [e.engine, e.sizing.engine, e.defaults])).toEqual([['fixed-fraction', 'fixed-fraction', undefined], ['pipeline', 'pipeline', true]]);
     expect(definition.scenarioSizing).toEqual(resolved.scenario.sizing);
     expect([definition.firstTime, definition.lastTime]).toEqual(['2020-01-30T00:00:00Z', '2020-04-08T00:00:00Z']);
     expect(definition.fanTimes).toEqual(['2020-01-30T00:00:00Z', '2020-03-05T00:00:00Z', '2020-04-08T00:00:00Z']);
@@ -71,6 +74,11 @@ describe('the odds definition', () => {
     const portfolio = definition.goals.find((g) => g.type === 'portfolio_value');
     expect(frame.targetDate).toBe(portfolio?.targetDate == null ? null : Date.parse(portfolio.targetDate));
     expect(frameOf({ ...definition, goals: [] }).targetDate).toBeNull();
+    // a twin names its arm; the frame pairs them by index, and a twin of an arm not run pairs nothing
+    expect(frame.twins).toEqual([]);
+    const twinned = { ...definition, engines: [...definition.engines, { ...(definition.engines[1] as OddsDefinition['engines'][number]), engine: 'pipeline:goal-off', twinOf: 'pipeline' }] };
+    expect(frameOf(twinned).twins).toEqual([{ arm: 1, twin: 2 }]);
+    expect(frameOf({ ...twinned, engines: twinned.engines.map((e) => (e.twinOf === undefined ? e : { ...e, twinOf: 'gone' })) }).twins).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ const folderBytes = (dir: string): Record<string, string> => Object.fromEntries(
 describe('path 0', () => {
   it("is the history: every engine's figures equal a plain run of the scenario", async () => {
     const out = tempDir();
-    await runOdds({ file: DAX, outDir: out, paths: 3, block: 'auto', engines: ENGINES, workers: 1, cache: false });
+    await runOdds({ file: DAX, outDir: out, paths: 3, block: 'auto', engines: ENGINES, workers: 1, cache: false, twins: false });
     const rows = csv(out, 'paths.csv').filter((row) => row['path'] === '0');
     expect(rows.map((row) => row['engine'])).toEqual(ENGINES);
     const resolved = loadScenarioFile(DAX);
@@ -187,6 +187,8 @@ describe('odds usage errors', () => {
     [['--block', 'long'], /--block "long": give auto or a mean block length in bars/],
     [['--engines', 'pipeline,martingale'], /--engines: unknown engine "martingale"; the engines are fixed-fraction, fixed-risk, kelly, pipeline, goal-kelly/],
     [['--ruin', '1.5'], /--ruin 1\.5: a share of the initial capital between 0 and 1/],
+    [['--arms', 'no-such-arms.json'], /--arms no-such-arms\.json: no such file/],
+    [['--arms', '[{"name": "ff", "sizing": {"engine": "fixed-fraction", "params": {"fraction": 0}}}]'], /--arms: \[0\]: cannot size this scenario: sizing\.params\.fraction /],
   ])('%s exits 2 with one line naming the option', (extra, message) => {
     const run = goalsim(['odds', DAX, '--out', join(tempDir(), 'x'), ...extra]);
     expect(run.code).toBe(2);
@@ -203,4 +205,24 @@ describe('odds usage errors', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/period: holds no bars: the data runs from 1991-/);
   });
+});
+
+describe('arms and the goal effect from the command line', () => {
+  it('runs arms as configured with their twins, prints the goal effect, and skips twins on --no-twins', () => {
+    const out = join(tempDir(), 'arms');
+    const arms = '[{"name": "ff-15", "sizing": {"engine": "fixed-fraction", "params": {"fraction": 0.15}}}, {"name": "pipe", "sizing": {"engine": "pipeline", "params": {"maxPositionPct": 0.3}}}]';
+    const run = goalsim(['odds', DAX, '--paths', '6', '--block', '3', '--arms', arms, '--workers', '1', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const file = readOddsFile(out);
+    expect(file.engines.map((e) => e.engine)).toEqual(['ff-15', 'pipe', 'pipe:goal-off']);
+    expect(file.engines[0]?.sizing).toEqual({ engine: 'fixed-fraction', params: { fraction: 0.15 } });
+    expect(file.results.goalEffects.map((g) => [g.arm, g.twin])).toEqual([['pipe', 'pipe:goal-off']]);
+    expect(run.stdout).toMatch(/goal effect: each arm against its goal-off twin/);
+    expect(run.stdout).toMatch(/pipe − pipe:goal-off/);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## The goal effect[\s\S]*\| pipe − pipe:goal-off \|/);
+    const plain = join(tempDir(), 'plain');
+    expect(goalsim(['odds', DAX, '--paths', '2', '--block', '3', '--arms', arms, '--no-twins', '--workers', '1', '--out', plain]).code).toBe(0);
+    expect(readOddsFile(plain).engines.map((e) => e.engine)).toEqual(['ff-15', 'pipe']);
+    expect(readOddsFile(plain).results.goalEffects).toEqual([]);
+  }, 60_000);
 });

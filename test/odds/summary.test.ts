@@ -216,3 +216,28 @@ describe('odds with little to count', () => {
     expect(engineOf(results, 'a').monthlyReturn?.monthsMetDistribution).toEqual([0, 0, 0, 0, 1, 0]);
   });
 });
+
+describe('the goal effect', () => {
+  it('pairs each arm with its goal-off twin: the probabilities and the final equity, arm minus twin', () => {
+    const frame = frameOf({ engines: ['pipeline', 'fixed-fraction', 'pipeline:goal-off'], twins: [{ arm: 0, twin: 2 }] });
+    const path = (i: number, arm: Partial<EnginePathFigures>, twin: Partial<EnginePathFigures>): PathRecord => record(i, [fig('pipeline', arm), fig('fixed-fraction'), fig('pipeline:goal-off', twin)]);
+    const results = oddsResults(frame, [
+      path(0, { monthsReturnGoalMet: 2, finalEquity: '110' }, { monthsReturnGoalMet: 1, finalEquity: '105' }),
+      path(1, { monthsReturnGoalMet: 1, finalEquity: '100' }, { monthsReturnGoalMet: 1, finalEquity: '101' }),
+      path(2, { monthsReturnGoalMet: 3, finalEquity: '120' }, { error: 'boom' }),
+    ]);
+    expect(results.goalEffects).toHaveLength(1);
+    const effect = results.goalEffects[0];
+    expect([effect?.arm, effect?.twin]).toEqual(['pipeline', 'pipeline:goal-off']);
+    // paths 0 and 1 (the twin failed on path 2): months 2/3 - 1/3 and 1/3 - 1/3
+    expect(effect?.differences.monthlyReturn?.n).toBe(2);
+    expect(effect?.differences.monthlyReturn?.difference).toBeCloseTo(1 / 6, 15);
+    // final equity 110 - 105 and 100 - 101: mean 2, sample sd of (5, -1) = sqrt(18)
+    expect(effect?.finalEquity?.difference).toBe(2);
+    expect(effect?.finalEquity?.interval?.high).toBeCloseTo(2 + (1.959963984540054 * Math.sqrt(18)) / Math.SQRT2, 10);
+    // the same numbers as the general pair of the two
+    const pair = results.pairs.find((p) => p.a === 'pipeline' && p.b === 'pipeline:goal-off');
+    expect(pair?.differences).toEqual(effect?.differences);
+    expect(oddsResults(frameOf(), []).goalEffects).toEqual([]);
+  });
+});
