@@ -2,8 +2,12 @@
  * Performance metrics of a run. Returns are daily: the equity at the last instant of each UTC
  * day that has bars, returns taken between consecutive such days. Annualisation multiplies by
  * periodsPerYear (volatility and ratios by its square root). The risk-free rate is 0.
+ * Exposure is gross position value over equity, averaged over time (each instant's value held
+ * until the next); turnover is traded notional (both sides of every fill) over the time-weighted
+ * mean equity, per year.
  */
 import { isWeekend } from '../clock/index.js';
+import { formatFixed, formatPercent } from '../numeric/format.js';
 import { MS_PER_DAY } from '../data/timestamp.js';
 import type { Trade } from '../ledger/index.js';
 import { DailyCloseBook, summariseCurve, type CurveSummary, type EquityCurve } from '../sim/equityCurve.js';
@@ -19,8 +23,44 @@ export interface Metrics {
   readonly trades: number;
   readonly winRate: number | null;
   readonly profitFactor: number | null;
-  /** Share of sampled instants with an open position. */
-  readonly exposure: number;
+  /** Time-weighted mean of gross position value / equity: how much of the capital was at work. */
+  readonly meanExposure: number;
+  readonly maxExposure: number;
+  /** Traded notional / mean equity, per year; null for a run of no time. */
+  readonly turnover: number | null;
+  /** Share of sampled instants with an open position, whatever its size. */
+  readonly timeInMarket: number;
+}
+
+/** How a metric reads in a table: a share (printed as a percent), a ratio, a count or a multiple. */
+export type MetricKind = 'percent' | 'ratio' | 'count' | 'multiple';
+
+/** Every metric in the order tables, summary.json readers and sweep results list them, with its label. */
+export const METRIC_DISPLAY: readonly { readonly key: keyof Metrics; readonly label: string; readonly kind: MetricKind }[] = [
+  { key: 'totalReturn', label: 'total return', kind: 'percent' },
+  { key: 'cagr', label: 'CAGR', kind: 'percent' },
+  { key: 'volatility', label: 'volatility', kind: 'percent' },
+  { key: 'sharpe', label: 'Sharpe', kind: 'ratio' },
+  { key: 'sortino', label: 'Sortino', kind: 'ratio' },
+  { key: 'maxDrawdown', label: 'max drawdown', kind: 'percent' },
+  { key: 'calmar', label: 'Calmar', kind: 'ratio' },
+  { key: 'trades', label: 'trades', kind: 'count' },
+  { key: 'winRate', label: 'win rate', kind: 'percent' },
+  { key: 'profitFactor', label: 'profit factor', kind: 'ratio' },
+  { key: 'meanExposure', label: 'mean exposure', kind: 'percent' },
+  { key: 'maxExposure', label: 'max exposure', kind: 'percent' },
+  { key: 'turnover', label: 'turnover a year', kind: 'multiple' },
+  { key: 'timeInMarket', label: 'time in market', kind: 'percent' },
+];
+
+export const METRIC_KEYS: readonly (keyof Metrics)[] = METRIC_DISPLAY.map((m) => m.key);
+
+/** A metric's value as a table shows it (`missing` for none): 12.34%, 1.23, 7 or 3.21x. */
+export function metricText(value: unknown, kind: MetricKind, missing = '–'): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return missing;
+  if (kind === 'percent') return formatPercent(value, 2, missing);
+  if (kind === 'count') return String(value);
+  return `${formatFixed(value, 2, missing)}${kind === 'multiple' ? 'x' : ''}`;
 }
 
 const DAYS_PER_YEAR = 365.25;
@@ -79,13 +119,15 @@ export function annualisationNote(dailyReturnCount: number | undefined): string 
   return dailyReturnCount === undefined || dailyReturnCount >= ANNUALISED_MIN_RETURNS ? null : `annualised from ${dailyReturnCount} daily returns (fewer than ${ANNUALISED_MIN_RETURNS}): read with care`;
 }
 
-/** The metrics of a run from its curve (or the curve's summary, all they read of it) and its trades. */
-export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number): Metrics {
+/** The metrics of a run from its curve (or the curve's summary, all they read of it), its trades and the notional its fills traded. */
+export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number, tradedNotional = 0): Metrics {
   const summary = summaryOf(curve);
   const returns = dailyReturns(summary);
   const deviation = sampleStdev(returns);
   const downside = Math.sqrt(mean(returns.map((r) => Math.min(r, 0) ** 2)));
-  const years = summary.rows > 0 ? (summary.lastTime - summary.firstTime) / (DAYS_PER_YEAR * MS_PER_DAY) : 0;
+  const span = summary.rows > 0 ? summary.lastTime - summary.firstTime : 0;
+  const years = span / (DAYS_PER_YEAR * MS_PER_DAY);
+  const meanEquity = span > 0 ? summary.equityTime / span : summary.lastEquity;
   const growth = finalEquity / initialCapital;
   const cagr = years > 0 && growth > 0 ? growth ** (1 / years) - 1 : NaN;
   const { maxDrawdown } = summary;
@@ -103,6 +145,9 @@ export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readon
     trades: trades.length,
     winRate: trades.length > 0 ? pnls.filter((p) => p > 0).length / trades.length : null,
     profitFactor: grossLoss > 0 ? grossProfit / grossLoss : null,
-    exposure: summary.rows > 0 ? summary.exposedRows / summary.rows : 0,
+    meanExposure: span > 0 ? summary.exposureTime / span : summary.rows > 0 ? summary.lastExposure : 0,
+    maxExposure: summary.maxExposure,
+    turnover: years > 0 && meanEquity > 0 ? finiteOrNull(tradedNotional / meanEquity / years) : null,
+    timeInMarket: summary.rows > 0 ? summary.exposedRows / summary.rows : 0,
   };
 }

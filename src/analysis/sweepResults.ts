@@ -5,6 +5,7 @@
  */
 import type { VariantOutcome } from '../parallel/task.js';
 import { formatFloat } from '../numeric/format.js';
+import { METRIC_KEYS } from './metrics.js';
 import type { ParamValue, Variant } from '../scenario/variants.js';
 
 export interface Objective {
@@ -39,7 +40,7 @@ export function rankOutcomes(variants: readonly Variant[], outcomes: ReadonlyMap
   return [...ranked.map((row, i) => ({ ...row, rank: i + 1 })), ...rest.map((row) => ({ ...row, rank: null }))];
 }
 
-const METRIC_COLUMNS = ['totalReturn', 'cagr', 'volatility', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'trades', 'winRate', 'profitFactor', 'exposure'] as const;
+const METRIC_COLUMNS = METRIC_KEYS;
 const GOAL_COLUMNS = ['months', 'monthsReturnGoalMet', 'monthsIncomeGoalMet', 'portfolioTargetReachedAt', 'riskAdjustments', 'milestones'] as const;
 
 export function paramText(value: ParamValue | undefined): string {

@@ -1,7 +1,7 @@
 /** `goalsim run <scenario> [--out DIR]`: one scenario, its report folder, a summary table. */
 import { join } from 'node:path';
 import { attributionOf } from '../analysis/attribution.js';
-import { annualisationNote, dailyReturns } from '../analysis/metrics.js';
+import { ANNUALISED_METRICS, annualisationNote, dailyReturns, METRIC_DISPLAY, metricText } from '../analysis/metrics.js';
 import { defaultCacheDir } from '../data/cache.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
@@ -9,7 +9,7 @@ import { runScenario } from '../sim/run.js';
 import { runIntoFolder } from '../report/runFiles.js';
 import { writeRunReport } from '../report/writeReports.js';
 import type { RunResult } from '../sim/types.js';
-import { alignedTable, fixed, percent } from './table.js';
+import { alignedTable } from './table.js';
 
 export interface RunCommandOptions {
   readonly scenario: string;
@@ -24,17 +24,10 @@ export function runSummaryTable(result: RunResult): string {
   const rows: [string, string][] = [
     ['initial capital', `${result.initialCapital.toFixed(2)} ${result.currency}`],
     ['final equity', `${result.finalEquity.toFixed(2)} ${result.currency}`],
-    ['total return', percent(m.totalReturn)],
-    ['CAGR', mark(percent(m.cagr))],
-    ['volatility', mark(percent(m.volatility))],
-    ['Sharpe', mark(fixed(m.sharpe))],
-    ['Sortino', mark(fixed(m.sortino))],
-    ['max drawdown', percent(m.maxDrawdown)],
-    ['Calmar', mark(fixed(m.calmar))],
-    ['trades', String(m.trades)],
-    ['win rate', percent(m.winRate)],
-    ['profit factor', fixed(m.profitFactor)],
-    ['exposure', percent(m.exposure)],
+    ...METRIC_DISPLAY.map(({ key, label, kind }): [string, string] => {
+      const text = metricText(m[key], kind, '');
+      return [label, ANNUALISED_METRICS.includes(key) ? mark(text) : text];
+    }),
   ];
   return `${alignedTable(['metric', 'value'], rows)}${note === null ? '' : `\n* ${note}`}`;
 }

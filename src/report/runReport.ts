@@ -5,7 +5,7 @@
  * position size of every decision, and the monthly table.
  */
 import type { SizingAttribution } from '../analysis/attribution.js';
-import { ANNUALISED_METRICS, annualisationNote } from '../analysis/metrics.js';
+import { ANNUALISED_METRICS, annualisationNote, METRIC_DISPLAY, metricText } from '../analysis/metrics.js';
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
 import { displayValue, formatFixed, formatPercent, markdownTable } from '../numeric/format.js';
@@ -24,17 +24,8 @@ export function metricRows(files: RunFiles): string[][] {
   const mark = (key: string, text: string): string => (few && ANNUALISED_METRICS.includes(key) && text !== '–' ? `${text} *` : text);
   return [
     ['final equity', `${Number(files.summary.finalEquity).toFixed(2)} ${files.summary.currency}`],
-    ['total return', pct(m['totalReturn'])],
-    ['CAGR', mark('cagr', pct(m.cagr))],
-    ['volatility', mark('volatility', pct(m.volatility))],
-    ['Sharpe', mark('sharpe', num(m.sharpe))],
-    ['Sortino', mark('sortino', num(m.sortino))],
-    ['max drawdown', pct(m['maxDrawdown'])],
-    ['Calmar', mark('calmar', num(m.calmar))],
-    ['trades', String(m.trades ?? 0)],
-    ['win rate', pct(m['winRate'])],
-    ['profit factor', num(m['profitFactor'])],
-    ['exposure', pct(m.exposure)],
+    // a folder written before a metric existed shows a dash for it
+    ...METRIC_DISPLAY.map(({ key, label, kind }) => [label, mark(key, metricText(m[key], kind))]),
   ];
 }
 

@@ -7,16 +7,16 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
 import { pathProblem } from './paths.js';
+import { METRIC_KEYS } from '../analysis/metrics.js';
 import { readJsonFile } from './load.js';
 import { schemaError } from './problems.js';
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
 
-export const OBJECTIVE_FIELDS = [
-  'metrics.totalReturn', 'metrics.cagr', 'metrics.volatility', 'metrics.sharpe', 'metrics.sortino', 'metrics.maxDrawdown', 'metrics.calmar',
-  'metrics.trades', 'metrics.winRate', 'metrics.profitFactor', 'metrics.exposure',
+export const OBJECTIVE_FIELDS: readonly string[] = [
+  ...METRIC_KEYS.map((key) => `metrics.${key}`),
   'goals.monthsReturnGoalMet', 'goals.monthsIncomeGoalMet', 'goals.riskAdjustments', 'goals.milestones', 'finalEquity',
-] as const;
+];
 
 const objectiveSchema = z
   .union([z.string().transform((metric) => ({ metric, direction: 'max' as const })), z.strictObject({ metric: z.string(), direction: z.enum(['max', 'min']).default('max') })])

@@ -37,6 +37,16 @@ export interface CurveSummary {
   readonly minEquity: number;
   /** Rows with an open position (exposure > 0). */
   readonly exposedRows: number;
+  /**
+   * Time integrals in equity x ms and exposure x ms: each row's value held until the next row,
+   * so that means over them are time-weighted (a Friday's position counts over the weekend).
+   */
+  readonly equityTime: number;
+  readonly exposureTime: number;
+  readonly maxExposure: number;
+  /** Equity and exposure of the last row (the means of a run of one instant). */
+  readonly lastEquity: number;
+  readonly lastExposure: number;
   /** Equity at the last row of each UTC day present, in day order. */
   readonly dailyCloses: { readonly day: readonly number[]; readonly equity: readonly number[] };
 }
@@ -82,33 +92,56 @@ export class CurveSummariser {
   private maxDrawdown = 0;
   private minEquity = Infinity;
   private exposedRows = 0;
+  private equityTime = 0;
+  private exposureTime = 0;
+  private maxExposure = 0;
+  private lastEquity = NaN;
+  private lastExposure = 0;
   private closes = new DailyCloseBook();
 
   add(curve: EquityCurve, from: number, to: number): void {
     if (from >= to) return;
-    if (this.rows === 0) this.firstTime = curve.time[from] as number;
+    if (this.rows === 0) {
+      this.firstTime = curve.time[from] as number;
+      this.lastTime = this.firstTime; // the first row holds for no time before it
+    }
     // in locals: the run's end summarises a kept curve of millions of rows in one call
-    let { maxDrawdown, minEquity, exposedRows } = this;
+    let { maxDrawdown, minEquity, exposedRows, equityTime, exposureTime, maxExposure, lastTime, lastEquity, lastExposure } = this;
     const { time, equity, drawdown, exposure } = curve;
     const closes = this.closes;
     for (let i = from; i < to; i++) {
       const value = equity[i] as number;
+      const share = exposure[i] as number;
+      const t = time[i] as number;
+      if (t > lastTime) {
+        equityTime += lastEquity * (t - lastTime);
+        exposureTime += lastExposure * (t - lastTime);
+      }
       if ((drawdown[i] as number) > maxDrawdown) maxDrawdown = drawdown[i] as number;
       if (value < minEquity) minEquity = value;
-      if ((exposure[i] as number) > 0) exposedRows++;
-      closes.observe(time[i] as number, value);
+      if (share > 0) exposedRows++;
+      if (share > maxExposure) maxExposure = share;
+      closes.observe(t, value);
+      lastTime = t;
+      lastEquity = value;
+      lastExposure = share;
     }
     this.maxDrawdown = maxDrawdown;
     this.minEquity = minEquity;
     this.exposedRows = exposedRows;
+    this.equityTime = equityTime;
+    this.exposureTime = exposureTime;
+    this.maxExposure = maxExposure;
+    this.lastTime = lastTime;
+    this.lastEquity = lastEquity;
+    this.lastExposure = lastExposure;
     this.rows += to - from;
-    this.lastTime = time[to - 1] as number;
   }
 
   /** The summary of the rows so far, as a copy that later rows do not change. */
   summary(): CurveSummary {
-    const { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows } = this;
-    return { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows, dailyCloses: { day: this.closes.day.slice(), equity: this.closes.equity.slice() } };
+    const { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows, equityTime, exposureTime, maxExposure, lastEquity, lastExposure } = this;
+    return { rows, firstTime, lastTime, maxDrawdown, minEquity, exposedRows, equityTime, exposureTime, maxExposure, lastEquity, lastExposure, dailyCloses: { day: this.closes.day.slice(), equity: this.closes.equity.slice() } };
   }
 
   /** A summariser that goes on from this one's rows, leaving this one as it is. */
@@ -120,6 +153,11 @@ export class CurveSummariser {
     copy.maxDrawdown = this.maxDrawdown;
     copy.minEquity = this.minEquity;
     copy.exposedRows = this.exposedRows;
+    copy.equityTime = this.equityTime;
+    copy.exposureTime = this.exposureTime;
+    copy.maxExposure = this.maxExposure;
+    copy.lastEquity = this.lastEquity;
+    copy.lastExposure = this.lastExposure;
     copy.closes = this.closes.copy();
     return copy;
   }

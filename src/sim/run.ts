@@ -9,7 +9,7 @@ import { GoalTracker } from '../goals/tracker.js';
 import type { BarSeries } from '../data/series.js';
 import { formatTimestamp } from '../data/timestamp.js';
 import { ScenarioError } from '../errors.js';
-import { Amount, type Instrument, money } from '../ledger/index.js';
+import { Amount, type Fill, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/engines.js';
 import { loadUserSizingEngine } from '../sizing/userSizer.js';
@@ -134,7 +134,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
       periodsPerYear,
       goalTables: tracker?.tables(),
-      metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear),
+      metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills)),
     };
   };
   let finished: RunResult | undefined;
@@ -229,4 +229,11 @@ export function noBarsMessage(series: readonly BarSeries[]): string {
 
 function lastCloses(series: readonly BarSeries[]): Float64Array {
   return Float64Array.from(series, (bars) => (bars.length > 0 ? (bars.close[bars.length - 1] as number) : 0));
+}
+
+/** Notional of every fill, both sides: what turnover counts (float64 at the end of a run; the ledger keeps the exact fills). */
+function tradedNotional(fills: readonly Fill[]): number {
+  let notional = 0;
+  for (const fill of fills) notional += fill.quantity.toNumber() * fill.price.toNumber();
+  return notional;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ANNUALISED_METRICS, ANNUALISED_MIN_RETURNS, annualisationNote, computeMetrics, dailyCloses, dailyReturns, detectPeriodsPerYear, sampleStdev, sharpeRatio } from '../../src/analysis/metrics.js';
+import { ANNUALISED_METRICS, ANNUALISED_MIN_RETURNS, annualisationNote, computeMetrics, dailyCloses, dailyReturns, detectPeriodsPerYear, METRIC_KEYS, metricText, sampleStdev, sharpeRatio } from '../../src/analysis/metrics.js';
 import { Amount, type Trade } from '../../src/ledger/index.js';
+import { CurveSummariser, summariseCurve } from '../../src/sim/equityCurve.js';
 import type { EquityCurve } from '../../src/sim/types.js';
 
 const DAY = 86_400_000;
@@ -43,11 +44,37 @@ describe('computeMetrics against hand-computed values', () => {
     expect(m.calmar).toBeCloseTo((m.cagr ?? NaN) / 0.1, 6);
   });
 
-  it('trades, win rate, profit factor, exposure', () => {
+  it('trades, win rate, profit factor, time in market', () => {
     expect(m.trades).toBe(3);
     expect(m.winRate).toBeCloseTo(2 / 3, 12);
     expect(m.profitFactor).toBeCloseTo(35 / 10, 12);
-    expect(m.exposure, 'two of four instants hold a position').toBe(0.5);
+    expect(m.timeInMarket, 'two of four instants hold a position').toBe(0.5);
+  });
+
+  it('exposure weighted by the time each instant holds, and turnover over the mean equity a year', () => {
+    // exposure 0, 0.5, 0, 0.5 on four days: each holds until the next, the last for no time, so
+    // (0 + 0.5 + 0) days / 3 days; equity 100, 110, 99 held a day each: mean 103
+    const withNotional = computeMetrics(c, [], 100, 108.9, 252, 412);
+    expect(withNotional.meanExposure).toBeCloseTo(1 / 6, 15);
+    expect(withNotional.maxExposure).toBe(0.5);
+    expect(withNotional.turnover).toBeCloseTo(412 / 103 / (3 / 365.25), 9);
+    expect(m.turnover, 'no fills, no turnover').toBe(0);
+    // the weights are times, not rows: a two-day gap weighs twice
+    const uneven = { ...curve([100, 100, 100]), time: Float64Array.from([0, 2 * DAY, 3 * DAY]), exposure: Float64Array.from([0.3, 0.9, 0.1]) };
+    expect(computeMetrics(uneven, [], 100, 100, 252).meanExposure).toBeCloseTo((0.3 * 2 + 0.9) / 3, 15);
+    // one instant: its own exposure, and no turnover over no time
+    const one = { ...curve([100]), exposure: Float64Array.from([0.4]) };
+    expect(computeMetrics(one, [], 100, 100, 252, 50)).toMatchObject({ meanExposure: 0.4, maxExposure: 0.4, turnover: null });
+  });
+
+  it('reads the same from a curve handed over in pieces as from the whole', () => {
+    const whole = curve([100, 104, 97, 101, 108, 111]);
+    const summariser = new CurveSummariser();
+    summariser.add(whole, 0, 2);
+    summariser.add(whole, 2, 3);
+    summariser.add(whole, 3, 6);
+    expect(summariser.summary()).toEqual(summariseCurve(whole));
+    expect(computeMetrics(summariser.summary(), [], 100, 111, 252, 300)).toEqual(computeMetrics(whole, [], 100, 111, 252, 300));
   });
 
   it('uses the last equity of each UTC day for daily returns', () => {
@@ -165,7 +192,7 @@ describe('metric building blocks', () => {
     const instant = computeMetrics(curve([100]), [], 100, 100, 252);
     expect([instant.cagr, instant.volatility, instant.sharpe]).toEqual([null, null, null]);
     const empty = computeMetrics(curve([]), [], 100, 100, 252);
-    expect(empty.exposure).toBe(0);
+    expect([empty.timeInMarket, empty.meanExposure, empty.maxExposure, empty.turnover]).toEqual([0, 0, 0, null]);
     expect(empty.cagr).toBeNull();
   });
 
@@ -174,5 +201,13 @@ describe('metric building blocks', () => {
     expect(m.profitFactor).toBeNull();
     expect(m.winRate).toBeCloseTo(2 / 3, 15);
     expect(computeMetrics(curve([100, 99]), [trade('-1')], 100, 99, 252).profitFactor).toBe(0);
+  });
+});
+
+describe('metric display', () => {
+  it('lists every metric once, and prints each kind', () => {
+    expect(new Set(METRIC_KEYS).size).toBe(METRIC_KEYS.length);
+    expect(Object.keys(computeMetrics(curve([100, 101]), [], 100, 101, 252)).sort()).toEqual([...METRIC_KEYS].sort());
+    expect([metricText(0.1234, 'percent'), metricText(1.234, 'ratio'), metricText(7, 'count'), metricText(3.214, 'multiple'), metricText(null, 'ratio'), metricText(NaN, 'percent', '')]).toEqual(['12.34%', '1.23', '7', '3.21x', '–', '']);
   });
 });

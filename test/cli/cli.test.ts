@@ -34,7 +34,7 @@ describe('goalsim run', () => {
     expect(readFileSync(join(out, 'equity.csv'), 'utf8').split('\n')[0]).toBe('timestamp,equity,cash,exposure,drawdown');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['scenario', 'seed', 'version', 'initialCapital', 'finalEquity', 'metrics', 'goals']));
-    expect(Object.keys(summary['metrics'] as object).sort()).toEqual(['calmar', 'cagr', 'exposure', 'maxDrawdown', 'profitFactor', 'sharpe', 'sortino', 'totalReturn', 'trades', 'volatility', 'winRate'].sort());
+    expect(Object.keys(summary['metrics'] as object).sort()).toEqual(['calmar', 'cagr', 'maxDrawdown', 'maxExposure', 'meanExposure', 'profitFactor', 'sharpe', 'sortino', 'timeInMarket', 'totalReturn', 'trades', 'turnover', 'volatility', 'winRate'].sort());
   });
 
   it('writes byte-identical files on a second run', () => {

@@ -16,6 +16,13 @@ const rowsOf = (curve: EquityCurve, from = 0, to = curve.length): Row[] =>
     return { time: curve.time[i] as number, equity: curve.equity[i] as number, cash: curve.cash[i] as number, exposure: curve.exposure[i] as number, drawdown: curve.drawdown[i] as number };
   });
 
+/** Sum over the rows but the last of value x the time until the next row. */
+function heldOver(value: (row: Row) => number): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ROWS.length; i++) sum += value(ROWS[i] as Row) * ((ROWS[i + 1] as Row).time - (ROWS[i] as Row).time);
+  return sum;
+}
+
 /** Records `rows` as the engine does, rewriting the last one before the end as its close at the end does. */
 function record(recorder: CurveRecorder, rows: readonly Row[], lastEquity: number): void {
   for (const row of rows) {
@@ -65,6 +72,12 @@ describe('the curve recorder', () => {
       maxDrawdown: 0.09,
       minEquity: 90,
       exposedRows: 7, // rows 0, 4 and 8 are flat
+      // each row's value held until the next row's time; the last (equity 90 at the close) holds for none
+      equityTime: heldOver((row) => row.equity),
+      exposureTime: heldOver((row) => row.exposure),
+      maxExposure: 0.5,
+      lastEquity: 90,
+      lastExposure: 0.5,
       dailyCloses: { day: [0, 1, 2, 3].map((d) => T0 / DAY + d), equity: [99, 110, 108, 90] },
     });
   });
