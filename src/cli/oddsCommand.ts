@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../errors.js';
 import { armsSource, readArmsOption } from '../odds/arms.js';
+import type { MatchBy } from '../odds/match.js';
 import { runOdds } from '../odds/oddsRunner.js';
 import type { PathRecord } from '../odds/pathRun.js';
 import { oddsTableText, writeOddsReport } from '../report/oddsReport.js';
@@ -23,6 +24,8 @@ export interface OddsCommandOptions {
   readonly engines: string;
   readonly arms?: string | undefined;
   readonly twins?: boolean | undefined;
+  readonly match?: MatchBy | undefined;
+  readonly matchTo?: string | undefined;
   readonly seed?: string | undefined;
   readonly ruin?: number | undefined;
   readonly workers?: number | undefined;
@@ -47,13 +50,16 @@ export function parseBlock(text: string): 'auto' | number {
 /** The odds table, its failed paths, and where the folder is. */
 export function printOdds(dir: string, records: Iterable<PathRecord>): void {
   const out = (text: string): boolean => process.stdout.write(`${text}\n`);
-  const { header, rows, goalEffects } = oddsTableText(dir);
+  const { header, rows, goalEffects, headline, matched } = oddsTableText(dir);
+  for (const line of matched) out(line);
+  if (matched.length > 0) out('');
   out(alignedTable(header, rows));
   if (goalEffects.rows.length > 0) {
     out('');
     out('goal effect: each arm against its goal-off twin on the same paths (arm - twin, 95 % interval)');
     out(alignedTable(goalEffects.header, goalEffects.rows));
   }
+  if (headline !== null) out(`\n${headline}`);
   const failures = [...records].flatMap((record) => record.engines.filter((f) => f.error !== null).map((f) => [String(record.path), f.engine, f.error ?? '']));
   if (failures.length > 0) {
     out('');
@@ -76,6 +82,8 @@ export async function oddsCommand(options: OddsCommandOptions): Promise<number> 
     arms: options.arms === undefined ? undefined : readArmsOption(options.arms),
     armsSource: options.arms === undefined ? undefined : armsSource(options.arms),
     twins: options.twins,
+    match: options.match,
+    matchTo: options.matchTo,
     seed: options.seed,
     ruin: options.ruin,
     workers: options.workers,

@@ -17,6 +17,7 @@ import type { ScenarioSizing } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { readRecords } from '../parallel/recordLog.js';
 import { armRecord, type Arm } from './arms.js';
+import type { Match } from './match.js';
 import type { EnginePathFigures, PathRecord } from './pathRun.js';
 import { QUANTILE_NAMES } from './stats.js';
 import { oddsResults, pathValues, type OddsFrame, type OddsResults } from './summary.js';
@@ -36,6 +37,8 @@ export interface OddsDefinition {
   readonly engines: readonly { readonly engine: string; readonly sizing: ScenarioSizing; readonly twinOf?: string; readonly defaults?: true }[];
   /** The sizing the scenario file names (its engine keeps these parameters; the others run with their defaults). */
   readonly scenarioSizing: ScenarioSizing;
+  /** The risk matching of the baseline arms, or null when they ran as configured. */
+  readonly match: Match | null;
   readonly ruin: number;
   readonly maxDrawdownPct: number;
   readonly initialCapital: string;
@@ -62,6 +65,7 @@ export function oddsDefinitionOf(input: {
   readonly options: { readonly paths: number; readonly block: 'auto' | number; readonly ruin?: number | undefined; readonly file: string };
   readonly resolved: ResolvedScenario;
   readonly arms: readonly Arm[];
+  readonly match: Match | null;
   readonly seed: string;
   readonly meanBlock: number;
   readonly instants: Float64Array;
@@ -79,6 +83,7 @@ export function oddsDefinitionOf(input: {
     block: { requested: input.options.block, meanLength: input.meanBlock, rule: BLOCK_RULE },
     engines: input.arms.map(armRecord),
     scenarioSizing: scenario.sizing,
+    match: input.match,
     ruin: input.options.ruin ?? DEFAULT_RUIN,
     maxDrawdownPct: scenario.account.maxDrawdownPct,
     initialCapital: scenario.account.initialCapital,
@@ -105,7 +110,7 @@ function monthStarts(first: number, last: number): number[] {
   return starts;
 }
 
-const DEFINITION_KEYS = ['format', 'name', 'scenario', 'seed', 'paths', 'block', 'engines', 'scenarioSizing', 'ruin', 'maxDrawdownPct', 'initialCapital', 'currency', 'goals', 'firstTime', 'lastTime', 'instants', 'fanTimes', 'monthStarts'] as const;
+const DEFINITION_KEYS = ['format', 'name', 'scenario', 'seed', 'paths', 'block', 'engines', 'scenarioSizing', 'match', 'ruin', 'maxDrawdownPct', 'initialCapital', 'currency', 'goals', 'firstTime', 'lastTime', 'instants', 'fanTimes', 'monthStarts'] as const;
 
 /** The definition part of an odds.json. */
 export function definitionPart(file: OddsDefinition): OddsDefinition {
@@ -165,7 +170,7 @@ export interface OddsWriteOptions {
   readonly scope: readonly number[];
 }
 
-const PATH_COLUMNS = ['path', 'seed', 'engine', 'final_equity', 'min_equity', 'max_drawdown', 'cagr', 'sharpe', 'months', 'months_return_goal_met', 'months_income_goal_met', 'target_reached_at', 'drawdown_breach', 'ruined', 'error'];
+const PATH_COLUMNS = ['path', 'seed', 'engine', 'final_equity', 'min_equity', 'max_drawdown', 'cagr', 'sharpe', 'mean_exposure', 'months', 'months_return_goal_met', 'months_income_goal_met', 'target_reached_at', 'drawdown_breach', 'ruined', 'error'];
 
 function pathRow(frame: OddsFrame, record: PathRecord, f: EnginePathFigures): string[] {
   const values = pathValues(frame, f);
@@ -180,6 +185,7 @@ function pathRow(frame: OddsFrame, record: PathRecord, f: EnginePathFigures): st
     formatFloat(f.maxDrawdown),
     formatFloat(f.cagr),
     formatFloat(f.sharpe),
+    formatFloat(f.meanExposure ?? null),
     count(f.months),
     count(f.monthsReturnGoalMet),
     count(f.monthsIncomeGoalMet),

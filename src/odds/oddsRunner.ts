@@ -12,6 +12,7 @@ import { defaultCacheDir } from '../data/cache.js';
 import { allocateBarSeries, shareBarSeries, type BarSeries } from '../data/series.js';
 import { ScenarioError, UsageError } from '../errors.js';
 import { armsFromEngines, resolveArms, type Arm, type ArmInput } from './arms.js';
+import { matchArms, type MatchBy } from './match.js';
 import { pricePlacesOf } from '../ledger/index.js';
 import { runTasks } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
@@ -42,6 +43,10 @@ export interface OddsOptions {
   readonly armsSource?: string | undefined;
   /** Run each goal-aware arm's goal-off twin as well (default true). */
   readonly twins?: boolean | undefined;
+  /** Match each baseline arm's size to the reference arm's on the history (see match.ts). */
+  readonly match?: MatchBy | undefined;
+  /** The reference arm of the match (default: the first goal-aware arm). */
+  readonly matchTo?: string | undefined;
   /** Default: the scenario's seed. */
   readonly seed?: string | undefined;
   readonly ruin?: number | undefined;
@@ -110,7 +115,7 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   const resolved = loadScenarioFile(options.file);
   const inputs = options.arms ?? armsFromEngines(resolved, options.engines);
   const arms = resolveArms(resolved, inputs, { twins: options.twins !== false, source: options.arms === undefined ? '--engines' : (options.armsSource ?? '--arms') });
-  const engines = arms.map((arm) => ({ engine: arm.name, resolved: arm.resolved }));
+
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   const workers = options.workers ?? availableParallelism();
   if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
@@ -118,12 +123,14 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   const series = data.series.map((bars) => periodCopy(bars, resolved.periodStart, resolved.periodEnd));
   if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${noBarsMessage(data.series)}`, resolved.file, 'period');
   const pricePlaces = data.series.map(pricePlacesOf);
+  const matched = options.match === undefined ? undefined : await matchArms(arms, { series, signals: data.signals, skippedRows: data.skippedRows, pricePlaces }, options.match, options.matchTo);
+  const engines = (matched?.arms ?? arms).map((arm) => ({ engine: arm.name, resolved: arm.resolved }));
   const history = returnHistory(series);
   const meanBlock = options.block === 'auto' ? autoBlockLength(history) : options.block;
   options.onBlockLength?.(meanBlock, options.block);
   const seed = options.seed ?? String(resolved.scenario.seed);
   const fanIndices = fanInstants(history.instants.length);
-  const definition = oddsDefinitionOf({ options, resolved, arms, seed, meanBlock, instants: history.instants, fanIndices });
+  const definition = oddsDefinitionOf({ options, resolved, arms: matched?.arms ?? arms, match: matched?.match ?? null, seed, meanBlock, instants: history.instants, fanIndices });
 
   const outDir = options.outDir;
   const records = new Map<number, PathRecord>();

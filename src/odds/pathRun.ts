@@ -44,6 +44,8 @@ export interface EnginePathFigures {
   readonly maxDrawdown: number | null;
   readonly cagr: number | null;
   readonly sharpe: number | null;
+  /** Time-weighted mean of gross position value / equity (absent in records written before it existed). */
+  readonly meanExposure?: number | null;
   /** Months the tracker recorded (null without goals). */
   readonly months: number | null;
   readonly monthsReturnGoalMet: number | null;
@@ -87,7 +89,7 @@ export async function runPath(task: OddsTask): Promise<PathRecord> {
 }
 
 export function failedFigures(engine: string, error: string): EnginePathFigures {
-  return { engine, error, finalEquity: null, minEquity: null, maxDrawdown: null, cagr: null, sharpe: null, months: null, monthsReturnGoalMet: null, monthsIncomeGoalMet: null, targetReachedAt: null, fan: null };
+  return { engine, error, finalEquity: null, minEquity: null, maxDrawdown: null, cagr: null, sharpe: null, meanExposure: null, months: null, monthsReturnGoalMet: null, monthsIncomeGoalMet: null, targetReachedAt: null, fan: null };
 }
 
 const finite = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
@@ -104,6 +106,7 @@ function figuresOf(engine: string, result: RunResult, fanInstants: readonly numb
     maxDrawdown: finite(result.metrics.maxDrawdown),
     cagr: finite(result.metrics.cagr),
     sharpe: finite(result.metrics.sharpe),
+    meanExposure: finite(result.metrics.meanExposure),
     months: counts?.months ?? null,
     monthsReturnGoalMet: counts?.monthsReturnGoalMet ?? null,
     monthsIncomeGoalMet: counts?.monthsIncomeGoalMet ?? null,

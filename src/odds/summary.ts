@@ -56,6 +56,8 @@ export interface EngineOdds {
   readonly finalEquity: Quantiles;
   readonly cagr: Quantiles;
   readonly sharpe: Quantiles;
+  /** Of the paths' time-weighted mean exposure: how much capital the engine put to work. */
+  readonly meanExposure: Quantiles;
 }
 
 /** The probabilities compared between engines, by their key in EngineOdds. */
@@ -76,6 +78,8 @@ export interface GoalEffect {
   readonly differences: Readonly<Partial<Record<PairedProbability, PairedDifference>>>;
   /** Final equity, in the account's currency. */
   readonly finalEquity: PairedDifference | null;
+  /** Time-weighted mean exposure (a share of equity): how much more capital the goal put to work. */
+  readonly meanExposure: PairedDifference | null;
 }
 
 export interface FanBands {
@@ -158,6 +162,7 @@ function engineOdds(frame: OddsFrame, engine: string, figures: readonly Figures[
     finalEquity: quantiles(ok.map((f) => Number(f.finalEquity))),
     cagr: quantiles(ok.map((f) => f.cagr ?? NaN)),
     sharpe: quantiles(ok.map((f) => f.sharpe ?? NaN)),
+    meanExposure: quantiles(ok.map((f) => f.meanExposure ?? NaN)),
   };
 }
 
@@ -195,6 +200,7 @@ function goalEffect(frame: OddsFrame, records: readonly PathRecord[], arm: numbe
     twin: frame.engines[twin] as string,
     differences: probabilityDifferences(frame, records, arm, twin),
     finalEquity: pairedOver(records, arm, twin, (f) => (f.finalEquity === null ? undefined : Number(f.finalEquity))),
+    meanExposure: pairedOver(records, arm, twin, (f) => f.meanExposure ?? undefined),
   };
 }
 

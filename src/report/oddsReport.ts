@@ -36,10 +36,11 @@ function presentKeys(file: OddsFile): PairedProbability[] {
 
 function oddsTable(file: OddsFile): { header: string[]; rows: string[][] } {
   const keys = presentKeys(file);
-  const header = ['engine', 'paths', ...keys.map((key) => LABELS[key]), 'median days to target', 'final equity p5 / p50 / p95', 'CAGR p50', 'Sharpe p50'];
+  const header = ['engine', 'paths', 'mean exposure p50', ...keys.map((key) => LABELS[key]), 'median days to target', 'final equity p5 / p50 / p95', 'CAGR p50', 'Sharpe p50'];
   const rows = file.results.engines.map((odds) => [
     odds.engine,
     odds.failed === 0 ? String(odds.paths) : `${odds.paths} (${odds.failed} failed)`,
+    formatPercent(odds.meanExposure?.p50, 1),
     ...keys.map((key) => withInterval(probabilityOf(odds, key))),
     odds.portfolioTarget === null ? '–' : days(odds.portfolioTarget.daysToTarget.p50),
     `${money(odds.finalEquity.p5)} / ${money(odds.finalEquity.p50)} / ${money(odds.finalEquity.p95)}`,
@@ -65,9 +66,57 @@ const signedMoney = (d: PairedDifference | null): string => (d === null || !Numb
 /** Each goal-aware arm against its goal-off twin: what the goal changed, probability by probability. */
 function goalEffectTable(file: OddsFile): { header: string[]; rows: string[][] } {
   const keys = presentKeys(file);
-  const header = ['arm − its goal-off twin', ...keys.map((key) => LABELS[key].replace('P(', 'Δ P(')), `Δ mean final equity (${file.currency})`];
-  const rows = (file.results.goalEffects ?? []).map((effect) => [`${effect.arm} − ${effect.twin}`, ...keys.map((key) => signedPercent(effect.differences[key])), signedMoney(effect.finalEquity)]);
+  const header = ['arm − its goal-off twin', 'Δ mean exposure', ...keys.map((key) => LABELS[key].replace('P(', 'Δ P(')), `Δ mean final equity (${file.currency})`];
+  const rows = (file.results.goalEffects ?? []).map((effect) => [`${effect.arm} − ${effect.twin}`, signedPercent(effect.meanExposure ?? undefined), ...keys.map((key) => signedPercent(effect.differences[key])), signedMoney(effect.finalEquity)]);
   return { header, rows };
+}
+
+const MATCH_LABEL = { exposure: 'mean exposure', volatility: 'volatility' } as const;
+
+/** The matched value of each baseline, one line each; none without --match. */
+function matchLines(file: OddsFile): string[] {
+  const m = file.match;
+  if (m === null || m === undefined) return [];
+  const label = MATCH_LABEL[m.by];
+  return [
+    `Risk-matched by ${label}: each baseline's size was set by bisection on the history so that its ${label} equals ${m.reference}'s ${formatPercent(m.target, 2)} within ${formatPercent(m.tolerance, 0)}, and that value was used on every path.`,
+    ...m.arms.map((a) => `${a.arm}: ${a.path} ${a.configured} → ${Number(a.value.toPrecision(4))} (${label} ${formatPercent(a.figure, 2)} on the history, ${a.runs} runs)`),
+    ...(m.unmatched.length === 0 ? [] : [`Not matched: ${m.unmatched.join(', ')} (goal-aware arms, twins, or engines without a size parameter).`]),
+  ];
+}
+
+const GOAL_WORDS: Readonly<Record<'monthlyReturn' | 'monthlyIncome' | 'portfolioTarget', (file: OddsFile) => string>> = {
+  monthlyReturn: (file) => `the share of months meeting the return goal (${formatPercent(file.goals.find((g) => g.type === 'monthly_return')?.target, 1)} a month)`,
+  monthlyIncome: (file) => `the share of months meeting the income goal (${money(file.goals.find((g) => g.type === 'monthly_income')?.target ?? null)} ${file.currency} a month)`,
+  portfolioTarget: () => 'the probability of reaching the portfolio target',
+};
+
+/** `+0.4 points [-0.2, +1.0]`: a paired difference of probabilities in percentage points. */
+function points(d: PairedDifference | undefined, sign = 1): string {
+  if (d === undefined || !Number.isFinite(d.difference)) return 'an unknown amount';
+  const p = (x: number): string => `${x * sign > 0 ? '+' : ''}${(x * sign * 100).toFixed(1)}`;
+  const interval = d.interval === null ? '' : ` [${[p(d.interval.low), p(d.interval.high)].sort((a, b) => Number(a) - Number(b)).join(', ')}]`;
+  return `${p(d.difference)} points${interval}`;
+}
+
+/**
+ * The answer in one sentence: the reference arm's goal effect against its twin and against each
+ * matched baseline, saying at what risk it compares them. Null without a goal-aware arm.
+ */
+export function oddsHeadline(file: OddsFile): string | null {
+  const effects = file.results.goalEffects ?? [];
+  const key = (['monthlyReturn', 'monthlyIncome', 'portfolioTarget'] as const).find((k) => effects[0]?.differences[k] !== undefined);
+  if (effects.length === 0 || key === undefined) return null;
+  const reference = file.match?.reference ?? (effects[0] as (typeof effects)[number]).arm;
+  const effect = effects.find((e) => e.arm === reference) ?? (effects[0] as (typeof effects)[number]);
+  const against = (file.match?.arms ?? []).map((a) => {
+    const pair = file.results.pairs.find((p) => (p.a === effect.arm && p.b === a.arm) || (p.a === a.arm && p.b === effect.arm));
+    const sign = pair?.a === effect.arm ? 1 : -1;
+    return `${points(pair?.differences[key], sign)} against ${a.arm} at ${a.path.split('.').at(-1) ?? a.path} ${Number(a.value.toPrecision(3))}`;
+  });
+  const m = file.match;
+  const prefix = m === null || m === undefined ? `Not risk-matched (compare the mean exposure column before reading a difference as skill): ` : `At ${effect.arm}'s ${MATCH_LABEL[m.by]} of ${formatPercent(m.target, 1)} on the history, `;
+  return `${prefix}${effect.arm}'s goal changes ${GOAL_WORDS[key](file)} by ${points(effect.differences[key])} against its goal-off twin${against.length === 0 ? '' : `, and by ${against.join(', ')}`}; it changes the mean exposure by ${points(effect.meanExposure ?? undefined)} against the twin.`;
 }
 
 function distributionLine(name: string, odds: MonthlyGoalOdds | null): string | null {
@@ -103,11 +152,15 @@ function markdown(file: OddsFile): string {
   const pairs = pairsTable(file);
   const effects = goalEffectTable(file);
   const distributions = file.results.engines.flatMap((e) => [distributionLine(`${e.engine}, months the return goal was met (months: paths)`, e.monthlyReturn), distributionLine(`${e.engine}, months the income goal was met (months: paths)`, e.monthlyIncome)]).filter((l): l is string => l !== null);
+  const headline = oddsHeadline(file);
+  const matched = matchLines(file);
   return [
     `# goalsim odds: ${file.name}`,
     '',
+    ...(headline === null ? [] : [`**${headline}**`, '']),
     header(file),
     '',
+    ...(matched.length === 0 ? [] : [...matched.map((l) => `- ${l}`), '']),
     '## Odds per engine',
     markdownTable(odds.header, odds.rows),
     '',
@@ -199,6 +252,8 @@ function html(file: OddsFile): string {
   const odds = oddsTable(file);
   const pairs = pairsTable(file);
   const effects = goalEffectTable(file);
+  const headline = oddsHeadline(file);
+  const matched = matchLines(file);
   const curve = targetCurve(file);
   const numeric = odds.header.map((_, c) => c).filter((c) => c > 0);
   const range = fanRange(file);
@@ -206,7 +261,9 @@ function html(file: OddsFile): string {
     title,
     [
       `<h1>${escapeHtml(title)}</h1>`,
+      ...(headline === null ? [] : [`<p><strong>${escapeHtml(headline)}</strong></p>`]),
       `<p class="muted">${escapeHtml(header(file))}</p>`,
+      ...(matched.length === 0 ? [] : [`<ul>${matched.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`]),
       '<h2>Odds per engine</h2>',
       htmlTable(odds.header, odds.rows, { numeric }),
       intervalBarsSvg(file),
@@ -229,7 +286,7 @@ export function writeOddsReport(dir: string): void {
 }
 
 /** The odds table as the CLI prints it. */
-export function oddsTableText(dir: string): { header: string[]; rows: string[][]; goalEffects: { header: string[]; rows: string[][] } } {
+export function oddsTableText(dir: string): { header: string[]; rows: string[][]; goalEffects: { header: string[]; rows: string[][] }; headline: string | null; matched: string[] } {
   const file = readOddsFile(dir);
-  return { ...oddsTable(file), goalEffects: goalEffectTable(file) };
+  return { ...oddsTable(file), goalEffects: goalEffectTable(file), headline: oddsHeadline(file), matched: matchLines(file) };
 }

@@ -23,26 +23,38 @@ interface CatalogueEntry<Name extends string, Params extends z.ZodType> {
    * removed and everything else kept, so that the two compare the goal's effect alone.
    */
   readonly goalOff?: ((params: z.output<Params>) => z.output<Params>) | undefined;
+  /**
+   * For a baseline, the one scenario path that scales its size (up to `max`): what risk matching
+   * moves so that it puts as much capital to work as the goal-aware engine it is compared with.
+   */
+  readonly scale?: SizeScale | undefined;
+}
+
+/** A scenario path (dotted) whose value scales an engine's size, and its largest valid value. */
+export interface SizeScale {
+  readonly path: string;
+  readonly max: number;
 }
 
 /** The constructor of that name must take what the schema outputs. */
 function entry<Name extends BuiltInEngineName, Params extends z.ZodType>(
   name: Name,
   params: Params & ((typeof ENGINE_CONSTRUCTORS)[Name] extends (params: z.output<Params>) => SizingEngine ? unknown : never),
-  goalOff?: (params: z.output<Params>) => z.output<Params>,
+  more: { readonly goalOff?: (params: z.output<Params>) => z.output<Params>; readonly scale?: SizeScale } = {},
 ): CatalogueEntry<Name, Params> {
-  return { name, params, create: ENGINE_CONSTRUCTORS[name] as (params: z.output<Params>) => SizingEngine, goalOff };
+  return { name, params, create: ENGINE_CONSTRUCTORS[name] as (params: z.output<Params>) => SizingEngine, goalOff: more.goalOff, scale: more.scale };
 }
 
 /** In the order the CLI and the errors list them. */
 export const ENGINE_CATALOGUE = [
-  entry('fixed-fraction', fixedFractionParamsSchema),
-  entry('fixed-risk', fixedRiskParamsSchema),
-  entry('kelly', kellyParamsSchema),
+  entry('fixed-fraction', fixedFractionParamsSchema, { scale: { path: 'sizing.params.fraction', max: 1 } }),
+  // fixed-risk takes no parameters: its risk per trade is the account's
+  entry('fixed-risk', fixedRiskParamsSchema, { scale: { path: 'account.riskTolerance', max: 1 } }),
+  entry('kelly', kellyParamsSchema, { scale: { path: 'sizing.params.kellyFraction', max: 1 } }),
   // the goal stage at 1: the goal factor disabled, every other stage as it was
-  entry('pipeline', pipelineParamsSchema, (p) => ({ ...p, goalFactor: { ...p.goalFactor, enabled: false } })),
+  entry('pipeline', pipelineParamsSchema, { goalOff: (p) => ({ ...p, goalFactor: { ...p.goalFactor, enabled: false } }) }),
   // the tracker's progress adjustments and milestone multipliers left out; drawdown protection kept
-  entry('goal-kelly', goalKellyParamsSchema, (p) => ({ ...p, riskSource: 'base' as const })),
+  entry('goal-kelly', goalKellyParamsSchema, { goalOff: (p) => ({ ...p, riskSource: 'base' as const }) }),
 ] as const;
 
 type Catalogue = typeof ENGINE_CATALOGUE;

@@ -25,6 +25,7 @@ function definitionFor(resolved: ResolvedScenario, overrides: { paths?: number; 
       { name: 'fixed-fraction', resolved, twinOf: null, defaults: false },
       { name: 'pipeline', resolved: scenarioForEngine(resolved, 'pipeline'), twinOf: null, defaults: true },
     ],
+    match: null,
     seed: overrides.seed ?? '1',
     meanBlock: 1.5,
     instants,
@@ -33,7 +34,7 @@ function definitionFor(resolved: ResolvedScenario, overrides: { paths?: number; 
 }
 
 const figures = (engine: string, finalEquity: string, overrides: Partial<EnginePathFigures> = {}): EnginePathFigures => ({
-  engine, error: null, finalEquity, minEquity: 40_000, maxDrawdown: 0.2, cagr: 0.1, sharpe: 0.5, months: 3, monthsReturnGoalMet: 1, monthsIncomeGoalMet: 0, targetReachedAt: Date.UTC(2020, 2, 3), fan: [100_000, 101_000, 102_000], ...overrides,
+  engine, error: null, finalEquity, minEquity: 40_000, maxDrawdown: 0.2, cagr: 0.1, sharpe: 0.5, meanExposure: 0.25, months: 3, monthsReturnGoalMet: 1, monthsIncomeGoalMet: 0, targetReachedAt: Date.UTC(2020, 2, 3), fan: [100_000, 101_000, 102_000], ...overrides,
 });
 const recordOf = (path: number): PathRecord => ({ path, seed: `1:${path}`, engines: [figures('fixed-fraction', `${100_000 + path}`), path === 1 ? failedFigures('pipeline', 'boom, "quoted"') : figures('pipeline', `${99_000 + path}`, { targetReachedAt: null })] });
 
@@ -99,9 +100,9 @@ describe('the odds folder', () => {
     expect(readPathRecords(dir).map((r) => r.path)).toEqual([0, 1, 2]);
     const rows = csv(dir, 'paths.csv');
     expect(rows.map((r) => `${r['path']} ${r['engine']}`)).toEqual(['0 fixed-fraction', '0 pipeline', '1 fixed-fraction', '1 pipeline', '2 fixed-fraction', '2 pipeline']);
-    expect(rows[0]).toEqual({ path: '0', seed: '1:0', engine: 'fixed-fraction', final_equity: '100000', min_equity: '40000', max_drawdown: '0.2', cagr: '0.1', sharpe: '0.5', months: '3', months_return_goal_met: '1', months_income_goal_met: '0', target_reached_at: '2020-03-03T00:00:00Z', drawdown_breach: '1', ruined: '1', error: '' });
+    expect(rows[0]).toEqual({ path: '0', seed: '1:0', engine: 'fixed-fraction', final_equity: '100000', min_equity: '40000', max_drawdown: '0.2', cagr: '0.1', sharpe: '0.5', mean_exposure: '0.25', months: '3', months_return_goal_met: '1', months_income_goal_met: '0', target_reached_at: '2020-03-03T00:00:00Z', drawdown_breach: '1', ruined: '1', error: '' });
     // a failed engine-path has empty figures and flags, and its error
-    expect(rows[3]).toMatchObject({ final_equity: '', months: '', target_reached_at: '', drawdown_breach: '', ruined: '', error: 'boom, "quoted"' });
+    expect(rows[3]).toMatchObject({ final_equity: '', mean_exposure: '', months: '', target_reached_at: '', drawdown_breach: '', ruined: '', error: 'boom, "quoted"' });
     const fan = csv(dir, 'fan.csv');
     expect(fan).toHaveLength(6);
     expect(fan[1]).toEqual({ time: '2020-03-05T00:00:00Z', engine: 'fixed-fraction', p5: '101000', p25: '101000', p50: '101000', p75: '101000', p95: '101000' });
@@ -158,6 +159,7 @@ describe('one path', async () => {
       expect(f.sharpe).toBe(result.metrics.sharpe);
       expect(f.cagr).toBe(result.metrics.cagr);
       expect(f.minEquity).toBe(result.curveSummary.minEquity);
+      expect(f.meanExposure).toBe(result.metrics.meanExposure);
       expect([f.months, f.monthsReturnGoalMet, f.monthsIncomeGoalMet]).toEqual([result.goalTables?.counts.months, result.goalTables?.counts.monthsReturnGoalMet, result.goalTables?.counts.monthsIncomeGoalMet]);
       expect(f.targetReachedAt).toBe(result.goalTables?.portfolioTargetReachedAt ?? null);
       // the fan samples equity at its instants, the last beyond the curve at its end, to 10 digits

@@ -222,8 +222,8 @@ describe('the goal effect', () => {
     const frame = frameOf({ engines: ['pipeline', 'fixed-fraction', 'pipeline:goal-off'], twins: [{ arm: 0, twin: 2 }] });
     const path = (i: number, arm: Partial<EnginePathFigures>, twin: Partial<EnginePathFigures>): PathRecord => record(i, [fig('pipeline', arm), fig('fixed-fraction'), fig('pipeline:goal-off', twin)]);
     const results = oddsResults(frame, [
-      path(0, { monthsReturnGoalMet: 2, finalEquity: '110' }, { monthsReturnGoalMet: 1, finalEquity: '105' }),
-      path(1, { monthsReturnGoalMet: 1, finalEquity: '100' }, { monthsReturnGoalMet: 1, finalEquity: '101' }),
+      path(0, { monthsReturnGoalMet: 2, finalEquity: '110', meanExposure: 0.3 }, { monthsReturnGoalMet: 1, finalEquity: '105', meanExposure: 0.2 }),
+      path(1, { monthsReturnGoalMet: 1, finalEquity: '100', meanExposure: 0.2 }, { monthsReturnGoalMet: 1, finalEquity: '101', meanExposure: 0.2 }),
       path(2, { monthsReturnGoalMet: 3, finalEquity: '120' }, { error: 'boom' }),
     ]);
     expect(results.goalEffects).toHaveLength(1);
@@ -235,6 +235,9 @@ describe('the goal effect', () => {
     // final equity 110 - 105 and 100 - 101: mean 2, sample sd of (5, -1) = sqrt(18)
     expect(effect?.finalEquity?.difference).toBe(2);
     expect(effect?.finalEquity?.interval?.high).toBeCloseTo(2 + (1.959963984540054 * Math.sqrt(18)) / Math.SQRT2, 10);
+    // exposure 0.3 - 0.2 and 0.2 - 0.2
+    expect(effect?.meanExposure?.difference).toBeCloseTo(0.05, 15);
+    expect(results.engines[0]?.meanExposure).toMatchObject({ p50: 0.25 }); // 0.2, 0.3 and path 2's absent figure left out
     // the same numbers as the general pair of the two
     const pair = results.pairs.find((p) => p.a === 'pipeline' && p.b === 'pipeline:goal-off');
     expect(pair?.differences).toEqual(effect?.differences);
