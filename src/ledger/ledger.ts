@@ -213,6 +213,11 @@ export class Ledger {
     return new Amount(this.spendableUnits(lastPrices), this.cashPlaces);
   }
 
+  /** {@link spendableCash} as a float, for sizing: the cash itself, with nothing built, while no short is open. */
+  spendableCashValue(lastPrices: Float64Array): number {
+    return this.openShorts === 0 ? this.cashValue : toNumber(this.spendableUnits(lastPrices), this.cashPlaces);
+  }
+
   private spendableUnits(lastPrices: Float64Array): Scaled {
     let spendable = this.cashUnits;
     if (this.openShorts === 0) return spendable;

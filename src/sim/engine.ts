@@ -213,6 +213,7 @@ export class Replay {
       stopLossPct: question.stopLossPct,
       equity: this.portfolio.equity,
       cash: this.ledger.cashValue,
+      spendableCash: this.ledger.spendableCashValue(this.lastPrices),
       grossExposure: this.ledger.grossExposureAt(this.lastPrices),
       assetClassExposure: sizing.needs.exposure === true ? exposureByAssetClass(this.ledger, this.instruments, this.lastPrices) : NO_EXPOSURE,
       lotStep: instrument.lotStep,

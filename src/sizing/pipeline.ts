@@ -12,7 +12,7 @@ import { goalFactor } from './goalFactor.js';
 import { kellyEstimate, type KellyEstimate } from './kelly.js';
 import { marketFactor, signalFactor } from './marketStage.js';
 import type { PipelineParams } from './params.js';
-import { legacyBase, legacySizes, seedBase } from './pipelineBase.js';
+import { freeBalance, legacyBase, legacySizes, seedBase } from './pipelineBase.js';
 import type { SizingEngine, SizingRequest, SizingStage } from './types.js';
 
 export function createPipeline(params: PipelineParams): SizingEngine {
@@ -47,7 +47,7 @@ export function createPipeline(params: PipelineParams): SizingEngine {
       stage('signal', value * signal);
       const market = marketFactor(request, params.market);
       stage('market', value * market.factor);
-      const cashRoom = request.direction === 'long' ? Math.max(0, request.cash) : Infinity;
+      const cashRoom = request.direction === 'long' ? freeBalance(request) : Infinity;
       const room = Math.min(positionLimit(request, params.maxPositionPct, params.maxGrossExposure, {}), cashRoom);
       stage('constraints', Math.min(Math.max(value, request.equity * params.minPositionPct), room), true);
       const beforeGoal = value;

@@ -52,9 +52,18 @@ export function seedRiskParitySize(balance: number, sigma: number, openPositions
   return Math.min((balance * (p.portfolioVolatility / (openPositions + 1))) / sigma, balance * p.maxPct);
 }
 
+/**
+ * The available balance the seed's sizes are shares of: cash not tied up, short proceeds left out
+ * (they secure the shorts), and never more than equity, so that a cap of x % of balance is at
+ * most x % of equity whatever the cash.
+ */
+export function freeBalance(request: SizingRequest): number {
+  return Math.max(0, Math.min(request.spendableCash ?? request.cash, request.equity));
+}
+
 export function seedBase(request: SizingRequest, params: PipelineParams): SeedBase {
   const p = params.base.seed;
-  const balance = Math.max(0, request.cash);
+  const balance = freeBalance(request);
   const sigma = request.volatility?.short ?? NaN;
   const volatility = seedVolatilitySize(balance, request.riskTolerance, sigma, p.volatility);
   const kelly = seedKellySize(balance, request.confidence, request, params.minTrades, p.kelly);

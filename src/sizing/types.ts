@@ -42,6 +42,11 @@ export interface SizingRequest {
   readonly stopLossPct: number;
   readonly equity: number;
   readonly cash: number;
+  /**
+   * Cash a long may spend: the cash less what buying back the open shorts would cost (their
+   * proceeds are not buying power). Equals `cash` without shorts; `cash` when absent.
+   */
+  readonly spendableCash?: number | undefined;
   /** Gross value of all open positions. */
   readonly grossExposure: number;
   /** Gross value of open positions per asset class. */

@@ -18,9 +18,14 @@ function book(capital: string, costs = { feeBps: 0, slippageBps: 0 }) {
 describe('cash-secured shorts', () => {
   it('a short of 100 at 100 secures 10,000 of cash, and a following long is reduced by it', () => {
     const { ledger, prices, open } = book('100000');
+    expect(ledger.spendableCashValue(prices), 'no short: the cash').toBe(100_000);
     expect(open(1, 'short', '100').toFixed()).toBe('100');
     expect(ledger.cash.toFixed(), '100,000 + 100 x 100 of proceeds').toBe('110000');
     expect(ledger.spendableCash(prices).toFixed(), '110,000 - 10,000').toBe('100000');
+    expect(ledger.spendableCashValue(prices), 'the same as a float, for sizing').toBe(100_000);
+    prices[1] = 110;
+    expect(ledger.spendableCashValue(prices), 'buying back now costs 11,000').toBe(99_000);
+    prices[1] = 100;
     // 2,100 x 50 = 105,000 asked, 100,000 free: 2,000
     expect(open(0, 'long', '2100').toFixed()).toBe('2000');
     expect(ledger.notes.at(-1)?.reason).toBe('long 2100 reduced to 2000: cash covers only that at 50');

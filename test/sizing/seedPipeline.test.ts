@@ -209,3 +209,28 @@ describe('on shipped data', () => {
     expect(attribution.warning).toBeNull();
   });
 });
+
+describe('the balance the pipeline sizes from', () => {
+  const pipeline = createPipeline(pipelineParamsSchema.parse({ goalFactor: { enabled: false } }));
+  const sigma = { short: 0.01, long: 0.01, trend: 0 };
+
+  it('leaves out the cash that secures open shorts: short proceeds are not buying power for a long', () => {
+    // 504,751 of equity, 526,182 of cash after a short's proceeds, 483,320 of it free
+    const withShort = pipeline.size(request({ equity: 504_751, cash: 526_182, spendableCash: 483_320, grossExposure: 21_431, volatility: sigma }));
+    const asIfFree = pipeline.size(request({ equity: 504_751, cash: 483_320, grossExposure: 21_431, volatility: sigma }));
+    expect(withShort.stages).toEqual(asIfFree.stages);
+    expect(withShort.finalValue).toBe(asIfFree.finalValue);
+    // the seed's caps are shares of that balance: the volatility size at most 20 % of 483,320
+    expect(seedBase(request({ equity: 504_751, cash: 526_182, spendableCash: 483_320, volatility: { short: 0.001, long: 0.001 }, riskTolerance: 0.3 }), pipelineParamsSchema.parse({})).volatility).toBeCloseTo(0.2 * 483_320, 6);
+  });
+
+  it('never sizes from more than equity, whatever the cash', () => {
+    // a caller that gives cash above equity and no spendable figure: the caps hold of equity
+    const base = seedBase(request({ equity: 504_751, cash: 526_182, volatility: { short: 0.001, long: 0.001 }, riskTolerance: 0.3 }), pipelineParamsSchema.parse({}));
+    expect(base.volatility).toBeCloseTo(0.2 * 504_751, 6);
+    expect(base.risk_parity).toBeLessThanOrEqual(0.15 * 504_751 + 1e-6);
+    // and a long's room for cash is the free balance too
+    const room = pipeline.size(request({ equity: 10_000, cash: 30_000, spendableCash: 2_000, volatility: sigma, confidence: 1 }));
+    expect(room.finalValue).toBeLessThanOrEqual(2_000);
+  });
+});
