@@ -1,9 +1,9 @@
 /**
  * One goal's progress at an instant, from the period state the tracker keeps. Monthly goals
  * measure from the month's start (the first bar, for the first, partial month); the portfolio
- * goal from the run's start.
+ * goal from the run's start: its progress is the share of the gain to the target made so far.
  */
-import { daysLeft, elapsedFraction, geometricExpected, paceOf, requiredDailyReturn, statusOf, statusPace } from './progress.js';
+import { daysLeft, elapsedFraction, geometricExpected, paceOf, portfolioProgress, requiredDailyReturn, statusOf, statusPace } from './progress.js';
 import type { GoalConfig, GoalProgress } from './types.js';
 
 export interface PeriodState {
@@ -25,10 +25,12 @@ export interface PeriodState {
  */
 export function evaluateGoal(goal: GoalConfig, time: number, equity: number, state: PeriodState, detail = true): GoalProgress {
   let current: number;
+  let progress: number;
   let expected: number;
   let days: number | null;
   if (goal.type === 'portfolio_value') {
     current = equity;
+    progress = portfolioProgress(state.runStartEquity, goal.target, equity);
     if (goal.targetDate === undefined) {
       expected = NaN; // no schedule: pace is 1 by definition
       days = null;
@@ -38,10 +40,10 @@ export function evaluateGoal(goal: GoalConfig, time: number, equity: number, sta
     }
   } else {
     current = goal.type === 'monthly_return' ? equity / state.monthStartEquity - 1 : state.monthIncome;
+    progress = current / goal.target;
     expected = elapsedFraction(state.monthStart, state.monthEnd, time);
     days = daysLeft(time, state.monthEnd);
   }
-  const progress = current / goal.target;
   // no schedule: expected is progress itself and pace is 1 by definition
   const scheduled = !Number.isNaN(expected);
   if (!scheduled) expected = progress;

@@ -75,12 +75,25 @@ export function daysLeft(time: number, end: number): number {
 }
 
 /**
+ * The portfolio goal's progress: the share of the gain it asks for (target - start) made so far,
+ * so that a goal starts at 0 and its milestones mark gains, not the capital it began with (as
+ * equity / target would: 10 % on the first day of a 100,000 to 1,000,000 goal). A target at or
+ * below the start is met (1) while equity is at or above it, else not yet (0).
+ */
+export function portfolioProgress(startEquity: number, target: number, equity: number): number {
+  const gain = target - startEquity;
+  if (!(gain > 0)) return equity >= target ? 1 : 0;
+  return (equity - startEquity) / gain;
+}
+
+/**
  * The portfolio goal's expected progress on a geometric path from the starting equity to the
- * target at the target date: expected value = start * (target / start)^elapsed.
+ * target at the target date: expected value = start * (target / start)^elapsed, as a share of the
+ * gain (see portfolioProgress). Linear in time where there is no such path.
  */
 export function geometricExpected(startEquity: number, target: number, elapsed: number): number {
-  if (startEquity <= 0 || target <= 0) return elapsed;
-  return (startEquity * (target / startEquity) ** elapsed) / target;
+  if (startEquity <= 0 || target <= startEquity) return elapsed;
+  return portfolioProgress(startEquity, target, startEquity * (target / startEquity) ** elapsed);
 }
 
 /** Daily return needed from now to reach the target by the period's end (SPEC 2.2). */

@@ -105,6 +105,8 @@ export const PROGRESS_COLUMNS = [
   { name: 'current', cell: (r) => formatFloat(r.current) },
   { name: 'target', cell: (r) => formatFloat(r.target) },
   { name: 'progress', cell: (r) => formatFloat(r.progress) },
+  // the source system's progress, current / target: the portfolio goal's progress counts the gain instead
+  { name: 'current_over_target', cell: (r) => formatFloat(r.current / r.target) },
   { name: 'expected', cell: (r) => formatFloat(r.expected) },
   { name: 'pace', cell: (r) => formatFloat(r.pace) },
   { name: 'status', cell: (r) => r.status },

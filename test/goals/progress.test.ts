@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal, type PeriodState } from '../../src/goals/evaluate.js';
-import { elapsedFraction, geometricExpected, paceOf, statusOf, statusPace } from '../../src/goals/progress.js';
+import { elapsedFraction, geometricExpected, paceOf, portfolioProgress, statusOf, statusPace } from '../../src/goals/progress.js';
 import type { GoalConfig } from '../../src/goals/types.js';
 
 const DAY = 86_400_000;
@@ -50,14 +50,24 @@ describe('pace = 1 + progress - expected (SPEC 2.2)', () => {
     expect(elapsedFraction(0, 10, 50), 'clamped above').toBe(1);
     expect(elapsedFraction(7, 7, 7), 'an empty period is over').toBe(1);
     expect(elapsedFraction(7, 3, 5)).toBe(1);
-    // 100k to 1M: value 100k x 10^t, as a share of 1M: 0.1 at t = 0, sqrt(10)/10 at t = 0.5, 1 at t = 1
-    expect(geometricExpected(100_000, 1_000_000, 0)).toBeCloseTo(0.1, 15);
-    expect(geometricExpected(100_000, 1_000_000, 0.5)).toBeCloseTo(Math.sqrt(10) / 10, 15);
+    // 100k to 1M: value 100k x 10^t, as a share of the 900k gain: 0 at t = 0, (sqrt(10) - 1)/9 at t = 0.5, 1 at t = 1
+    expect(geometricExpected(100_000, 1_000_000, 0)).toBeCloseTo(0, 15);
+    expect(geometricExpected(100_000, 1_000_000, 0.5)).toBeCloseTo((Math.sqrt(10) - 1) / 9, 15);
     expect(geometricExpected(100_000, 1_000_000, 1)).toBeCloseTo(1, 15);
-    expect(geometricExpected(200_000, 100_000, 0.5), 'above the target already').toBeCloseTo(Math.SQRT1_2 * 2, 15);
+    expect(geometricExpected(200_000, 100_000, 0.5), 'above the target already: linear').toBe(0.5);
+    expect(geometricExpected(100_000, 100_000, 0.5), 'at the target: linear').toBe(0.5);
     expect(geometricExpected(0, 1_000_000, 0.3), 'no start: linear').toBe(0.3);
     expect(geometricExpected(-5, 1_000_000, 0.3)).toBe(0.3);
     expect(geometricExpected(100_000, 0, 0.3)).toBe(0.3);
+  });
+
+  it("the portfolio goal's progress is the share of the gain made: 0 at the start, 1 at the target", () => {
+    expect(portfolioProgress(100_000, 1_000_000, 100_000)).toBe(0);
+    expect(portfolioProgress(100_000, 1_000_000, 325_000)).toBe(0.25);
+    expect(portfolioProgress(100_000, 1_000_000, 1_000_000)).toBe(1);
+    expect(portfolioProgress(100_000, 1_000_000, 90_000), 'below the start').toBeCloseTo(-1 / 90, 15);
+    // a target at or below the start: met while equity is at or above it
+    expect([portfolioProgress(100_000, 90_000, 95_000), portfolioProgress(100_000, 90_000, 89_999), portfolioProgress(100_000, 100_000, 100_000)]).toEqual([1, 0, 1]);
   });
 });
 
@@ -97,8 +107,9 @@ describe('one goal evaluated at an instant (SPEC 2.1, 2.2)', () => {
 
   it('portfolio value without a date: no schedule, pace 1, no days', () => {
     const p = evaluateGoal(portfolio, halfJanuary, 200_000, state);
-    expect(p.progress).toBe(0.2);
-    expect(p.expected, 'expected is the progress itself').toBe(0.2);
+    expect(p.current).toBe(200_000);
+    expect(p.progress, '100k of the 900k gain to 1M').toBe(1 / 9);
+    expect(p.expected, 'expected is the progress itself').toBe(1 / 9);
     expect(p.pace).toBe(1);
     expect(p.status).toBe('on_track');
     expect(p.daysRemaining).toBeNull();
@@ -108,8 +119,8 @@ describe('one goal evaluated at an instant (SPEC 2.1, 2.2)', () => {
   it('portfolio value with a date: the geometric schedule from the run start', () => {
     const dated = { ...portfolio, targetDate: runStart + 100 * DAY };
     const p = evaluateGoal(dated, runStart + 50 * DAY, 200_000, state);
-    expect(p.expected).toBeCloseTo(Math.sqrt(10) / 10, 12); // 100k x 10^0.5 over 1M
-    expect(p.pace).toBeCloseTo(1 + 0.2 - Math.sqrt(10) / 10, 12); // 0.8838: on track
+    expect(p.expected).toBeCloseTo((Math.sqrt(10) - 1) / 9, 12); // 100k x 10^0.5, less the start, over the 900k gain
+    expect(p.pace).toBeCloseTo(1 + 1 / 9 - (Math.sqrt(10) - 1) / 9, 12); // 0.8709: on track
     expect(p.status).toBe('on_track');
     expect(p.daysRemaining).toBe(50);
     expect(p.requiredDailyReturn).toBeCloseTo(5 ** (1 / 50) - 1, 12); // 200k to 1M in 50 days

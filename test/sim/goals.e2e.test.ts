@@ -48,7 +48,7 @@ describe('goal-aware run on shipped data', async () => {
     const dir = tempDir();
     writeRunFiles(result, dir);
     const header = (file: string): string => readFileSync(join(dir, file), 'utf8').split('\n')[0] ?? '';
-    expect(header('goal_progress.csv')).toBe('timestamp,goal,current,target,progress,expected,pace,status,on_track,portfolio_value,realized_pnl,unrealized_pnl,win_rate,sharpe,days_remaining,required_daily_return,risk');
+    expect(header('goal_progress.csv')).toBe('timestamp,goal,current,target,progress,current_over_target,expected,pace,status,on_track,portfolio_value,realized_pnl,unrealized_pnl,win_rate,sharpe,days_remaining,required_daily_return,risk');
     expect(header('goal_adjustments.csv')).toBe('timestamp,goal,type,previous,new,reason,status');
     expect(header('goal_progress_history.csv')).toBe('date,goal,actual,target,variance_pct,status');
     expect(header('milestones.csv')).toBe('timestamp,goal,period,milestone,progress,action');
