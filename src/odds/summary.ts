@@ -220,7 +220,9 @@ function fanBands(frame: OddsFrame, engine: number, records: readonly PathRecord
 export function oddsResults(frame: OddsFrame, records: readonly PathRecord[]): OddsResults {
   const engines = frame.engines.map((engine, e) => engineOdds(frame, engine, records.map((r) => r.engines[e]).filter((f): f is Figures => f !== undefined)));
   const pairs: EnginePair[] = [];
-  for (let a = 0; a < frame.engines.length; a++) for (let b = a + 1; b < frame.engines.length; b++) pairs.push(enginePair(frame, records, a, b));
+  frame.engines.forEach((_, a) => {
+    for (let b = a + 1; b < frame.engines.length; b++) pairs.push(enginePair(frame, records, a, b));
+  });
   const goalEffects = (frame.twins ?? []).map(({ arm, twin }) => goalEffect(frame, records, arm, twin));
   return { engines, pairs, goalEffects, fan: frame.engines.map((_, e) => fanBands(frame, e, records)) };
 }

@@ -26,9 +26,11 @@ const trade = (pnl: string): Trade => ({ symbol: 'A', direction: 'long', entryTi
 describe('computeMetrics against hand-computed values', () => {
   // equity 100, 110, 99, 108.9 on four weekdays (Mon 2021-01-04 ..): returns +10%, -10%, +10%
   const c = curve([100, 110, 99, 108.9]);
-  const m = computeMetrics(c, [trade('30'), trade('-10'), trade('5')], 100, 108.9, 252);
+  // computed in each test, not while the suite is collected: mutation testing counts a test's own work only
+  const metrics = () => computeMetrics(c, [trade('30'), trade('-10'), trade('5')], 100, 108.9, 252);
 
   it('total return, volatility, Sharpe, Sortino', () => {
+    const m = metrics();
     expect(m.totalReturn).toBeCloseTo(0.089, 12);
     // mean r = 0.1/3; sample sd of (0.1, -0.1, 0.1) = sqrt(((2/30)^2*2 + (4/30)^2)/2) = 0.11547005
     expect(m.volatility).toBeCloseTo(0.1154700538 * Math.sqrt(252), 8);
@@ -38,6 +40,7 @@ describe('computeMetrics against hand-computed values', () => {
   });
 
   it('max drawdown, CAGR over calendar time, Calmar', () => {
+    const m = metrics();
     expect(m.maxDrawdown).toBeCloseTo(0.1, 12); // 110 -> 99
     const years = (3 * DAY) / (365.25 * DAY);
     expect(m.cagr).toBeCloseTo(1.089 ** (1 / years) - 1, 6);
@@ -45,6 +48,7 @@ describe('computeMetrics against hand-computed values', () => {
   });
 
   it('trades, win rate, profit factor, time in market', () => {
+    const m = metrics();
     expect(m.trades).toBe(3);
     expect(m.winRate).toBeCloseTo(2 / 3, 12);
     expect(m.profitFactor).toBeCloseTo(35 / 10, 12);
@@ -52,6 +56,7 @@ describe('computeMetrics against hand-computed values', () => {
   });
 
   it('exposure weighted by the time each instant holds, and turnover over the mean equity a year', () => {
+    const m = metrics();
     // exposure 0, 0.5, 0, 0.5 on four days: each holds until the next, the last for no time, so
     // (0 + 0.5 + 0) days / 3 days; equity 100, 110, 99 held a day each: mean 103
     const withNotional = computeMetrics(c, [], 100, 108.9, 252, 412);

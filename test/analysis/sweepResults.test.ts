@@ -87,3 +87,16 @@ describe('marginals', () => {
     expect(marginals(rows.filter((r) => r.objective === null), ['f'])).toEqual([]);
   });
 });
+
+describe('the order of the marginals', () => {
+  it('sorts each parameter by its values, numbers as numbers and text as text, whatever order they ranked in', () => {
+    // ranked best first: b's values come in as 3, 2, 1 and c's as z, y, x; a is one value
+    const variants = [variant(0, { a: 1, b: 3, c: 'z' }), variant(1, { a: 1, b: 2, c: 'y' }), variant(2, { a: 1, b: 10, c: 'x' }), variant(3, { a: 1, b: 1, c: 'x' })];
+    const outcomes = new Map([outcome(0, 4), outcome(1, 3), outcome(2, 2), outcome(3, 1)].map((o) => [o.id, o]));
+    const rows = rankOutcomes(variants, outcomes, { metric: 'metrics.sharpe', direction: 'max' });
+    expect(marginals(rows, ['a', 'b', 'c']).map((m) => `${m.parameter}=${m.value}`)).toEqual(['a=1', 'b=1', 'b=2', 'b=3', 'b=10', 'c=x', 'c=y', 'c=z']);
+    // an empty text and a zero are different values, the empty one first
+    const blank = rankOutcomes([variant(0, { s: '0' }), variant(1, { s: '' }), variant(2, { s: 'a' })], new Map([outcome(0, 3), outcome(1, 2), outcome(2, 1)].map((o) => [o.id, o])), { metric: 'metrics.sharpe', direction: 'max' });
+    expect(marginals(blank, ['s']).map((m) => m.value)).toEqual(['', '0', 'a']);
+  });
+});

@@ -116,3 +116,26 @@ describe('the block length of a series', () => {
     expect(politisWhiteBlockLength(y)).toBeCloseTo(blockLengthOfAutocovariance(acov, y.length), 9);
   });
 });
+
+describe('the edges of the rule', () => {
+  it('needs a full quiet run: a significant lag right after K_N quiet ones moves m^ on', () => {
+    // as the hand computation above, but lag 9 significant: lags 4-8 are still the first quiet run
+    // of K_N = 5, so m^ = 4 and M = 8 (lag 9 is beyond M); a rule that asked for K_N + 1 would
+    // skip to m^ = 10
+    const rho = [1, 0.5, 0.3, 0.2, 0, 0.03, 0.02, 0.01, 0.005, 0.3];
+    const withLag9 = blockLengthOfAutocovariance((k) => rho[k] ?? 0, 10_000);
+    const without = blockLengthOfAutocovariance((k) => (k === 9 ? 0 : (rho[k] ?? 0)), 10_000);
+    expect(withLag9).toBe(without);
+  });
+
+  it('gives 1 when the long-run variance g(0) is 0, not the cap', () => {
+    // rho(1) = -0.5: g(0) = 1 + 2 x (-0.5) = 0 (M = 2, lag 1 at weight 1), so D_SB = 0
+    expect(blockLengthOfAutocovariance((k) => (k === 0 ? 1 : k === 1 ? -0.5 : 0), 10_000)).toBe(1);
+  });
+
+  it('estimates from nine observations, the fewest it takes', () => {
+    const nine = [0, 3, 5, 6, 6, 5, 3, 0, -4];
+    expect(politisWhiteBlockLength(nine)).not.toBe(1);
+    expect(politisWhiteBlockLength(nine.slice(0, 8))).toBe(1);
+  });
+});

@@ -43,9 +43,11 @@ const csv = (dir: string, file: string): Row[] => parse(readFileSync(join(dir, f
 
 describe('the odds definition', () => {
   const resolved = loadScenarioFile(DEMO);
-  const definition = definitionFor(resolved);
+  // built in each test: mutation testing counts a test's own work only
+  const definitionNow = (): OddsDefinition => definitionFor(resolved);
 
   it('records what decides a path: engines with their sizing, goals, calendar, fan and month starts', () => {
+    const definition = definitionNow();
     expect(definition).toMatchObject({ format: 'goalsim-odds-v1', name: 'demo', scenario: DEMO, seed: '1', paths: 3, ruin: 0.5, initialCapital: '100000', currency: 'USD', instants: 70 });
     expect(definition.block).toMatchObject({ requested: 'auto', meanLength: 1.5 });
     expect(definition.engines.map((e) => [e.engine, e.sizing.engine, e.defaults])).toEqual([['fixed-fraction', 'fixed-fraction', undefined], ['pipeline', 'pipeline', true]]);
@@ -59,6 +61,7 @@ describe('the odds definition', () => {
   });
 
   it('is the same odds when only the file name or the path count differ, and not otherwise', () => {
+    const definition = definitionNow();
     expect(sameOdds(definition, { ...definition, scenario: 'elsewhere.json', paths: 99 })).toBe(true);
     expect(sameOdds(definition, definitionFor(resolved, { seed: '2' }))).toBe(false);
     expect(sameOdds(definition, { ...definition, ruin: 0.4 })).toBe(false);
@@ -66,6 +69,7 @@ describe('the odds definition', () => {
   });
 
   it('gives the summary its frame in epoch ms', () => {
+    const definition = definitionNow();
     const frame = frameOf(definition);
     expect(frame.engines).toEqual(['fixed-fraction', 'pipeline']);
     expect(frame.initialCapital).toBe(100_000);
@@ -85,9 +89,11 @@ describe('the odds definition', () => {
 
 describe('the odds folder', () => {
   const resolved = loadScenarioFile(DEMO);
-  const definition = definitionFor(resolved);
+  // built in each test: mutation testing counts a test's own work only
+  const definitionNow = (): OddsDefinition => definitionFor(resolved);
 
   it('writes odds.json, paths.jsonl, paths.csv and fan.csv from the definition and the records', async () => {
+    const definition = definitionNow();
     const dir = tempDir();
     const records = new Map([2, 0, 1].map((p) => [p, recordOf(p)]));
     const file = await writeOddsFiles(dir, definition, records, { shard: '1/2', interrupted: true, scope: [0, 1, 2, 3] });
@@ -110,6 +116,7 @@ describe('the odds folder', () => {
   });
 
   it('refuses a folder without odds.json or with another format', async () => {
+    const definition = definitionNow();
     const dir = tempDir();
     expect(() => readOddsFile(dir)).toThrow(`${dir}: no odds.json, not an odds folder`);
     expect(readOddsDefinition(dir)).toBeUndefined();
@@ -120,6 +127,7 @@ describe('the odds folder', () => {
   });
 
   it('merges shards into the bytes of the unsharded folder, and refuses shards of other odds', async () => {
+    const definition = definitionNow();
     const [whole, a, b, merged] = [tempDir(), tempDir(), tempDir(), tempDir()];
     const all = new Map([0, 1, 2].map((p) => [p, recordOf(p)]));
     await writeOddsFiles(whole, definition, all, { shard: null, interrupted: false, scope: [0, 1, 2] });
@@ -176,6 +184,14 @@ describe('one path', async () => {
     expect(Array.from(one[0]?.close ?? [])).not.toEqual(Array.from(history[0]?.close ?? []));
     expect(Array.from(one[0]?.close ?? [])).not.toEqual(Array.from(pathSeries(setup, 2)[0]?.close ?? []));
     expect(Array.from(one[0]?.time ?? [])).toEqual(Array.from(history[0]?.time ?? []));
+  });
+
+  it('leaves the goal figures empty for a scenario without goals', async () => {
+    const plain = { ...resolved, goals: [] };
+    const record = await runPath({ path: 0, setup: { ...setup, engines: [{ engine: 'fixed-fraction', resolved: plain }] } });
+    const f = record.engines[0] as EnginePathFigures;
+    expect([f.months, f.monthsReturnGoalMet, f.monthsIncomeGoalMet, f.targetReachedAt]).toEqual([null, null, null, null]);
+    expect(f.finalEquity).toBe((await runScenario(plain, data)).finalEquity.toFixed());
   });
 
   it('records an engine whose run throws with its error, and runs the others', async () => {

@@ -16,13 +16,15 @@ const DAX = resolve('scenarios/odds/dax-goals.json');
 describe('risk matching on the history', async () => {
   const resolved = loadScenarioFile(DAX);
   const data = await loadScenarioData(resolved);
-  const arms = resolveArms(resolved, armsFromEngines(resolved, ['pipeline', 'fixed-fraction', 'fixed-risk', 'kelly']), { twins: true, source: '--engines' });
+  // resolved in each test: mutation testing counts a test's own work only
+  const allArms = (): Arm[] => resolveArms(resolved, armsFromEngines(resolved, ['pipeline', 'fixed-fraction', 'fixed-risk', 'kelly']), { twins: true, source: '--engines' });
   const figure = async (arm: Arm, by: 'exposure' | 'volatility'): Promise<number> => {
     const metrics = (await runScenario(arm.resolved, data)).metrics;
     return by === 'exposure' ? metrics.meanExposure : (metrics.volatility as number);
   };
 
   it.each(['exposure', 'volatility'] as const)('brings every baseline within 1 %% of the goal-aware arm by %s, and leaves the rest as configured', async (by) => {
+    const arms = allArms();
     const { arms: matched, match } = await matchArms(arms, data, by);
     const target = await figure(arms[0] as Arm, by);
     expect(match).toMatchObject({ by, reference: 'pipeline', target, tolerance: MATCH_TOLERANCE, unmatched: ['pipeline:goal-off'] });

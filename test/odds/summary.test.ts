@@ -90,15 +90,19 @@ describe('the odds of constructed records', () => {
     fig('b', { monthsReturnGoalMet: 3, monthsIncomeGoalMet: 0, maxDrawdown: 0.1, minEquity: 95, finalEquity: '102' }),
   ];
   const records = a.map((f, i) => record(i, [f, b[i] as EnginePathFigures]));
-  const results = oddsResults(frame, records);
-  const A = engineOf(results, 'a');
-  const B = engineOf(results, 'b');
+  // computed in each test, not while the suite is collected: mutation testing counts a test's own work only
+  const summarise = () => {
+    const results = oddsResults(frame, records);
+    return { results, A: engineOf(results, 'a'), B: engineOf(results, 'b') };
+  };
 
   it('count finished and failed paths per engine', () => {
+    const { A, B } = summarise();
     expect([A.paths, A.failed, B.paths, B.failed]).toEqual([4, 0, 3, 1]);
   });
 
   it('give a monthly goal the mean share of months met, with the Wilson interval over paths', () => {
+    const { A, B } = summarise();
     // a: (0 + 1 + 3 + 2) / 12 = 0.5; income (1 + 3 + 3 + 0) / 12 = 7/12
     expect(A.monthlyReturn?.probability).toBeCloseTo(0.5, 15);
     expect(A.monthlyReturn?.paths).toBe(4);
@@ -110,6 +114,7 @@ describe('the odds of constructed records', () => {
   });
 
   it('give the distribution of months met over the finished paths', () => {
+    const { A, B } = summarise();
     // a met the return goal in 0, 1, 3, 2 months: one path each of 0, 1, 2, 3
     expect(A.monthlyReturn?.monthsMetDistribution).toEqual([1, 1, 1, 1]);
     expect(A.monthlyIncome?.monthsMetDistribution).toEqual([1, 1, 0, 2]);
@@ -117,6 +122,7 @@ describe('the odds of constructed records', () => {
   });
 
   it('count the target by its date, and the days to it among the paths that made it in time', () => {
+    const { A, B } = summarise();
     // reached in time on paths 0 (day 10) and 3 (day 40); path 2's day 90 is after the date
     expect(A.portfolioTarget?.probability).toBe(0.5);
     expect(A.portfolioTarget?.paths).toBe(4);
@@ -135,6 +141,7 @@ describe('the odds of constructed records', () => {
   });
 
   it('count drawdown breaches and ruin over the finished paths', () => {
+    const { A, B } = summarise();
     expect(A.drawdownBreach).toEqual({ probability: 0.5, interval: wilsonInterval(0.5, 4), paths: 4 });
     expect(A.ruin.probability).toBe(0.5);
     expect(B.drawdownBreach.probability).toBeCloseTo(1 / 3, 15);
@@ -142,6 +149,7 @@ describe('the odds of constructed records', () => {
   });
 
   it('give the quantiles of final equity, CAGR and Sharpe, leaving out what a path lacks', () => {
+    const { A, B } = summarise();
     // final equity 80, 95, 110, 130: the median interpolates 95 and 110
     expect(A.finalEquity.p50).toBe(102.5);
     expect(A.finalEquity.p5).toBeCloseTo(80 + 0.15 * 15, 12);
@@ -152,6 +160,7 @@ describe('the odds of constructed records', () => {
   });
 
   it('pair the engines over the paths both finished', () => {
+    const { results } = summarise();
     expect(results.pairs).toHaveLength(1);
     const pair = results.pairs[0];
     expect([pair?.a, pair?.b]).toEqual(['a', 'b']);
@@ -168,6 +177,7 @@ describe('the odds of constructed records', () => {
   });
 
   it('give the fan quantiles per instant over the paths with a fan', () => {
+    const { results } = summarise();
     const fanA = results.fan.find((f) => f.engine === 'a');
     expect(fanA?.bands.p50).toEqual([100, 101]); // 90, 98, 104, 120 at the second instant
     const fanB = results.fan.find((f) => f.engine === 'b');
@@ -242,5 +252,50 @@ describe('the goal effect', () => {
     const pair = results.pairs.find((p) => p.a === 'pipeline' && p.b === 'pipeline:goal-off');
     expect(pair?.differences).toEqual(effect?.differences);
     expect(oddsResults(frameOf(), []).goalEffects).toEqual([]);
+  });
+});
+
+describe('records at the edges', () => {
+  it('leave out a path whose engine failed even when it carries figures, and a record without the engine', () => {
+    const frame = frameOf({ engines: ['a', 'b'] });
+    const failedWithFigures: EnginePathFigures = { ...fig('a', { maxDrawdown: 0.9, minEquity: 1, finalEquity: '1', meanExposure: 1, months: 3, monthsReturnGoalMet: 3 }), error: 'boom' };
+    const results = oddsResults(frame, [
+      record(0, [fig('a', { maxDrawdown: 0.1 }), fig('b', { maxDrawdown: 0.1 })]),
+      record(1, [failedWithFigures, fig('b', { maxDrawdown: 0.9 })]),
+      record(2, [fig('a', { maxDrawdown: 0.2 }), { ...fig('b', { maxDrawdown: 0.9 }), error: 'late' }]),
+      { path: 3, seed: 's:3', engines: [fig('a', { maxDrawdown: 0.3 })] }, // b missing from this record
+    ]);
+    const a = engineOf(results, 'a');
+    expect([a.paths, a.failed]).toEqual([3, 1]);
+    expect(a.drawdownBreach.probability).toBeCloseTo(2 / 3, 15); // 0.1, 0.2, 0.3 against 0.15
+    expect(a.monthlyReturn?.monthsMetDistribution).toEqual([3, 0, 0, 0]);
+    expect(engineOf(results, 'b')).toMatchObject({ paths: 2, failed: 1 });
+    // the pair counts only path 0: each of the others lacks one side
+    expect(results.pairs[0]?.differences.drawdownBreach).toMatchObject({ n: 1, difference: 0 });
+    const twinned = oddsResults({ ...frame, twins: [{ arm: 0, twin: 1 }] }, [record(0, [fig('a', { finalEquity: '5' }), { ...fig('b', { finalEquity: '3' }), error: 'x' }])]);
+    expect(twinned.goalEffects[0]?.finalEquity).toBeNull();
+  });
+
+  it('count a month total of a path once per path, and the months a path lacks as none met', () => {
+    const frame = frameOf({ engines: ['a'] });
+    const results = oddsResults(frame, [0, 1, 2].map((i) => record(i, [fig('a', { months: 2, monthsReturnGoalMet: 2, monthsIncomeGoalMet: i === 0 ? null : 1 })])));
+    const odds = engineOf(results, 'a');
+    expect(odds.monthlyReturn?.monthsMetDistribution).toEqual([0, 0, 3]);
+    expect(odds.monthlyIncome?.monthsMetDistribution).toEqual([0, 2, 0]);
+    // the null count of path 0 still counts as a path with months, none met
+    expect(odds.monthlyIncome?.probability).toBeCloseTo((0 + 0.5 + 0.5) / 3, 15);
+  });
+
+  it('skip a path without a fan in the bands, and name each month by its start', () => {
+    const frame = frameOf({ engines: ['a'], monthStarts: [Date.UTC(2019, 11, 1), Date.UTC(2020, 0, 1)], targetDate: null });
+    const results = oddsResults(frame, [record(0, [fig('a', { fan: [1, 2], targetReachedAt: Date.UTC(2019, 11, 31, 23) })]), record(1, [fig('a', { fan: null })]), record(2, [fig('a', { fan: [3, 4], targetReachedAt: Date.UTC(2020, 0, 1) })])]);
+    expect(results.fan[0]?.bands.p50).toEqual([2, 3]);
+    // reached on the last hour of December counts in December; at the first instant of January, in January
+    expect(engineOf(results, 'a').portfolioTarget?.reachedByMonth).toEqual([
+      { month: '2019-12', share: 1 / 3 },
+      { month: '2020-01', share: 2 / 3 },
+    ]);
+    // days to the target count from the first instant
+    expect(engineOf(results, 'a').portfolioTarget?.daysToTarget.p5).toBeCloseTo((Date.UTC(2019, 11, 31, 23) - START) / DAY * 0.95 + (Date.UTC(2020, 0, 1) - START) / DAY * 0.05, 9);
   });
 });
