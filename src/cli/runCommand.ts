@@ -7,6 +7,8 @@ import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { runScenario } from '../sim/run.js';
 import { runIntoFolder } from '../report/runFiles.js';
+import { goalRowsOf } from '../report/runReport.js';
+import { buildSummary } from '../report/summary.js';
 import { writeRunReport } from '../report/writeReports.js';
 import type { RunResult } from '../sim/types.js';
 import { alignedTable } from './table.js';
@@ -29,7 +31,9 @@ export function runSummaryTable(result: RunResult): string {
       return [label, ANNUALISED_METRICS.includes(key) ? mark(text) : text];
     }),
   ];
-  return `${alignedTable(['metric', 'value'], rows)}${note === null ? '' : `\n* ${note}`}`;
+  const summary = buildSummary(result);
+  const goals = goalRowsOf(summary.goals, summary.sizing);
+  return `${alignedTable(['metric', 'value'], rows)}${note === null ? '' : `\n* ${note}`}${goals.length === 0 ? '' : `\n\n${alignedTable(['goal outcome', 'value'], goals)}`}`;
 }
 
 /** Runs the scenario and writes its files; returns what to print. The result and its data end here. */

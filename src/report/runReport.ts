@@ -44,18 +44,37 @@ function reportNotes(files: RunFiles): { metrics: string[]; months: string[] } {
 }
 
 export function goalRows(files: RunFiles): string[][] {
-  const g = files.summary.goals;
+  return goalRowsOf(files.summary.goals, files.summary.sizing);
+}
+
+/** What the tracker's risk per trade feeds: the engine's words, or that it sizes without it. */
+function trackerRiskText(sizing: Readonly<Record<string, unknown>>): string {
+  const feeds = sizing['trackerRisk'];
+  if (typeof feeds === 'string') return feeds;
+  // a folder written before engines said it: unknown
+  return feeds === null ? `nothing: ${String(sizing['engine'] ?? 'the engine')} does not size from it` : '–';
+}
+
+/** Whether the engine sizes from the tracker's risk (true for a folder that does not say). */
+function usesTrackerRisk(files: RunFiles): boolean {
+  return files.summary.sizing['trackerRisk'] !== null;
+}
+
+/** The goal outcomes of summary.json's goals and sizing, as the run report and `goalsim run` show them. */
+export function goalRowsOf(g: Readonly<Record<string, unknown>>, sizing: Readonly<Record<string, unknown>>): string[][] {
   if (g['months'] === undefined) return [];
+  const targets = (g['targets'] ?? {}) as Readonly<Record<string, number>>;
   const alerts = Object.entries((g['alerts'] ?? {}) as Record<string, number>).map(([type, count]) => `${type} ${count}`).join(', ');
   return [
     ['months', displayValue(g['months'])],
-    ['months meeting the return goal', displayValue(g['monthsReturnGoalMet'])],
-    ['months meeting the income goal', displayValue(g['monthsIncomeGoalMet'])],
-    ['portfolio target reached', displayValue(g['portfolioTargetReachedAt'] ?? 'no')],
+    ...(targets['monthly_return'] === undefined ? [] : [[`months meeting the return goal (${pct(targets['monthly_return'], 1)})`, `${displayValue(g['monthsReturnGoalMet'])} of ${displayValue(g['months'])}`]]),
+    ...(targets['monthly_income'] === undefined ? [] : [[`months meeting the income goal (${displayValue(targets['monthly_income'])})`, `${displayValue(g['monthsIncomeGoalMet'])} of ${displayValue(g['months'])}`]]),
+    ...(targets['portfolio_value'] === undefined ? [] : [[`portfolio target reached (${displayValue(targets['portfolio_value'])})`, displayValue(g['portfolioTargetReachedAt'] ?? 'no')]]),
     ['risk adjustments', displayValue(g['riskAdjustments'])],
     ['milestones', displayValue(g['milestones'])],
     ['alerts', alerts === '' ? 'none' : alerts],
     ['risk per trade at the end', pct(g['finalRisk'])],
+    ["the tracker's risk feeds", trackerRiskText(sizing)],
   ];
 }
 
@@ -177,7 +196,9 @@ function decisionCharts(files: RunFiles): ChartSpec[] {
 export async function buildRunReport(files: RunFiles): Promise<{ markdown: string; html: string }> {
   const s = files.summary;
   const months = monthlyTable(files);
-  const charts = [...equityCharts(files), ...goalCharts(files), ...[riskChart(files)].filter((c): c is ChartSpec => c !== undefined), ...decisionCharts(files)];
+  // the tracker's risk is charted only for an engine that sizes from it
+  const risk = usesTrackerRisk(files) ? riskChart(files) : undefined;
+  const charts = [...equityCharts(files), ...goalCharts(files), ...(risk === undefined ? [] : [risk]), ...decisionCharts(files)];
   const title = `goalsim run: ${s.scenario}`;
   const period = `${s.period.start} to ${s.period.end}, ${s.period.bars} bars, seed ${s.seed}, goalsim ${s.version}`;
   const monthHeader = ['month', 'return', `income (${s.currency})`, 'return goal', 'income goal'];

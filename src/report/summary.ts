@@ -56,6 +56,9 @@ export function buildSummary(result: RunResult): RunSummary {
     metrics,
     goals: goalOutcomes(result),
     sizing: {
+      engine: result.sizing.engine,
+      // what the tracker's risk per trade feeds in the engine; null: the engine does not size from it
+      trackerRisk: result.sizing.trackerRisk === undefined ? 'unknown: a user module reads currentRisk as it likes' : result.sizing.trackerRisk,
       decisions: result.decisions.length,
       goalFactor: distribution(result.decisions.map((record) => record.decision.goalFactor).filter((f): f is number => f !== null)),
       riskPct: distribution(result.decisions.map((record) => record.decision.riskPct)),

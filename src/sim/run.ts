@@ -134,6 +134,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
       periodsPerYear,
       goalTables: tracker?.tables(),
+      sizing: { engine: sizing.name, trackerRisk: scenario.sizing.engine === 'module' ? undefined : (sizing.needs.trackerRisk ?? null) },
       metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills)),
     };
   };

@@ -49,4 +49,6 @@ export interface RunResult extends SimulationOutput {
   readonly metrics: Metrics;
   /** The goal tracker's tables at the end of the run (or at the instant of resultSoFar), when the scenario has goals. */
   readonly goalTables: GoalTables | undefined;
+  /** The sizing engine's name and what the tracker's risk feeds in it (null: it does not size from it; undefined: unknown, a user module). */
+  readonly sizing: { readonly engine: string; readonly trackerRisk: string | null | undefined };
 }

@@ -39,7 +39,7 @@ function goalSentence(driver: GoalType | null, progress: number, expected: numbe
 export function createGoalKelly(params: GoalKellyParams): SizingEngine {
   return {
     name: 'goal-kelly',
-    needs: { tradeStatsWindow: params.window, exposure: true, goals: true },
+    needs: { tradeStatsWindow: params.window, exposure: true, goals: true, ...(params.riskSource === 'tracker' ? { trackerRisk: 'the risk amount: equity x the risk per trade, before the stop distance and Kelly' } : {}) },
     size(request: SizingRequest) {
       const equity = new Money(request.equity);
       const kelly = kellyEstimate(request.tradeStats, params);

@@ -109,6 +109,11 @@ export interface SizingNeeds {
   readonly exposure?: boolean;
   /** The goals' progress (the goal-aware engines); working it out at every decision costs. */
   readonly goals?: boolean;
+  /**
+   * What the tracker's adjusted risk per trade (`currentRisk`) feeds in this engine, in words, or
+   * absent when the engine does not size from it (the report then marks the tracker's risk unused).
+   */
+  readonly trackerRisk?: string;
 }
 
 export interface SizingEngine {

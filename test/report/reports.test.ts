@@ -58,7 +58,8 @@ describe('what a report says about its own figures', () => {
 describe('goals that read at a glance', () => {
   it('draws each monthly goal month by month and the risk as a step line of its changes', () => {
     const out = tempDir();
-    expect(goalsim(['run', 'scenarios/compare/dax-fixed-risk.json', '--out', out]).code).toBe(0);
+    // goal-kelly sizes from the tracker's risk, so its report charts it
+    expect(goalsim(['run', 'scenarios/compare/dax-goal-kelly.json', '--out', out]).code).toBe(0);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { goals: { months: number; monthsReturnGoalMet: number; monthsIncomeGoalMet: number } };
     const grids = html.split('<svg class="month-grid"').slice(1).map((svg) => svg.slice(0, svg.indexOf('</svg>')));
@@ -75,5 +76,17 @@ describe('goals that read at a glance', () => {
     // only where the risk changed (and the last cycle): no two neighbours alike but at the end
     expect(values.slice(1, -1).every((v, i) => v !== values[i])).toBe(true);
     expect(risk?.title, 'hundreds of adjustments: the steps are the marks').toMatch(/^Tracker's risk per trade \(\d+ adjustments: each step is one\)$/);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| the tracker's risk feeds \| the risk amount: equity x the risk per trade/);
+  });
+
+  it("leaves the tracker's risk out of the charts of an engine that does not size from it, and says so", () => {
+    const out = tempDir();
+    const run = goalsim(['run', 'scenarios/compare/dax-fixed-risk.json', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/the tracker's risk feeds\s+nothing: fixed-risk does not size from it/);
+    expect(run.stdout).toMatch(/months meeting the return goal \(10\.0%\)\s+\d+ of \d+/);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/Tracker's risk per trade/);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).sizing).toMatchObject({ engine: 'fixed-risk', trackerRisk: null });
   });
 });
