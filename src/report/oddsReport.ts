@@ -136,7 +136,8 @@ function assumptions(file: OddsFile): string[] {
 
 function armLabel(file: OddsFile, e: OddsFile['engines'][number]): string {
   const twin = e.twinOf === undefined ? '' : `, the goal-off twin of ${e.twinOf}`;
-  const origin = e.defaults === true ? 'its defaults' : JSON.stringify(e.sizing) === JSON.stringify(file.scenarioSizing) ? "the scenario's sizing" : 'as configured';
+  const matched = file.match?.arms.find((a) => a.arm === e.engine);
+  const origin = matched !== undefined ? `${matched.path} matched to ${file.match?.reference}'s ${MATCH_LABEL[file.match?.by ?? 'exposure']}` : e.defaults === true ? 'its defaults' : JSON.stringify(e.sizing) === JSON.stringify(file.scenarioSizing) ? "the scenario's sizing" : 'as configured';
   return `${e.engine} (${origin}${twin})`;
 }
 

@@ -92,14 +92,15 @@ describe('reports in headless Chromium', () => {
     const check = await open(join(runs[0] as string, 'report.html'), 'run-report.png');
     expect(check.errors).toEqual([]);
     expect(check.requests, 'the report must work offline').toEqual([]);
-    // equity, drawdown, three goals, risk, position sizes, goal factor, the goal's effect on quantities
-    expect(check.charts).toBe(9);
+    // equity, drawdown, three goals, position sizes, goal factor, the goal's effect on quantities;
+    // no risk chart: the pipeline does not size from the tracker's risk
+    expect(check.charts).toBe(8);
     expect(check.blankCharts).toBe(0);
   });
 
   it('run report: every y axis fits its labels, negative values keep their sign, no two ticks read the same', async () => {
     const check = await open(join(runs[1] as string, 'report.html'), 'run-report-fixed-risk.png');
-    expect(check.yAxes.length, 'fixed-risk has no goal factor: two charts fewer than the pipeline run').toBe(7);
+    expect(check.yAxes.length, 'fixed-risk has no goal factor: two charts fewer than the pipeline run').toBe(6);
     for (const axis of check.yAxes) {
       expect(axis.size, `${axis.title}: axis ${axis.size} px for labels needing ${axis.needed.toFixed(1)} px`).toBeGreaterThanOrEqual(axis.needed);
       expect(new Set(axis.labels).size, `${axis.title}: ${axis.labels.join(' ')}`).toBe(axis.labels.length);
@@ -117,10 +118,11 @@ describe('reports in headless Chromium', () => {
     const check = await open(join(out, 'report.html'), 'odds-report.png');
     expect(check.errors).toEqual([]);
     expect(check.requests).toEqual([]);
-    expect(check.charts, 'four fans and the time-to-target curve').toBe(5);
+    // the four engines and the goal-off twins of the two goal-aware ones
+    expect(check.charts, 'six fans and the time-to-target curve').toBe(7);
     expect(check.blankCharts).toBe(0);
-    expect(check.intervalBars, 'five probabilities x four engines').toBe(20);
-    const fans = check.yAxes.slice(0, 4);
+    expect(check.intervalBars, 'five probabilities x six arms').toBe(30);
+    const fans = check.yAxes.slice(0, 6);
     expect(new Set(fans.map((axis) => axis.labels.join(' '))).size, 'the fans share one y scale').toBe(1);
   });
 

@@ -226,3 +226,23 @@ describe('arms and the goal effect from the command line', () => {
     expect(readOddsFile(plain).results.goalEffects).toEqual([]);
   }, 60_000);
 });
+
+describe('--match from the command line', () => {
+  it('prints the matched values, labels the matched arms and leads the report with the matched sentence', () => {
+    const out = join(tempDir(), 'matched');
+    const run = goalsim(['odds', DAX, '--paths', '4', '--block', '3', '--engines', 'pipeline,fixed-fraction', '--match', 'exposure', '--workers', '1', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Risk-matched by mean exposure: each baseline's size was set by bisection on the history/m);
+    expect(run.stdout).toMatch(/^fixed-fraction: sizing\.params\.fraction 0\.1 → 0\.\d+ \(mean exposure \d+\.\d+% on the history, \d+ runs\)$/m);
+    expect(run.stdout).toMatch(/^At pipeline's mean exposure of \d+\.\d% on the history, pipeline's goal changes/m);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toMatch(/fixed-fraction \(sizing\.params\.fraction matched to pipeline's mean exposure\)/);
+    expect(md).toMatch(/pipeline:goal-off \(as configured, the goal-off twin of pipeline\)/);
+  }, 60_000);
+
+  it('exits 2 on an unknown way of matching', () => {
+    const run = goalsim(['odds', DAX, '--paths', '2', '--match', 'sharpe', '--out', join(tempDir(), 'x')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/match/);
+  });
+});
