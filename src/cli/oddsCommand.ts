@@ -50,7 +50,7 @@ export function parseBlock(text: string): 'auto' | number {
 /** The odds table, its failed paths, and where the folder is. */
 export function printOdds(dir: string, records: Iterable<PathRecord>): void {
   const out = (text: string): boolean => process.stdout.write(`${text}\n`);
-  const { header, rows, goalEffects, headline, matched } = oddsTableText(dir);
+  const { header, rows, goalEffects, headline, matched, warnings } = oddsTableText(dir);
   for (const line of matched) out(line);
   if (matched.length > 0) out('');
   out(alignedTable(header, rows));
@@ -60,6 +60,7 @@ export function printOdds(dir: string, records: Iterable<PathRecord>): void {
     out(alignedTable(goalEffects.header, goalEffects.rows));
   }
   if (headline !== null) out(`\n${headline}`);
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   const failures = [...records].flatMap((record) => record.engines.filter((f) => f.error !== null).map((f) => [String(record.path), f.engine, f.error ?? '']));
   if (failures.length > 0) {
     out('');
@@ -94,7 +95,7 @@ export async function oddsCommand(options: OddsCommandOptions): Promise<number> 
     pathTimeoutSeconds: options.pathTimeout,
     signal: options.signal,
     onWarning: (message) => process.stderr.write(`${message}\n`),
-    onBlockLength: (meanBlock, requested) => process.stderr.write(`mean block length: ${meanBlock.toFixed(2)} bars (${requested === 'auto' ? 'Politis-White, auto' : 'given'})\n`),
+    onBlockLength: (meanBlock, _requested, auto) => process.stderr.write(`mean block length: ${meanBlock.toFixed(2)} bars (${auto === undefined ? 'given' : `Politis-White, auto: the larger of ${auto.returns.toFixed(2)} from the returns and ${auto.squaredReturns.toFixed(2)} from the squared returns`})\n`),
     onProgress: (done, total) => {
       if (done === 0) bar?.start(total, 0, { rate: '0.0' });
       else bar?.update(done, { rate: (done / ((performance.now() - started) / 1000)).toFixed(1) });

@@ -23,7 +23,7 @@ import { QUANTILE_NAMES } from './stats.js';
 import { oddsResults, pathValues, type OddsFrame, type OddsResults } from './summary.js';
 
 export const ODDS_FORMAT = 'goalsim-odds-v1';
-export const BLOCK_RULE = 'stationary bootstrap (Politis & Romano 1994); auto: Politis-White (2004) with the Patton-Politis-White (2009) correction, median over symbols';
+export const BLOCK_RULE = 'stationary bootstrap (Politis & Romano 1994); auto: Politis-White (2004) with the Patton-Politis-White (2009) correction, median over symbols, the larger of the returns\' and the squared returns\' length';
 
 /** What was run: everything a path's result depends on. Two runs with equal definitions have equal paths. */
 export interface OddsDefinition {
@@ -32,7 +32,7 @@ export interface OddsDefinition {
   readonly scenario: string;
   readonly seed: string;
   readonly paths: number;
-  readonly block: { readonly requested: 'auto' | number; readonly meanLength: number; readonly rule: string };
+  readonly block: { readonly requested: 'auto' | number; readonly meanLength: number; readonly rule: string; readonly fromReturns?: number; readonly fromSquaredReturns?: number };
   /** The arms, each with its resolved sizing; a twin names the arm it is the goal-off twin of. */
   readonly engines: readonly { readonly engine: string; readonly sizing: ScenarioSizing; readonly twinOf?: string; readonly defaults?: true }[];
   /** The sizing the scenario file names (its engine keeps these parameters; the others run with their defaults). */
@@ -68,6 +68,7 @@ export function oddsDefinitionOf(input: {
   readonly match: Match | null;
   readonly seed: string;
   readonly meanBlock: number;
+  readonly auto?: { readonly returns: number; readonly squaredReturns: number } | undefined;
   readonly instants: Float64Array;
   readonly fanIndices: readonly number[];
 }): OddsDefinition {
@@ -80,7 +81,7 @@ export function oddsDefinitionOf(input: {
     scenario: input.options.file,
     seed: input.seed,
     paths: input.options.paths,
-    block: { requested: input.options.block, meanLength: input.meanBlock, rule: BLOCK_RULE },
+    block: { requested: input.options.block, meanLength: input.meanBlock, rule: BLOCK_RULE, ...(input.auto === undefined ? {} : { fromReturns: input.auto.returns, fromSquaredReturns: input.auto.squaredReturns }) },
     engines: input.arms.map(armRecord),
     scenarioSizing: scenario.sizing,
     match: input.match,

@@ -59,7 +59,7 @@ export interface OddsOptions {
   readonly pathTimeoutSeconds?: number | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Told the block length once it is chosen, before any path runs. */
-  readonly onBlockLength?: ((meanBlock: number, requested: 'auto' | number) => void) | undefined;
+  readonly onBlockLength?: ((meanBlock: number, requested: 'auto' | number, auto: AutoBlock | undefined) => void) | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /** Told what a resume had to drop (the CLI prints it on stderr). */
   readonly onWarning?: ((message: string) => void) | undefined;
@@ -91,15 +91,32 @@ export function scenarioForEngine(resolved: ResolvedScenario, engine: string): R
   return (resolveArms(resolved, armsFromEngines(resolved, [engine]), { twins: false, source: '--engines' })[0] as Arm).resolved;
 }
 
-/** Mean block length: the median of the symbols' Politis-White lengths, over their own bars' returns. */
-export function autoBlockLength(history: ReturnHistory): number {
-  const lengths = history.logReturns.map((returns, s) => {
-    const own = (history.instantOf[s] as Int32Array).slice(1);
-    return politisWhiteBlockLength(Array.from(own, (k) => returns[k] as number));
-  });
-  lengths.sort((a, b) => a - b);
-  const middle = lengths.length >> 1;
-  return lengths.length % 2 === 1 ? (lengths[middle] as number) : ((lengths[middle - 1] as number) + (lengths[middle] as number)) / 2;
+/** The automatic block length, and what it was chosen from. */
+export interface AutoBlock {
+  /** The mean block length used: the larger of the two below. */
+  readonly length: number;
+  /** The median over symbols of the Politis-White length of the returns, and of the squared returns. */
+  readonly returns: number;
+  readonly squaredReturns: number;
+}
+
+const median = (values: number[]): number => {
+  values.sort((a, b) => a - b);
+  const middle = values.length >> 1;
+  return values.length % 2 === 1 ? (values[middle] as number) : ((values[middle - 1] as number) + (values[middle] as number)) / 2;
+};
+
+/**
+ * Mean block length: the Politis-White length of each symbol's returns over its own bars, and of
+ * their squares, each the median over symbols; the larger of the two. Returns with no linear
+ * dependence can still cluster in volatility (large moves follow large moves), which only the
+ * squares show: one-bar blocks would shuffle it away.
+ */
+export function autoBlockLength(history: ReturnHistory): AutoBlock {
+  const own = history.logReturns.map((returns, s) => Array.from((history.instantOf[s] as Int32Array).slice(1), (k) => returns[k] as number));
+  const returns = median(own.map(politisWhiteBlockLength));
+  const squaredReturns = median(own.map((r) => politisWhiteBlockLength(r.map((x) => x * x))));
+  return { length: Math.max(returns, squaredReturns), returns, squaredReturns };
 }
 
 /** The period's bars in a compact shared buffer of their own, so workers see exactly the period. */
@@ -126,11 +143,12 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   const matched = options.match === undefined ? undefined : await matchArms(arms, { series, signals: data.signals, skippedRows: data.skippedRows, pricePlaces }, options.match, options.matchTo);
   const engines = (matched?.arms ?? arms).map((arm) => ({ engine: arm.name, resolved: arm.resolved }));
   const history = returnHistory(series);
-  const meanBlock = options.block === 'auto' ? autoBlockLength(history) : options.block;
-  options.onBlockLength?.(meanBlock, options.block);
+  const auto = options.block === 'auto' ? autoBlockLength(history) : undefined;
+  const meanBlock = auto?.length ?? (options.block as number);
+  options.onBlockLength?.(meanBlock, options.block, auto);
   const seed = options.seed ?? String(resolved.scenario.seed);
   const fanIndices = fanInstants(history.instants.length);
-  const definition = oddsDefinitionOf({ options, resolved, arms: matched?.arms ?? arms, match: matched?.match ?? null, seed, meanBlock, instants: history.instants, fanIndices });
+  const definition = oddsDefinitionOf({ options, resolved, arms: matched?.arms ?? arms, match: matched?.match ?? null, seed, meanBlock, auto, instants: history.instants, fanIndices });
 
   const outDir = options.outDir;
   const records = new Map<number, PathRecord>();

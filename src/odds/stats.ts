@@ -65,3 +65,21 @@ export function quantiles(values: readonly number[]): Quantiles {
   const entries = QUANTILE_NAMES.map((name, i) => [name, sorted.length === 0 ? null : quantileOfSorted(sorted, QUANTILES[i] as number)]);
   return Object.fromEntries(entries) as Quantiles;
 }
+
+/**
+ * Where `value` sits among `values` (NaN left out): the share below it plus half the share equal
+ * to it (the mid-rank), so the middle of a sample is 0.5. Null without values or a value.
+ */
+export function percentileOf(value: number | null, values: readonly number[]): number | null {
+  if (value === null || Number.isNaN(value)) return null;
+  let below = 0;
+  let equal = 0;
+  let n = 0;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    n++;
+    if (v < value) below++;
+    else if (v === value) equal++;
+  }
+  return n === 0 ? null : (below + equal / 2) / n;
+}

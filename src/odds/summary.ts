@@ -5,7 +5,7 @@
 import { MS_PER_DAY } from '../data/timestamp.js';
 import type { GoalType } from '../goals/types.js';
 import type { EnginePathFigures, PathRecord } from './pathRun.js';
-import { pairedDifference, quantiles, wilsonInterval, type Interval, type PairedDifference, type Quantiles } from './stats.js';
+import { pairedDifference, percentileOf, quantiles, wilsonInterval, type Interval, type PairedDifference, type Quantiles } from './stats.js';
 
 /** What the summary needs to know about the run besides the records. */
 export interface OddsFrame {
@@ -40,6 +40,8 @@ export interface MonthlyGoalOdds extends Probability {
 export interface TargetOdds extends Probability {
   /** Calendar days from the first bar to the target, among the paths that reached it. */
   readonly daysToTarget: Quantiles;
+  /** How many paths reached it in time: what the days to the target rest on. */
+  readonly reached: number;
   /** Share of paths that had reached the target by the end of each month. */
   readonly reachedByMonth: readonly { readonly month: string; readonly share: number }[];
 }
@@ -58,6 +60,11 @@ export interface EngineOdds {
   readonly sharpe: Quantiles;
   /** Of the paths' time-weighted mean exposure: how much capital the engine put to work. */
   readonly meanExposure: Quantiles;
+  /**
+   * Where the history (path 0) sits among all the finished paths, as a percentile in [0, 1]
+   * (mid-rank): far out in either tail, the paths lack something the history had.
+   */
+  readonly history: { readonly finalEquity: number | null; readonly sharpe: number | null };
 }
 
 /** The probabilities compared between engines, by their key in EngineOdds. */
@@ -139,6 +146,7 @@ function targetOdds(frame: OddsFrame, ok: readonly Figures[]): TargetOdds | null
   return {
     ...probability(ok.map((f) => (reachedInTime(frame, f) ? 1 : 0))),
     daysToTarget: quantiles(reached.map((f) => ((f.targetReachedAt as number) - frame.firstTime) / MS_PER_DAY)),
+    reached: reached.length,
     reachedByMonth: frame.monthStarts.map((start, m) => {
       const end = ends[m] ?? Infinity;
       const share = ok.length === 0 ? 0 : ok.filter((f) => f.targetReachedAt !== null && f.targetReachedAt < end).length / ok.length;
@@ -147,8 +155,9 @@ function targetOdds(frame: OddsFrame, ok: readonly Figures[]): TargetOdds | null
   };
 }
 
-function engineOdds(frame: OddsFrame, engine: string, figures: readonly Figures[]): EngineOdds {
+function engineOdds(frame: OddsFrame, engine: string, figures: readonly Figures[], history: Figures | undefined): EngineOdds {
   const ok = figures.filter((f) => f.error === null);
+  const historyOk = history?.error === null ? history : undefined;
   const values = (key: PairedProbability): number[] => ok.map((f) => pathValues(frame, f)[key]).filter((v): v is number => v !== undefined);
   return {
     engine,
@@ -163,6 +172,10 @@ function engineOdds(frame: OddsFrame, engine: string, figures: readonly Figures[
     cagr: quantiles(ok.map((f) => f.cagr ?? NaN)),
     sharpe: quantiles(ok.map((f) => f.sharpe ?? NaN)),
     meanExposure: quantiles(ok.map((f) => f.meanExposure ?? NaN)),
+    history: {
+      finalEquity: percentileOf(historyOk?.finalEquity == null ? null : Number(historyOk.finalEquity), ok.map((f) => Number(f.finalEquity))),
+      sharpe: percentileOf(historyOk?.sharpe ?? null, ok.map((f) => f.sharpe ?? NaN)),
+    },
   };
 }
 
@@ -218,7 +231,8 @@ function fanBands(frame: OddsFrame, engine: number, records: readonly PathRecord
 
 /** The odds of `records` (in path order), per engine and per pair. */
 export function oddsResults(frame: OddsFrame, records: readonly PathRecord[]): OddsResults {
-  const engines = frame.engines.map((engine, e) => engineOdds(frame, engine, records.map((r) => r.engines[e]).filter((f): f is Figures => f !== undefined)));
+  const history = records.find((r) => r.path === 0);
+  const engines = frame.engines.map((engine, e) => engineOdds(frame, engine, records.map((r) => r.engines[e]).filter((f): f is Figures => f !== undefined), history?.engines[e]));
   const pairs: EnginePair[] = [];
   frame.engines.forEach((_, a) => {
     for (let b = a + 1; b < frame.engines.length; b++) pairs.push(enginePair(frame, records, a, b));

@@ -11,18 +11,42 @@ import { writeTextFile } from './fileWriter.js';
 import { formatPercent, markdownTable } from '../numeric/format.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
 
+/** What each figure counts, in its name: a monthly goal's figure is a share of months, the others a share of paths. */
 const LABELS: Readonly<Record<PairedProbability, string>> = {
-  monthlyReturn: 'P(monthly return goal met)',
-  monthlyIncome: 'P(monthly income goal met)',
-  portfolioTarget: 'P(portfolio target reached)',
-  drawdownBreach: 'P(drawdown breach)',
-  ruin: 'P(ruin)',
+  monthlyReturn: 'share of months meeting the return goal',
+  monthlyIncome: 'share of months meeting the income goal',
+  portfolioTarget: 'share of paths reaching the target by its date',
+  drawdownBreach: 'share of paths beyond the drawdown limit',
+  ruin: 'share of paths ruined',
 };
 
 const interval = (i: Interval | null): string => (i === null ? '' : ` [${formatPercent(i.low, 1)}, ${formatPercent(i.high, 1)}]`);
 const withInterval = (p: Probability | null): string => (p === null || p.probability === null ? '–' : `${formatPercent(p.probability, 1)}${interval(p.interval)}`);
 const money = (value: number | null): string => (value === null ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: 0 }));
 const days = (value: number | null): string => (value === null ? '–' : value.toFixed(0));
+/** The median days to the target with the paths it rests on: a median of 4 paths says little. */
+const daysWithCount = (target: { readonly daysToTarget: { readonly p50: number | null }; readonly reached?: number }, paths: number): string =>
+  target.daysToTarget.p50 === null ? '–' : `${days(target.daysToTarget.p50)} (${target.reached ?? '?'} of ${paths} paths)`;
+
+/** The history's percentile beyond which the paths are not like the history. */
+const HISTORY_TAIL = 0.05;
+
+/**
+ * A warning per arm whose history (path 0) lies outside the 5-95 % range of the paths' final
+ * equity or Sharpe ratio, with the likely cause and the option to try.
+ */
+export function historyWarnings(file: OddsFile): string[] {
+  const warnings: string[] = [];
+  for (const odds of file.results.engines) {
+    for (const [key, label] of [['finalEquity', 'final equity'], ['sharpe', 'Sharpe ratio']] as const) {
+      const p = odds.history?.[key];
+      if (p === null || p === undefined || (p >= HISTORY_TAIL && p <= 1 - HISTORY_TAIL)) continue;
+      const side = p > 1 - HISTORY_TAIL ? 'above' : 'below';
+      warnings.push(`${odds.engine}: the history's ${label} is at the ${(p * 100).toFixed(0)}th percentile of the paths, ${side} nearly all of them: the resampled paths lack something the strategy ${side === 'above' ? 'lives on' : 'suffers from'} (trends or regimes longer than the ${file.block.meanLength.toFixed(1)}-bar blocks, or volatility clustering); try a longer --block (e.g. ${Math.max(20, Math.ceil(file.block.meanLength * 4))}) and compare`);
+    }
+  }
+  return warnings;
+}
 
 function probabilityOf(odds: EngineOdds, key: PairedProbability): Probability | null {
   return odds[key];
@@ -42,7 +66,7 @@ function oddsTable(file: OddsFile): { header: string[]; rows: string[][] } {
     odds.failed === 0 ? String(odds.paths) : `${odds.paths} (${odds.failed} failed)`,
     formatPercent(odds.meanExposure?.p50, 1),
     ...keys.map((key) => withInterval(probabilityOf(odds, key))),
-    odds.portfolioTarget === null ? '–' : days(odds.portfolioTarget.daysToTarget.p50),
+    odds.portfolioTarget === null ? '–' : daysWithCount(odds.portfolioTarget, odds.paths),
     `${money(odds.finalEquity.p5)} / ${money(odds.finalEquity.p50)} / ${money(odds.finalEquity.p95)}`,
     formatPercent(odds.cagr.p50, 1),
     odds.sharpe.p50 === null ? '–' : odds.sharpe.p50.toFixed(2),
@@ -52,7 +76,7 @@ function oddsTable(file: OddsFile): { header: string[]; rows: string[][] } {
 
 function pairsTable(file: OddsFile): { header: string[]; rows: string[][] } {
   const keys = presentKeys(file);
-  const header = ['engines (a − b)', ...keys.map((key) => LABELS[key].replace('P(', 'Δ P('))];
+  const header = ['engines (a − b)', ...keys.map((key) => `Δ ${LABELS[key]}`)];
   const rows = file.results.pairs.map((pair) => [
     `${pair.a} − ${pair.b}`,
     ...keys.map((key) => signedPercent(pair.differences[key])),
@@ -66,7 +90,7 @@ const signedMoney = (d: PairedDifference | null): string => (d === null || !Numb
 /** Each goal-aware arm against its goal-off twin: what the goal changed, probability by probability. */
 function goalEffectTable(file: OddsFile): { header: string[]; rows: string[][] } {
   const keys = presentKeys(file);
-  const header = ['arm − its goal-off twin', 'Δ mean exposure', ...keys.map((key) => LABELS[key].replace('P(', 'Δ P(')), `Δ mean final equity (${file.currency})`];
+  const header = ['arm − its goal-off twin', 'Δ mean exposure', ...keys.map((key) => `Δ ${LABELS[key]}`), `Δ mean final equity (${file.currency})`];
   const rows = (file.results.goalEffects ?? []).map((effect) => [`${effect.arm} − ${effect.twin}`, signedPercent(effect.meanExposure ?? undefined), ...keys.map((key) => signedPercent(effect.differences[key])), signedMoney(effect.finalEquity)]);
   return { header, rows };
 }
@@ -155,10 +179,12 @@ function markdown(file: OddsFile): string {
   const distributions = file.results.engines.flatMap((e) => [distributionLine(`${e.engine}, months the return goal was met (months: paths)`, e.monthlyReturn), distributionLine(`${e.engine}, months the income goal was met (months: paths)`, e.monthlyIncome)]).filter((l): l is string => l !== null);
   const headline = oddsHeadline(file);
   const matched = matchLines(file);
+  const warnings = historyWarnings(file);
   return [
     `# goalsim odds: ${file.name}`,
     '',
     ...(headline === null ? [] : [`**${headline}**`, '']),
+    ...warnings.map((w) => `> warning: ${w}\n`),
     header(file),
     '',
     ...(matched.length === 0 ? [] : [...matched.map((l) => `- ${l}`), '']),
@@ -263,6 +289,7 @@ function html(file: OddsFile): string {
     [
       `<h1>${escapeHtml(title)}</h1>`,
       ...(headline === null ? [] : [`<p><strong>${escapeHtml(headline)}</strong></p>`]),
+      ...historyWarnings(file).map((w) => `<p class="warning">warning: ${escapeHtml(w)}</p>`),
       `<p class="muted">${escapeHtml(header(file))}</p>`,
       ...(matched.length === 0 ? [] : [`<ul>${matched.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`]),
       '<h2>Odds per engine</h2>',
@@ -287,7 +314,7 @@ export function writeOddsReport(dir: string): void {
 }
 
 /** The odds table as the CLI prints it. */
-export function oddsTableText(dir: string): { header: string[]; rows: string[][]; goalEffects: { header: string[]; rows: string[][] }; headline: string | null; matched: string[] } {
+export function oddsTableText(dir: string): { header: string[]; rows: string[][]; goalEffects: { header: string[]; rows: string[][] }; headline: string | null; matched: string[]; warnings: string[] } {
   const file = readOddsFile(dir);
-  return { ...oddsTable(file), goalEffects: goalEffectTable(file), headline: oddsHeadline(file), matched: matchLines(file) };
+  return { ...oddsTable(file), goalEffects: goalEffectTable(file), headline: oddsHeadline(file), matched: matchLines(file), warnings: historyWarnings(file) };
 }

@@ -9,6 +9,7 @@ import type { CurveSink, DecisionRecord, EquityCurve, RunResult } from '../sim/t
 import { AtomicFile, rowsOf, writeCsvFile, writeFileAtomically, type CsvTable } from './fileWriter.js';
 import { buildSummary } from './summary.js';
 import { goalTables } from './goalFiles.js';
+import { goalPnlOf } from '../analysis/goalPnl.js';
 import { cellsOf, DECISION_LEAD_COLUMNS, DECISION_TAIL_COLUMNS, EQUITY_COLUMNS, headerOf, RUN_FILES, stageColumns, TRADE_COLUMNS, type Column, type CurveRow } from './runFolder.js';
 
 /** Rows [from, to) of a curve as cells (one cursor for them all). */
@@ -30,7 +31,9 @@ function equityRowsInto(file: AtomicFile): CurveSink {
 }
 
 export function tradesTable(result: RunResult): CsvTable {
-  return { file: RUN_FILES.trades, header: headerOf(TRADE_COLUMNS), rows: rowsOf(result.trades, (trade) => cellsOf(TRADE_COLUMNS, trade)) };
+  const { perTrade } = goalPnlOf(result.trades, result.decisions, result.finalEquity.toNumber());
+  const rows = result.trades.map((trade, i) => ({ ...trade, goalPnl: perTrade[i] ?? null }));
+  return { file: RUN_FILES.trades, header: headerOf(TRADE_COLUMNS), rows: rowsOf(rows, (row) => cellsOf(TRADE_COLUMNS, row)) };
 }
 
 /** Stage names across all decisions, in first-seen order, so every engine's stages get a column. */

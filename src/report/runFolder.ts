@@ -63,7 +63,12 @@ export const TRADE_COLUMNS = [
   { name: 'fees', cell: (t) => formatDecimal(t.fees) },
   { name: 'pnl', cell: (t) => formatDecimal(t.pnl) },
   { name: 'exit_reason', cell: (t) => t.exitReason },
-] as const satisfies readonly Column<Trade>[];
+  // the part of the net P&L the goal added (analysis/goalPnl.ts); empty where no decision opened the trade
+  { name: 'goal_pnl', cell: (t) => formatFloat(t.goalPnl) },
+] as const satisfies readonly Column<TradeRow>[];
+
+/** A trade as trades.csv writes it: with the P&L its goal added. */
+export type TradeRow = Trade & { readonly goalPnl: number | null };
 
 /** sizing_decisions.csv: these, then one `stage_<name>` column per stage any engine logged, then the tail. */
 export const DECISION_LEAD_COLUMNS = [

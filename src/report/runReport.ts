@@ -75,7 +75,15 @@ export function goalRowsOf(g: Readonly<Record<string, unknown>>, sizing: Readonl
     ['alerts', alerts === '' ? 'none' : alerts],
     ['risk per trade at the end', pct(g['finalRisk'])],
     ["the tracker's risk feeds", trackerRiskText(sizing)],
+    ...goalPnlRow(sizing),
   ];
+}
+
+/** The P&L the goal added (summary.json sizing.goalPnl): none for a folder written before it. */
+function goalPnlRow(sizing: Readonly<Record<string, unknown>>): string[][] {
+  const pnl = sizing['goalPnl'] as { amount: number | null; shareOfFinalEquity: number | null } | undefined;
+  if (pnl === undefined || pnl.amount === null) return [];
+  return [['P&L the goal added to the trades', `${pnl.amount.toFixed(2)} (${pct(pnl.shareOfFinalEquity)} of the final equity)`]];
 }
 
 function monthRows(months: readonly MonthRow[]): string[][] {

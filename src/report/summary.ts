@@ -3,6 +3,7 @@
  * sizing statistics.
  */
 import { attributionOf } from '../analysis/attribution.js';
+import { goalPnlOf } from '../analysis/goalPnl.js';
 import { dailyReturns } from '../analysis/metrics.js';
 import { formatDate } from '../data/timestamp.js';
 import type { RunResult } from '../sim/types.js';
@@ -65,6 +66,7 @@ export function buildSummary(result: RunResult): RunSummary {
       skipped: skippedDecisions.length,
       skippedByReason: countBy(skippedDecisions, (record) => reasonKind(record.decision.skipped ?? '')),
       attribution: attributionOf(result.decisions),
+      goalPnl: goalPnlSummary(result),
     },
     orders: {
       fills: result.fills.length,
@@ -76,6 +78,12 @@ export function buildSummary(result: RunResult): RunSummary {
     },
     data: { skippedRows: result.skippedRows, signalsUndelivered: result.signalsUndelivered },
   };
+}
+
+/** The P&L the goal added over the run (analysis/goalPnl.ts), in the account's currency and as a share of the final equity. */
+function goalPnlSummary(result: RunResult): { amount: number | null; shareOfFinalEquity: number | null } {
+  const pnl = goalPnlOf(result.trades, result.decisions, result.finalEquity.toNumber());
+  return { amount: jsonFloat(pnl.total), shareOfFinalEquity: jsonFloat(pnl.shareOfFinalEquity) };
 }
 
 /** min, quartiles, max and mean; null fields when there is nothing to describe. */

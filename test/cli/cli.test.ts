@@ -30,7 +30,7 @@ describe('goalsim run', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/final equity\s+\d+\.\d{2} USD/);
     for (const file of ['summary.json', 'equity.csv', 'trades.csv', 'sizing_decisions.csv']) expect(existsSync(join(out, file)), file).toBe(true);
-    expect(readFileSync(join(out, 'trades.csv'), 'utf8').split('\n')[0]).toBe('symbol,side,entry_time,entry_price,exit_time,exit_price,quantity,fees,pnl,exit_reason');
+    expect(readFileSync(join(out, 'trades.csv'), 'utf8').split('\n')[0]).toBe('symbol,side,entry_time,entry_price,exit_time,exit_price,quantity,fees,pnl,exit_reason,goal_pnl');
     expect(readFileSync(join(out, 'equity.csv'), 'utf8').split('\n')[0]).toBe('timestamp,equity,cash,exposure,drawdown');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['scenario', 'seed', 'version', 'initialCapital', 'finalEquity', 'metrics', 'goals']));

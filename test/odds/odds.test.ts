@@ -246,3 +246,43 @@ describe('--match from the command line', () => {
     expect(run.stderr).toMatch(/match/);
   });
 });
+
+describe('odds that cannot mislead', () => {
+  it("warns when the history lies outside the paths' 5-95 % range, and counts what a conditional figure rests on", () => {
+    // 600 days of 60-day trends up and down (+-1 % a day, small noise): a breakout strategy rides
+    // the history's trends, while one-bar blocks shuffle them into a driftless walk
+    const dir = tempDir();
+    let state = 5;
+    const noise = (): number => ((state = (state * 48271) % 2147483647) / 2147483647 - 0.5) * 0.002;
+    const lines = ['timestamp,close'];
+    let close = 100;
+    for (let i = 0; i < 600; i++) {
+      close *= 1 + (Math.floor(i / 60) % 2 === 0 ? 0.01 : -0.01) + noise();
+      lines.push(`${new Date(Date.UTC(2010, 0, 4) + i * 86_400_000).toISOString().slice(0, 10)},${close.toFixed(2)}`);
+    }
+    writeFileSync(join(dir, 'trend.csv'), `${lines.join('\n')}\n`);
+    const scenario = {
+      name: 'trend',
+      data: [{ symbol: 'T', path: 'trend.csv', kind: 'close', lotStep: '0.001' }],
+      account: { currency: 'EUR', initialCapital: '100000' },
+      costs: { feeBps: 5 },
+      strategy: { name: 'breakout', params: { entry: 20, exit: 10, stopLossPct: 0.05, confidence: 0.8 } },
+      sizing: { engine: 'fixed-fraction', params: { fraction: 0.5 } },
+      goals: { list: [{ type: 'portfolio_value', target: 150000 }] },
+      tracker: { intervalMinutes: 1440 },
+      seed: 1,
+    };
+    writeFileSync(join(dir, 'trend.json'), JSON.stringify(scenario));
+    const out = join(dir, 'out');
+    const run = goalsim(['odds', join(dir, 'trend.json'), '--paths', '60', '--block', '1', '--engines', 'fixed-fraction', '--workers', '1', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const history = readOddsFile(out).results.engines[0]?.history;
+    expect(history?.sharpe).toBeGreaterThan(0.95);
+    expect(run.stderr).toMatch(/warning: fixed-fraction: the history's Sharpe ratio is at the \d+th percentile of the paths, above nearly all of them: .*try a longer --block \(e\.g\. 20\)/);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/> warning: fixed-fraction: the history's Sharpe ratio/);
+    // the median days to the target says how many paths it rests on
+    expect(run.stdout).toMatch(/\d+ \(\d+ of 60 paths\)|–/);
+    const target = readOddsFile(out).results.engines[0]?.portfolioTarget;
+    expect(target?.reached).toBe(Math.round((target?.probability ?? 0) * 60));
+  }, 60_000);
+});

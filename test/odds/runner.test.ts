@@ -74,9 +74,24 @@ describe('the automatic block length', () => {
     const [a, b, c] = [ar(0.2, 400), ar(0.6, 400), ar(0.9, 400)];
     const lengths = [a, b, c].map((s) => politisWhiteBlockLength(s));
     expect(new Set(lengths).size).toBe(3);
-    expect(autoBlockLength(history([a, b, c]))).toBe([...lengths].sort((x, y) => x - y)[1]);
-    expect(autoBlockLength(history([a, c]))).toBeCloseTo(((lengths[0] as number) + (lengths[2] as number)) / 2, 12);
-    expect(autoBlockLength(history([b]))).toBe(lengths[1]);
+    expect(autoBlockLength(history([a, b, c])).returns).toBe([...lengths].sort((x, y) => x - y)[1]);
+    expect(autoBlockLength(history([a, c])).returns).toBeCloseTo(((lengths[0] as number) + (lengths[2] as number)) / 2, 12);
+    expect(autoBlockLength(history([b])).returns).toBe(lengths[1]);
+  });
+
+  it('keeps volatility clustering: the larger of the returns\' and the squared returns\' length', () => {
+    // returns without linear dependence but with volatility in long calm and wild spells: the
+    // signs alternate at random, the size follows a slow regime
+    let state = 11;
+    const draw = (): number => ((state = (state * 48271) % 2147483647) / 2147483647);
+    const clustered = Array.from({ length: 2000 }, (_, i) => (draw() < 0.5 ? -1 : 1) * (Math.floor(i / 100) % 2 === 0 ? 0.002 : 0.03) * (0.5 + draw()));
+    const block = autoBlockLength(history([clustered]));
+    // the signs carry no dependence, the sizes a lot: the squares ask for blocks several times longer
+    expect(block.squaredReturns).toBeGreaterThan(3 * block.returns);
+    expect(block.squaredReturns).toBe(politisWhiteBlockLength(clustered.map((x) => x * x)));
+    expect(block.length).toBe(block.squaredReturns);
+    const plain = autoBlockLength(history([ar(0.6, 400)]));
+    expect(plain.length).toBe(Math.max(plain.returns, plain.squaredReturns));
   });
 });
 

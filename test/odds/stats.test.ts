@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedDifference, quantileOfSorted, quantiles, wilsonInterval } from '../../src/odds/stats.js';
+import { pairedDifference, percentileOf, quantileOfSorted, quantiles, wilsonInterval } from '../../src/odds/stats.js';
 
 describe('odds statistics', () => {
   it('Wilson interval: 50 of 100 and 0 of 1000 by hand', () => {
@@ -58,5 +58,18 @@ describe('the Wilson interval against published values', () => {
     expect(all?.high).toBe(1);
     expect(all?.low).toBeCloseTo(1000 / (1000 + 1.959963984540054 ** 2), 12);
     expect(wilsonInterval(0.5, -1)).toBeNull();
+  });
+});
+
+describe('the percentile of a value among values', () => {
+  it('is the share below plus half the share equal (mid-rank), NaN left out', () => {
+    expect(percentileOf(3, [1, 2, 3, 4])).toBe((2 + 0.5) / 4);
+    expect(percentileOf(10, [1, 2, 3])).toBe(1);
+    expect(percentileOf(0, [1, 2, 3])).toBe(0);
+    expect(percentileOf(2, [2, 2, NaN, 2])).toBe(0.5);
+    expect(percentileOf(2, [])).toBeNull();
+    expect(percentileOf(null, [1])).toBeNull();
+    expect(percentileOf(NaN, [1])).toBeNull();
+    expect(percentileOf(1, [NaN])).toBeNull();
   });
 });

@@ -299,3 +299,26 @@ describe('records at the edges', () => {
     expect(engineOf(results, 'a').portfolioTarget?.daysToTarget.p5).toBeCloseTo((Date.UTC(2019, 11, 31, 23) - START) / DAY * 0.95 + (Date.UTC(2020, 0, 1) - START) / DAY * 0.05, 9);
   });
 });
+
+describe("the history's place among the paths", () => {
+  it('is the mid-rank percentile of path 0 among the finished paths, for final equity and Sharpe', () => {
+    const frame = frameOf({ engines: ['a'] });
+    const results = oddsResults(frame, [
+      record(1, [fig('a', { finalEquity: '90', sharpe: 0.1 })]),
+      record(0, [fig('a', { finalEquity: '120', sharpe: 0.5 })]),
+      record(2, [fig('a', { finalEquity: '100', sharpe: 0.5 })]),
+      record(3, [fig('a', { finalEquity: '130', sharpe: null })]),
+    ]);
+    // final equity 120 among 90, 120, 100, 130: two below, itself: (2 + 0.5) / 4; Sharpe 0.5 among 0.1, 0.5, 0.5: (1 + 1) / 3
+    expect(engineOf(results, 'a').history).toEqual({ finalEquity: 2.5 / 4, sharpe: 2 / 3 });
+    // without path 0, or with path 0 failed, there is no place
+    expect(engineOf(oddsResults(frame, [record(1, [fig('a')])]), 'a').history).toEqual({ finalEquity: null, sharpe: null });
+    expect(engineOf(oddsResults(frame, [record(0, [failedFigures('a', 'x')]), record(1, [fig('a')])]), 'a').history).toEqual({ finalEquity: null, sharpe: null });
+  });
+
+  it('counts the paths that reached the target in time beside the days to it', () => {
+    const frame = frameOf({ engines: ['a'] });
+    const results = oddsResults(frame, [0, 1, 2].map((i) => record(i, [fig('a', { targetReachedAt: i === 2 ? null : START + (i + 1) * 10 * DAY })])));
+    expect(engineOf(results, 'a').portfolioTarget).toMatchObject({ reached: 2, daysToTarget: { p50: 15 } });
+  });
+});

@@ -1,6 +1,7 @@
 /** A goal-aware engine against its goal-off twin over a whole run of the shipped DAX scenario. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { goalPnlOf } from '../../src/analysis/goalPnl.js';
 import { scenarioFromObject } from '../../src/api.js';
 import { catalogueEntry, defaultConfig, goalOffTwin, type SizingConfig } from '../../src/sizing/registry.js';
 import { loadScenarioData } from '../../src/sim/loadData.js';
@@ -25,6 +26,8 @@ describe('a twin run', () => {
     expect(arm.finalEquity.toFixed()).toBe(off.finalEquity.toFixed());
     expect(arm.trades.map((t) => t.quantity.toFixed())).toEqual(off.trades.map((t) => t.quantity.toFixed()));
     expect(arm.decisions.every((d) => d.decision.goalEffect === 0 || d.decision.goalEffect === null)).toBe(true);
+    // a goal that never moved a size added no P&L
+    expect(goalPnlOf(arm.trades, arm.decisions, arm.finalEquity.toNumber()).total).toBe(0);
     const [armReal, offReal] = [await runWith(config, real), await runWith(twin, real)];
     expect(armReal.finalEquity.toFixed()).not.toBe(offReal.finalEquity.toFixed());
     expect(offReal.decisions.every((d) => d.decision.goalEffect === 0 || d.decision.goalEffect === null)).toBe(true);
