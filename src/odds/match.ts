@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { formatPercent } from '../numeric/format.js';
 import { resolveScenario, validateScenario, type ResolvedScenario } from '../scenario/load.js';
 import { getPath, setPath } from '../scenario/paths.js';
-import { catalogueEntry, isBuiltInEngine } from '../sizing/registry.js';
+import { catalogueEntry, goalOffTwin, isBuiltInEngine, type SizingConfig } from '../sizing/registry.js';
 import type { ScenarioData } from '../sim/loadData.js';
 import { runScenario } from '../sim/run.js';
 import type { Arm } from './arms.js';
@@ -63,7 +63,8 @@ function withValue(resolved: ResolvedScenario, path: string, value: number): Res
  * the history `data`; a baseline that cannot reach the target exits 2 naming it.
  */
 export async function matchArms(arms: readonly Arm[], data: ScenarioData, by: MatchBy, reference?: string): Promise<{ arms: Arm[]; match: Match }> {
-  const goalAware = new Set(arms.filter((arm) => arm.twinOf !== null).map((arm) => arm.twinOf as string));
+  // goal-aware: an engine with a goal-off twin in the catalogue, whether or not the twin runs
+  const goalAware = new Set(arms.filter((arm) => arm.twinOf === null && isBuiltInEngine(arm.resolved.scenario.sizing.engine) && goalOffTwin(arm.resolved.scenario.sizing as SizingConfig) !== undefined).map((arm) => arm.name));
   const referenceArm = reference === undefined ? arms.find((arm) => goalAware.has(arm.name)) : arms.find((arm) => arm.name === reference);
   if (referenceArm === undefined) {
     throw new UsageError(reference === undefined ? `--match ${by}: no goal-aware arm to match the baselines to; run one (pipeline or goal-kelly) with its twin, or name one with --match-to` : `--match-to ${reference}: no arm of that name; the arms are ${arms.map((a) => a.name).join(', ')}`);

@@ -78,3 +78,14 @@ describe('odds with --match', () => {
     expect(report).toMatch(/- fixed-fraction: sizing\.params\.fraction 0\.1 → [\d.]+ \(mean exposure/);
   }, 60_000);
 });
+
+describe('matching without twins', () => {
+  it('still finds the goal-aware arm to match to', async () => {
+    const resolved = loadScenarioFile(DAX);
+    const data = await loadScenarioData(resolved);
+    const arms = resolveArms(resolved, armsFromEngines(resolved, ['fixed-fraction', 'pipeline']), { twins: false, source: '--engines' });
+    const { match } = await matchArms(arms, data, 'exposure');
+    expect(match.reference).toBe('pipeline');
+    expect(match.arms.map((a) => a.arm)).toEqual(['fixed-fraction']);
+  }, 60_000);
+});
