@@ -180,6 +180,8 @@ describe('the odds of constructed records', () => {
     const { results } = summarise();
     const fanA = results.fan.find((f) => f.engine === 'a');
     expect(fanA?.bands.p50).toEqual([100, 101]); // 90, 98, 104, 120 at the second instant
+    // every band, by its name, type-7 quantiles of those four: 90 + 0.15 x 8, 90 + 0.75 x 8, 101, 104 + 0.25 x 16, 104 + 0.85 x 16
+    expect(fanA?.bands).toEqual({ p5: [100, expect.closeTo(91.2, 9)], p25: [100, 96], p50: [100, 101], p75: [100, 108], p95: [100, expect.closeTo(117.6, 9)] });
     const fanB = results.fan.find((f) => f.engine === 'b');
     // the failed path has no fan: three paths of 100
     expect(fanB?.bands.p95).toEqual([100, 100]);
