@@ -205,7 +205,8 @@ function markdown(file: OddsFile): string {
 function intervalBarsSvg(file: OddsFile): string {
   const keys = presentKeys(file);
   const rows = keys.flatMap((key) => file.results.engines.map((odds, e) => ({ key, engine: odds.engine, e, p: probabilityOf(odds, key) })));
-  const [left, width, rowHeight, top] = [300, 420, 18, 24];
+  // the left margin holds "share of paths reaching the target by its date" beside the first arm
+  const [left, width, rowHeight, top] = [400, 420, 18, 24];
   const x = (share: number): number => left + Math.max(0, Math.min(1, share)) * width;
   const body = rows.map((row, i) => {
     const y = top + i * rowHeight + Math.floor(i / file.results.engines.length) * 8;
