@@ -52,7 +52,8 @@ function trackerRiskText(sizing: Readonly<Record<string, unknown>>): string {
   const feeds = sizing['trackerRisk'];
   if (typeof feeds === 'string') return feeds;
   // a folder written before engines said it: unknown
-  return feeds === null ? `nothing: ${String(sizing['engine'] ?? 'the engine')} does not size from it` : '–';
+  const engine = typeof sizing['engine'] === 'string' ? sizing['engine'] : 'the engine';
+  return feeds === null ? `nothing: ${engine} does not size from it` : '–';
 }
 
 /** Whether the engine sizes from the tracker's risk (true for a folder that does not say). */
