@@ -132,7 +132,6 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   const resolved = loadScenarioFile(options.file);
   const inputs = options.arms ?? armsFromEngines(resolved, options.engines);
   const arms = resolveArms(resolved, inputs, { twins: options.twins !== false, source: options.arms === undefined ? '--engines' : (options.armsSource ?? '--arms') });
-
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   const workers = options.workers ?? availableParallelism();
   if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
