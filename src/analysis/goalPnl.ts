@@ -23,14 +23,19 @@ function openingDecisions(trades: readonly Trade[], decisions: readonly Decision
     if (list === undefined) bySymbol.set(record.symbol, [record]);
     else list.push(record);
   }
+  // a symbol holds one position at a time, so its trades enter in time order, as its decisions
+  // are made: one pointer per symbol walks each list once (a long run has 400,000 of each)
+  const next = new Map<string, number>();
+  const lastOnSide = new Map<string, DecisionRecord>();
   return trades.map((trade) => {
     const list = bySymbol.get(trade.symbol) ?? [];
-    let found: DecisionRecord | undefined;
-    for (const record of list) {
-      if (record.time >= trade.entryTime) break; // decisions are in time order
-      if (record.direction === trade.direction) found = record;
+    let i = next.get(trade.symbol) ?? 0;
+    for (; i < list.length && (list[i] as DecisionRecord).time < trade.entryTime; i++) {
+      const record = list[i] as DecisionRecord;
+      lastOnSide.set(`${record.symbol}\u0000${record.direction}`, record);
     }
-    return found;
+    next.set(trade.symbol, i);
+    return lastOnSide.get(`${trade.symbol}\u0000${trade.direction}`);
   });
 }
 

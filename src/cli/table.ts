@@ -1,4 +1,4 @@
-import { formatFixed, formatPercent } from '../numeric/format.js';
+import { formatFixed } from '../numeric/format.js';
 
 /** Aligned plain-text tables for the terminal: text left-aligned, numbers right-aligned. */
 export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -7,10 +7,6 @@ export function alignedTable(header: readonly string[], rows: readonly (readonly
   const line = (cells: readonly string[]): string =>
     cells.map((cell, c) => (numeric[c] === true ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-export function percent(value: number | null | undefined, digits = 2): string {
-  return formatPercent(value, digits, '');
 }
 
 export function fixed(value: number | null | undefined, digits = 2): string {
