@@ -159,6 +159,11 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   const scope = Array.from({ length: definition.paths }, (_, path) => path).filter((path) => inShard(path, shard));
   const todo = scope.filter((path) => !records.has(path));
   mkdirSync(outDir, { recursive: true });
+  // the definition is on disk before the first record, marked interrupted until the end: a run
+  // killed before it finished is then refused by --resume with other options (arms, --match,
+  // seed...), instead of mixing their paths; the log is rewritten from what was kept, so a torn
+  // last line is gone before anything is appended after it
+  await writeOddsFiles(outDir, definition, records, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted: true, scope });
   const log = join(outDir, 'paths.jsonl');
   const setup: OddsSetup = { seed, meanBlock, engines, series: series.map(shareBarSeries), pricePlaces, signals: data.signals, skippedRows: data.skippedRows, fanInstants: fanIndices };
   const tasks: OddsTask[] = todo.map((path) => ({ path, setup }));
