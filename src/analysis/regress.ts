@@ -1,5 +1,5 @@
 /**
- * Compares a run's sizing behaviour with its baseline (SPEC §6): decisions paired by time and
+ * Compares a run's sizing behaviour with its baseline (README "Guarding sizing behaviour in CI"): decisions paired by time and
  * symbol (and order within them), every field compared, metrics within per-metric tolerances.
  */
 import type { Baseline, BaselineDecision } from './baseline.js';

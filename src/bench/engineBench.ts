@@ -35,7 +35,7 @@ function trackerFor(series: BarSeries): GoalTracker {
   );
 }
 
-/** sma-cross 10/30, the SPEC's example parameters; `suppressed` computes it and drops its signals. */
+/** sma-cross 10/30, the README's example parameters; `suppressed` computes it and drops its signals. */
 function smaCross(suppressed: boolean): StrategyFactory {
   return () => {
     const strategy = createSmaCross({ fast: 10, slow: 30 });

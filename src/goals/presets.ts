@@ -1,4 +1,4 @@
-/** The seeds' goal sets (SPEC 2.1). Priorities follow seed 001's default goals table. */
+/** The seeds' goal sets (README "Goals and the tracker"). Priorities follow seed 001's default goals table. */
 import type { GoalConfig } from './types.js';
 
 export interface GoalPreset {

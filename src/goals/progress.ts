@@ -96,7 +96,7 @@ export function geometricExpected(startEquity: number, target: number, elapsed: 
   return portfolioProgress(startEquity, target, startEquity * (target / startEquity) ** elapsed);
 }
 
-/** Daily return needed from now to reach the target by the period's end (SPEC 2.2). */
+/** Daily return needed from now to reach the target by the period's end (README "Goals and the tracker"). */
 export function requiredDailyReturn(goal: GoalType, current: number, target: number, equity: number, days: number): number {
   switch (goal) {
     case 'monthly_return':

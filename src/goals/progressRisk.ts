@@ -1,5 +1,5 @@
 /**
- * progressRisk (SPEC 2.4, seed 001 "adaptive risk management"): risk per trade from how far a
+ * progressRisk (README "Goals and the tracker"; seed 001 "adaptive risk management"): risk per trade from how far a
  * goal is behind (gap = expected - progress) or ahead (-gap) of schedule. Bands are compared on
  * exact decimals, so a gap of exactly 0.10 falls in the 0 < gap <= 0.10 band.
  */

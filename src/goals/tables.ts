@@ -1,4 +1,4 @@
-/** Rows of the tracker's tables (SPEC 2.3), written as CSV by the report layer. */
+/** Rows of the tracker's tables (README "Goals and the tracker"), written as CSV by the report layer. */
 import type { GoalConfig, GoalProgress, GoalStatus, GoalType } from './types.js';
 
 /** A goal's progress at a tracker cycle, with the portfolio figures of that moment. */

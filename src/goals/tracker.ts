@@ -1,5 +1,5 @@
 /**
- * The goal tracker inside the simulation (SPEC 2.3, seed 001's GoalTracker). It plugs into the
+ * The goal tracker inside the simulation (README "Goals and the tracker"; seed 001's GoalTracker). It plugs into the
  * engine through GoalHooks: month rollover, daily snapshots and its own cycle every
  * `intervalMinutes` of simulated time. Each cycle writes progress rows, records milestones,
  * adjusts risk (cooldown, step limit, cap), protects against drawdowns and raises alerts.
@@ -80,7 +80,7 @@ export class GoalTracker implements GoalHooks {
   private fired = new Set<string>();
   /** The keys of each goal, built once: a cycle asks them for every goal. */
   private readonly keys: Readonly<Record<GoalType, FiredKeys>>;
-  /** Welford's running moments of the daily returns between snapshots (SPEC 2.3 Sharpe so far). */
+  /** Welford's running moments of the daily returns between snapshots (the tracker's Sharpe so far). */
   private readonly dailyReturns = new RunningMoments();
   private lastSnapshotEquity = NaN;
   /** Closed trades already counted into {@link winningTrades}. */

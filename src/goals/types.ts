@@ -1,5 +1,5 @@
 /**
- * Goals (SPEC §2). Progress is current / target; expected progress is the elapsed fraction of
+ * Goals (README "Goals and the tracker"). Progress is current / target; expected progress is the elapsed fraction of
  * the goal's period (calendar time, UTC); pace = 1 + progress - expected. Pace uses the
  * difference, not a ratio, so sizing stays calm early in a month (seed 000).
  */

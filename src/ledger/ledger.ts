@@ -1,5 +1,5 @@
 /**
- * Cash, positions, fills, fees and realised P&L in exact fixed point (SPEC 1.3). Prices are
+ * Cash, positions, fills, fees and realised P&L in exact fixed point (README "Simulation semantics"). Prices are
  * integers in the instrument's price increment (the decimals its data shows; slippage adds the
  * decimals of its factor), quantities in lot steps, cash in the account's minor unit, or finer
  * where a notional needs more decimals, so that no fill is ever rounded. Fees are rounded

@@ -1,5 +1,5 @@
 /**
- * Exact scaled integers, the ledger's arithmetic (SPEC 1.3). An amount is an integer count of
+ * Exact scaled integers, the ledger's arithmetic (README "Simulation semantics"). An amount is an integer count of
  * 10^-scale. It is a float64 while its magnitude is at most 2^53 - 1, where every sum and
  * product of two such integers is either exact or detectably out of range, and a bigint beyond:
  * the checked fallback, taken per operation and narrowed back when the result fits again.

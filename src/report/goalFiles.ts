@@ -1,5 +1,5 @@
 /**
- * The goal tracker's tables as CSV (SPEC §5): goal_progress, goal_progress_history,
+ * The goal tracker's tables as CSV (README "Reports"): goal_progress, goal_progress_history,
  * goal_adjustments, milestones, alerts.
  */
 import type { GoalTables } from '../goals/tables.js';

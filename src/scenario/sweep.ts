@@ -1,5 +1,5 @@
 /**
- * Sweep files (SPEC §4): a base scenario plus a `grid` and/or seeded `random` samples over
+ * Sweep files (README "Parameter sweeps"): a base scenario plus a `grid` and/or seeded `random` samples over
  * dotted parameter paths, an objective to rank by, and constraints that skip combinations.
  */
 import { SAFE_NAME } from './schema.js';

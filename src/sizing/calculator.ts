@@ -1,5 +1,5 @@
 /**
- * The sizing calculator behind `goalsim size` (SPEC §7): one JSON request in, one decision out,
+ * The sizing calculator behind `goalsim size` (README "`goalsim size`"): one JSON request in, one decision out,
  * through the same engines as the simulation. In the calculator the goal-kelly risk is
  * progressRisk(riskTolerance, driver goal); statistics given in a request are used as they are
  * (the engine's priors stand in only when `stats` is absent).
@@ -98,7 +98,7 @@ export function sizeOne(raw: unknown): SizingDecision {
   return createSizingEngine(config).size(sizingRequest);
 }
 
-/** The decision as the calculator prints it (SPEC §7). */
+/** The decision as the calculator prints it (README "`goalsim size`"). */
 export function decisionJson(decision: SizingDecision): Record<string, unknown> {
   return {
     engine: decision.engine,

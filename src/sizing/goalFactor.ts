@@ -1,5 +1,5 @@
 /**
- * The goal-adjustment factor (SPEC 3.3, seed 000 GoalOrientedSizingModule): a multiplier from
+ * The goal-adjustment factor (README "Sizing engines"; seed 000 GoalOrientedSizingModule): a multiplier from
  * the month's return and income pace and the portfolio's closeness to its target. Pace is
  * defined in goals/types.ts. Preservation: from `preservation.start` on, the portfolio factor
  * dominates and caps the result, protecting capital as the target nears.

@@ -1,5 +1,5 @@
 /**
- * Engine `goal-kelly` (SPEC 3.2, seed 001's position sizing engine): the risk amount comes from
+ * Engine `goal-kelly` (README "Sizing engines"; seed 001's position sizing engine): the risk amount comes from
  * the tracker's goal-adjusted risk, the position value from the stop distance, then
  * half-Kelly x confidence, clamped to [minPositionPct, maxPositionPct] of equity. Exact
  * decimals throughout, so the spec's golden example is reproduced to the digit.

@@ -1,5 +1,5 @@
 /**
- * The pipeline's signal and market stages (SPEC 3.1, the seed system's multipliers). The
+ * The pipeline's signal and market stages (README "Sizing engines", the seed system's multipliers). The
  * market regime is read from the symbol's own daily data: high volatility when the short sigma
  * is above `volatilityRatio` x the long one, else bull / bear when the close is more than
  * `trendBand` above / below its `trendLookback`-day average, else sideways.

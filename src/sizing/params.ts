@@ -1,5 +1,5 @@
 /**
- * Sizing parameters (SPEC 3.4) with their defaults. The same schemas validate a scenario's
+ * Sizing parameters (README "Sizing engines") with their defaults. The same schemas validate a scenario's
  * `sizing.params` and the `params` of a `goalsim size` request.
  */
 import { z } from 'zod';
@@ -69,7 +69,7 @@ const positionBounds = {
   maxPositionPct: z.number().gt(0).max(1).default(0.2),
 };
 
-/** The seed system's base stage (SPEC 3.1; its risk manager's constants, every one a parameter). */
+/** The seed system's base stage (README "Sizing engines"; its risk manager's constants, every one a parameter). */
 const seedBaseSchema = z
   .strictObject({
     /** Blend of the three sizes. */

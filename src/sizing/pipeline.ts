@@ -1,5 +1,5 @@
 /**
- * Engine `pipeline` (SPEC 3.1, seed 000's risk manager). Stages in order: base (the seed
+ * Engine `pipeline` (README "Sizing engines"; seed 000's risk manager). Stages in order: base (the seed
  * system's blend by default, pipelineBase.ts), signal strength, market conditions
  * (marketStage.ts), portfolio constraints, goal adjustment, asset-class limits, final. The goal
  * factor may lift a size up to the hard limits (maxPositionPct, cash, gross and class exposure)

@@ -1,5 +1,5 @@
 /**
- * The pipeline's base stage (SPEC 3.1). `seed` is the seed system's risk manager: a blend of a
+ * The pipeline's base stage (README "Sizing engines"). `seed` is the seed system's risk manager: a blend of a
  * volatility size, a quarter-Kelly size and a risk-parity size, each a share of the available
  * balance (cash not tied up in positions). The other methods are the earlier formulas, kept by
  * name: `risk-budget` (alias `volatility`) is equity x riskTolerance / (k x sigma); `kelly`,

@@ -24,7 +24,7 @@ function scenarioWith(dataText: string, overrides: Record<string, unknown> = {})
 }
 
 describe('goalsim run', () => {
-  it('runs the demo, writes the SPEC files and prints a summary table', () => {
+  it('runs the demo, writes the run folder and prints a summary table', () => {
     const out = join(tempDir(), 'demo');
     const run = goalsim(['run', 'scenarios/demo.json', '--out', out]);
     expect(run.code, run.stderr).toBe(0);

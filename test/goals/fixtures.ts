@@ -5,7 +5,7 @@ import type { PortfolioView } from '../../src/sim/types.js';
 
 export const START = Date.UTC(2021, 0, 1);
 export const RETURN_GOAL: GoalConfig = { type: 'monthly_return', target: 0.1, priority: 1 };
-/** SPEC 2.3's defaults, with no milestones unless a test names them. */
+/** The tracker's defaults (README "Goals and the tracker"), with no milestones unless a test names them. */
 export const BASE_SETTINGS: TrackerSettings = { intervalMinutes: 60, cooldownHours: 24, maxStepIncrease: 0.5, maxRisk: 0.05, drawdownRiskMultiplier: 0.5, milestones: [], periodsPerYear: 365 };
 
 export interface TrackedSetup {
