@@ -15,7 +15,7 @@ import { sizeOne } from './sizing/calculator.js';
 import type { SizingDecision } from './sizing/types.js';
 
 /**
- * A scenario given as an object (the JSON of SPEC §7), validated like a file; its data paths are
+ * A scenario given as an object (the JSON of README "Scenario files"), validated like a file; its data paths are
  * relative to `baseDir` (default: the current folder). Throws a ScenarioError naming the JSON path.
  */
 export function scenarioFromObject(scenario: unknown, baseDir = process.cwd()): ResolvedScenario {
@@ -23,9 +23,12 @@ export function scenarioFromObject(scenario: unknown, baseDir = process.cwd()): 
   return resolveScenario(validateScenario(scenario, file), file);
 }
 
-/** Loads the scenario's data (through the parse cache when `cacheDir` is given) and runs it. */
-export async function run(scenario: ResolvedScenario, options: { readonly cacheDir?: string } = {}): Promise<RunResult> {
-  return runScenario(scenario, await loadScenarioData(scenario, options.cacheDir));
+/**
+ * Loads the scenario's data (through the parse cache when `cacheDir` is given) and runs it, with
+ * its buy-and-hold benchmark in `result.benchmark` as `goalsim run` does (`benchmark: false` skips it).
+ */
+export async function run(scenario: ResolvedScenario, options: { readonly cacheDir?: string; readonly benchmark?: boolean } = {}): Promise<RunResult> {
+  return runScenario(scenario, await loadScenarioData(scenario, options.cacheDir), { benchmark: options.benchmark === false ? undefined : {} });
 }
 
 /**
@@ -43,7 +46,7 @@ export async function runToFolder(scenario: ResolvedScenario, outDir: string, op
 
 async function runStreamed(scenario: ResolvedScenario, outDir: string, cacheDir: string | undefined): Promise<RunResult> {
   const data = await loadScenarioData(scenario, cacheDir);
-  return (await runIntoFolder(outDir, (curveSink) => runScenario(scenario, data, { curveSink }))).result;
+  return (await runIntoFolder(outDir, (curveSink, benchmarkSink) => runScenario(scenario, data, { curveSink, benchmark: { curveSink: benchmarkSink } }))).result;
 }
 
 /** Writes a run's folder: summary.json, the CSVs, report.md and report.html. Returns the folder. */
@@ -53,7 +56,7 @@ export async function writeRun(result: RunResult, outDir: string): Promise<strin
   return outDir;
 }
 
-/** One sizing decision for a `goalsim size` request (SPEC §7). */
+/** One sizing decision for a `goalsim size` request (README "`goalsim size`"). */
 export function size(request: unknown): SizingDecision {
   return sizeOne(request);
 }

@@ -1,6 +1,6 @@
 /**
  * Odds benchmark: `goalsim odds` on the shipped DAX daily scenario, 1,000 paths x the four
- * default engines (no twins: the floor's shape), end to end (load, block length, paths, files, reports) in a fresh process on
+ * default engines (no twins, no benchmark: the floor's shape), end to end (load, block length, paths, files, reports) in a fresh process on
  * 1 and on 2 workers. Floor: the 4,000 engine-paths in at most 20 s on 2 workers.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,7 +25,7 @@ export function oddsBench(dir: string, cacheDir: string): OddsFigures {
   const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const run = (workers: number): number => {
     const start = performance.now();
-    execFileSync(process.execPath, [cli, 'odds', ODDS_SCENARIO, '--paths', String(ODDS_PATHS), '--workers', String(workers), '--bars-per-worker', '0', '--no-twins', '--out', join(dir, `odds-${workers}`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOALSIM_CACHE_DIR: cacheDir } });
+    execFileSync(process.execPath, [cli, 'odds', ODDS_SCENARIO, '--paths', String(ODDS_PATHS), '--workers', String(workers), '--bars-per-worker', '0', '--no-twins', '--no-benchmark', '--out', join(dir, `odds-${workers}`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOALSIM_CACHE_DIR: cacheDir } });
     return (performance.now() - start) / 1000;
   };
   const seconds1 = run(1);

@@ -22,7 +22,7 @@ if (mode === 'load') {
   // as `goalsim run`: the run's result is released before the report is built from the files
   const bars = await (async (): Promise<number> => {
     const data = await loadScenarioData(resolved);
-    const { result } = await runIntoFolder(out as string, (curveSink) => runScenario(resolved, data, { curveSink }));
+    const { result } = await runIntoFolder(out as string, (curveSink, benchmarkSink) => runScenario(resolved, data, { curveSink, benchmark: { curveSink: benchmarkSink } }));
     return result.bars;
   })();
   await writeRunReport(out as string);

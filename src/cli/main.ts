@@ -103,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
           .option('engines', { type: 'string', default: DEFAULT_ODDS_ENGINES.join(','), describe: "sizing engines, comma-separated; the scenario's own engine keeps its params, the others run with their defaults" })
           .option('arms', { type: 'string', describe: 'arms with full sizings instead of --engines: a JSON file or inline JSON array of {"name", "sizing"}' })
           .option('twins', { type: 'boolean', default: true, describe: "run each goal-aware arm's goal-off twin and report the goal effect (--no-twins to skip)" })
+          .option('benchmark', { type: 'boolean', default: true, describe: 'run buy-and-hold of the same symbols (equal weights, same costs) as an arm (--no-benchmark to skip)' })
           .option('match', { choices: MATCH_BY, describe: "scale each baseline arm's size until its mean exposure (or volatility) on the history equals the goal-aware arm's, within 1 %" })
           .option('match-to', { type: 'string', describe: 'the arm the baselines are matched to (default: the first goal-aware arm)' })
           .option('seed', { type: 'string', describe: "path i draws from seedrandom('<seed>:<i>') (default: the scenario's seed)" })
@@ -117,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 odds scenarios/compare/dax-pipeline.json --paths 1000 --workers 2', 'the four engines on 1,000 resampled DAX paths')
           .example('$0 odds scenarios/compare/dax-pipeline.json --shard 1/3 --out odds-1', 'one slice of three'),
       async (args) => {
-        exitCode = await interruptible((signal) => oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, arms: args.arms, twins: args.twins, match: args.match, matchTo: args['match-to'], seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
+        exitCode = await interruptible((signal) => oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, arms: args.arms, twins: args.twins, benchmark: args.benchmark, match: args.match, matchTo: args['match-to'], seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
       },
     )
     .command(

@@ -24,6 +24,7 @@ export interface OddsCommandOptions {
   readonly engines: string;
   readonly arms?: string | undefined;
   readonly twins?: boolean | undefined;
+  readonly benchmark?: boolean | undefined;
   readonly match?: MatchBy | undefined;
   readonly matchTo?: string | undefined;
   readonly seed?: string | undefined;
@@ -83,6 +84,7 @@ export async function oddsCommand(options: OddsCommandOptions): Promise<number> 
     arms: options.arms === undefined ? undefined : readArmsOption(options.arms),
     armsSource: options.arms === undefined ? undefined : armsSource(options.arms),
     twins: options.twins,
+    benchmark: options.benchmark,
     match: options.match,
     matchTo: options.matchTo,
     seed: options.seed,

@@ -1,13 +1,13 @@
 /** `goalsim run <scenario> [--out DIR]`: one scenario, its report folder, a summary table. */
 import { join } from 'node:path';
 import { attributionOf } from '../analysis/attribution.js';
-import { ANNUALISED_METRICS, annualisationNote, dailyReturns, METRIC_DISPLAY, metricText } from '../analysis/metrics.js';
+import { annualisationNote } from '../analysis/metrics.js';
 import { defaultCacheDir } from '../data/cache.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { runScenario } from '../sim/run.js';
 import { runIntoFolder } from '../report/runFiles.js';
-import { goalRowsOf } from '../report/runReport.js';
+import { goalHeader, goalRowsOf, metricHeader, metricRows } from '../report/runReport.js';
 import { buildSummary } from '../report/summary.js';
 import { writeRunReport } from '../report/writeReports.js';
 import type { RunResult } from '../sim/types.js';
@@ -20,26 +20,19 @@ export interface RunCommandOptions {
 }
 
 export function runSummaryTable(result: RunResult): string {
-  const m = result.metrics;
-  const note = annualisationNote(dailyReturns(result.curveSummary).length);
-  const mark = (text: string): string => (note !== null && text !== '' ? `${text} *` : text);
-  const rows: [string, string][] = [
-    ['initial capital', `${result.initialCapital.toFixed(2)} ${result.currency}`],
-    ['final equity', `${result.finalEquity.toFixed(2)} ${result.currency}`],
-    ...METRIC_DISPLAY.map(({ key, label, kind }): [string, string] => {
-      const text = metricText(m[key], kind, '');
-      return [label, ANNUALISED_METRICS.includes(key) ? mark(text) : text];
-    }),
-  ];
   const summary = buildSummary(result);
-  const goals = goalRowsOf(summary.goals, summary.sizing);
-  return `${alignedTable(['metric', 'value'], rows)}${note === null ? '' : `\n* ${note}`}${goals.length === 0 ? '' : `\n\n${alignedTable(['goal outcome', 'value'], goals)}`}`;
+  const note = annualisationNote(summary.period.dailyReturns);
+  const capital = `${result.initialCapital.toFixed(2)} ${result.currency}`;
+  const rows = [['initial capital', capital, ...(summary.benchmark === undefined ? [] : [capital])], ...metricRows(summary)];
+  const goals = goalRowsOf(summary);
+  const goalTables = goals.compared.length === 0 ? '' : `\n\n${alignedTable(goalHeader(summary, 'goal outcome'), goals.compared)}\n\n${alignedTable(['the tracker', 'value'], goals.tracker)}`;
+  return `${alignedTable(metricHeader(summary), rows)}${note === null ? '' : `\n* ${note}`}${goalTables}`;
 }
 
 /** Runs the scenario and writes its files; returns what to print. The result and its data end here. */
 async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
   const data = await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined);
-  const { result } = await runIntoFolder(outDir, (curveSink) => runScenario(resolved, data, { curveSink }));
+  const { result } = await runIntoFolder(outDir, (curveSink, benchmarkSink) => runScenario(resolved, data, { curveSink, benchmark: { curveSink: benchmarkSink } }));
   const warning = attributionOf(result.decisions).warning;
   if (warning !== null) process.stderr.write(`warning: ${warning}\n`);
   return `${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n${runSummaryTable(result)}\n`;

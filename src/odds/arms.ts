@@ -3,13 +3,15 @@
  * module included) that runs on every path. `--engines a,b` names arms by engine: the scenario's
  * own engine keeps its parameters, another engine takes its defaults (and odds.json records
  * which). Every goal-aware arm gets its goal-off twin (see the sizing catalogue's goalOff) unless
- * twins are turned off, so that the goal's effect is measured against the same engine without it.
+ * twins are turned off, so that the goal's effect is measured against the same engine without it;
+ * and the arms end with the buy-and-hold benchmark unless it is turned off.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { ScenarioError, UsageError } from '../errors.js';
 import { resolveScenario, validateScenario, type ResolvedScenario } from '../scenario/load.js';
-import { defaultSizing, type ScenarioSizing } from '../scenario/schema.js';
+import { defaultSizing, type ScenarioSizing, type StrategyConfig } from '../scenario/schema.js';
+import { BENCHMARK_NAME, buyAndHoldScenario } from '../sim/benchmark.js';
 import { goalOffTwin, isBuiltInEngine, type SizingConfig } from '../sizing/registry.js';
 
 /** An arm as the user gives it: its sizing is validated against the scenario. */
@@ -23,6 +25,8 @@ export interface Arm {
   readonly name: string;
   readonly resolved: ResolvedScenario;
   readonly twinOf: string | null;
+  /** The buy-and-hold benchmark (sim/benchmark.ts): neither sized to a goal nor risk-matched. */
+  readonly benchmark?: true | undefined;
   /** Ran with the engine's defaults because the user named only the engine. */
   readonly defaults: boolean;
 }
@@ -83,8 +87,11 @@ export function readArmsOption(text: string): ArmInput[] {
   });
 }
 
-/** The arms validated against the scenario, each followed by its goal-off twin when `twins` and it has one. */
-export function resolveArms(resolved: ResolvedScenario, inputs: readonly ArmInput[], options: { readonly twins: boolean; readonly source: string }): Arm[] {
+/**
+ * The arms validated against the scenario, each followed by its goal-off twin when `twins` and it
+ * has one, and then the buy-and-hold benchmark when `benchmark`.
+ */
+export function resolveArms(resolved: ResolvedScenario, inputs: readonly ArmInput[], options: { readonly twins: boolean; readonly benchmark?: boolean; readonly source: string }): Arm[] {
   const { scenario } = resolved;
   const arms: Arm[] = [];
   const names = new Set<string>();
@@ -106,6 +113,10 @@ export function resolveArms(resolved: ResolvedScenario, inputs: readonly ArmInpu
     const twin = goalOffTwin(armScenario.scenario.sizing as SizingConfig);
     if (twin !== undefined) add(twinName(input.name), where, { resolved: armScenarioOf(resolved, twin, `${options.source}: ${where}`), twinOf: input.name, defaults });
   });
+  if (options.benchmark === true) {
+    if (names.has(BENCHMARK_NAME)) throw new UsageError(`${options.source}: the arm name "${BENCHMARK_NAME}" is the benchmark's; give your arm another name, or leave the benchmark out with --no-benchmark`);
+    arms.push({ name: BENCHMARK_NAME, resolved: buyAndHoldScenario(resolved), twinOf: null, defaults: false, benchmark: true });
+  }
   return arms;
 }
 
@@ -119,7 +130,13 @@ function armScenarioOf(resolved: ResolvedScenario, sizing: unknown, where: strin
   }
 }
 
-/** What odds.json records of an arm. */
-export function armRecord(arm: Arm): { readonly engine: string; readonly sizing: ScenarioSizing; readonly twinOf?: string; readonly defaults?: true } {
-  return { engine: arm.name, sizing: arm.resolved.scenario.sizing, ...(arm.twinOf === null ? {} : { twinOf: arm.twinOf }), ...(arm.defaults ? { defaults: true as const } : {}) };
+/** What odds.json records of an arm (the benchmark with its strategy: it is not the scenario's). */
+export function armRecord(arm: Arm): { readonly engine: string; readonly sizing: ScenarioSizing; readonly twinOf?: string; readonly defaults?: true; readonly benchmark?: StrategyConfig } {
+  return {
+    engine: arm.name,
+    sizing: arm.resolved.scenario.sizing,
+    ...(arm.twinOf === null ? {} : { twinOf: arm.twinOf }),
+    ...(arm.defaults ? { defaults: true as const } : {}),
+    ...(arm.benchmark === true ? { benchmark: arm.resolved.scenario.strategy } : {}),
+  };
 }

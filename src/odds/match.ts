@@ -40,7 +40,7 @@ export interface Match {
   readonly target: number;
   readonly tolerance: number;
   readonly arms: readonly MatchedArm[];
-  /** Arms left as configured: goal-aware arms, twins, and engines without a size parameter. */
+  /** Arms left as configured: goal-aware arms, twins, the benchmark, and engines without a size parameter. */
   readonly unmatched: readonly string[];
 }
 
@@ -77,7 +77,7 @@ export async function matchArms(arms: readonly Arm[], data: ScenarioData, by: Ma
   for (const arm of arms) {
     const engine = arm.resolved.scenario.sizing.engine;
     const scale = isBuiltInEngine(engine) ? catalogueEntry(engine).scale : undefined;
-    if (arm === referenceArm || arm.twinOf !== null || goalAware.has(arm.name) || scale === undefined) {
+    if (arm === referenceArm || arm.twinOf !== null || arm.benchmark === true || goalAware.has(arm.name) || scale === undefined) {
       if (arm !== referenceArm) unmatched.push(arm.name);
       out.push(arm);
       continue;

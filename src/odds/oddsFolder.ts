@@ -34,7 +34,7 @@ export interface OddsDefinition {
   readonly paths: number;
   readonly block: { readonly requested: 'auto' | number; readonly meanLength: number; readonly rule: string; readonly fromReturns?: number; readonly fromSquaredReturns?: number };
   /** The arms, each with its resolved sizing; a twin names the arm it is the goal-off twin of. */
-  readonly engines: readonly { readonly engine: string; readonly sizing: ScenarioSizing; readonly twinOf?: string; readonly defaults?: true }[];
+  readonly engines: readonly ReturnType<typeof armRecord>[];
   /** The sizing the scenario file names (its engine keeps these parameters; the others run with their defaults). */
   readonly scenarioSizing: ScenarioSizing;
   /** The risk matching of the baseline arms, or null when they ran as configured. */

@@ -43,6 +43,8 @@ export interface OddsOptions {
   readonly armsSource?: string | undefined;
   /** Run each goal-aware arm's goal-off twin as well (default true). */
   readonly twins?: boolean | undefined;
+  /** Run the buy-and-hold benchmark as the last arm (default true). */
+  readonly benchmark?: boolean | undefined;
   /** Match each baseline arm's size to the reference arm's on the history (see match.ts). */
   readonly match?: MatchBy | undefined;
   /** The reference arm of the match (default: the first goal-aware arm). */
@@ -131,7 +133,7 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   checkOddsOptions(options);
   const resolved = loadScenarioFile(options.file);
   const inputs = options.arms ?? armsFromEngines(resolved, options.engines);
-  const arms = resolveArms(resolved, inputs, { twins: options.twins !== false, source: options.arms === undefined ? '--engines' : (options.armsSource ?? '--arms') });
+  const arms = resolveArms(resolved, inputs, { twins: options.twins !== false, benchmark: options.benchmark !== false, source: options.arms === undefined ? '--engines' : (options.armsSource ?? '--arms') });
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   const workers = options.workers ?? availableParallelism();
   if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');

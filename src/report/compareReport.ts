@@ -29,7 +29,7 @@ export async function writeComparisonReport(dirs: readonly string[], out: string
     }),
   }));
   const names = runs.map((run) => run.summary.scenario);
-  const metrics = metricRows(runs[0] as RunFiles).map(([label], row) => [label as string, ...runs.map((run) => metricRows(run)[row]?.[1] ?? '')]);
+  const metrics = metricRows((runs[0] as RunFiles).summary).map(([label], row) => [label as string, ...runs.map((run) => metricRows(run.summary)[row]?.[1] ?? '')]);
   const goals = goalRows(runs[0] as RunFiles).map(([label], row) => [label as string, ...runs.map((run) => goalRows(run)[row]?.[1] ?? '')]);
   const title = `goalsim comparison: ${names.join(' vs ')}`;
   const md = markdownTable;

@@ -105,7 +105,7 @@ function matchLines(file: OddsFile): string[] {
   return [
     `Risk-matched by ${label}: each baseline's size was set by bisection on the history so that its ${label} equals ${m.reference}'s ${formatPercent(m.target, 2)} within ${formatPercent(m.tolerance, 0)}, and that value was used on every path.`,
     ...m.arms.map((a) => `${a.arm}: ${a.path} ${a.configured} → ${Number(a.value.toPrecision(4))} (${label} ${formatPercent(a.figure, 2)} on the history, ${a.runs} runs)`),
-    ...(m.unmatched.length === 0 ? [] : [`Not matched: ${m.unmatched.join(', ')} (goal-aware arms, twins, or engines without a size parameter).`]),
+    ...(m.unmatched.length === 0 ? [] : [`Not matched: ${m.unmatched.join(', ')} (goal-aware arms, twins, the benchmark, or engines without a size parameter).`]),
   ];
 }
 
@@ -140,7 +140,18 @@ export function oddsHeadline(file: OddsFile): string | null {
   });
   const m = file.match;
   const prefix = m === null || m === undefined ? `Not risk-matched (compare the mean exposure column before reading a difference as skill): ` : `At ${effect.arm}'s ${MATCH_LABEL[m.by]} of ${formatPercent(m.target, 1)} on the history, `;
-  return `${prefix}${effect.arm}'s goal changes ${GOAL_WORDS[key](file)} by ${points(effect.differences[key])} against its goal-off twin${against.length === 0 ? '' : `, and by ${against.join(', ')}`}; it changes the mean exposure by ${points(effect.meanExposure ?? undefined)} against the twin.`;
+  return `${prefix}${effect.arm}'s goal changes ${GOAL_WORDS[key](file)} by ${points(effect.differences[key])} against its goal-off twin${against.length === 0 ? '' : `, and by ${against.join(', ')}`}; it changes the mean exposure by ${points(effect.meanExposure ?? undefined)} against the twin.${benchmarkClause(file, effect.arm, key)}`;
+}
+
+/** The benchmark beside the reference arm, at its own exposure: what holding the symbols gave. */
+function benchmarkClause(file: OddsFile, reference: string, key: 'monthlyReturn' | 'monthlyIncome' | 'portfolioTarget'): string {
+  const name = file.engines.find((e) => e.benchmark !== undefined)?.engine;
+  const benchmark = file.results.engines.find((e) => e.engine === name);
+  const arm = file.results.engines.find((e) => e.engine === reference);
+  if (benchmark === undefined || arm === undefined) return '';
+  const share = (odds: Probability | null): string => (odds?.probability == null ? 'unknown' : `${formatPercent(odds.probability, 1)}${odds.interval === null ? '' : ` [${formatPercent(odds.interval.low, 1)}, ${formatPercent(odds.interval.high, 1)}]`}`);
+  const [what, of] = key === 'portfolioTarget' ? ['reaches the target on', 'of the paths'] : ['meets it in', 'of the months'];
+  return ` For scale: ${benchmark.engine} of the same symbols, at a median mean exposure of ${formatPercent(benchmark.meanExposure.p50, 0)}, ${what} ${share(benchmark[key])} ${of} (${reference}: ${share(arm[key])} at ${formatPercent(arm.meanExposure.p50, 1)}).`;
 }
 
 function distributionLine(name: string, odds: MonthlyGoalOdds | null): string | null {
@@ -161,6 +172,7 @@ function assumptions(file: OddsFile): string[] {
 function armLabel(file: OddsFile, e: OddsFile['engines'][number]): string {
   const twin = e.twinOf === undefined ? '' : `, the goal-off twin of ${e.twinOf}`;
   const matched = file.match?.arms.find((a) => a.arm === e.engine);
+  if (e.benchmark !== undefined) return `${e.engine} (the benchmark: every symbol bought in equal weights at its first bar and held, same costs)`;
   const origin = matched !== undefined ? `${matched.path} matched to ${file.match?.reference}'s ${MATCH_LABEL[file.match?.by ?? 'exposure']}` : e.defaults === true ? 'its defaults' : JSON.stringify(e.sizing) === JSON.stringify(file.scenarioSizing) ? "the scenario's sizing" : 'as configured';
   return `${e.engine} (${origin}${twin})`;
 }

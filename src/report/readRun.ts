@@ -49,6 +49,8 @@ export interface RunFiles {
   readonly dir: string;
   readonly summary: RunSummary & { readonly goals: Record<string, unknown> };
   readonly equity: EquityColumns;
+  /** The buy-and-hold benchmark's curve (benchmark.csv), on the same instants; undefined when the run has none. */
+  readonly benchmark: EquityColumns | undefined;
   readonly trades: TradeColumns;
   readonly entries: EntryColumns;
   /** By goal, in the order the goals first appear. */
@@ -161,6 +163,7 @@ export async function readRunFiles(dir: string): Promise<RunFiles> {
     dir,
     summary,
     equity: readEquity(file(RUN_FILES.equity), rows),
+    benchmark: existsSync(file(RUN_FILES.benchmark)) ? readEquity(file(RUN_FILES.benchmark), rows) : undefined,
     trades: await readTrades(file(RUN_FILES.trades)),
     entries: await readEntries(file(RUN_FILES.decisions)),
     progress: await readProgress(file(RUN_FILES.progress)),

@@ -1,8 +1,8 @@
 /**
- * Writes a run folder (SPEC §5, §7): summary.json, equity.csv, trades.csv, sizing_decisions.csv
+ * Writes a run folder (README "Reports" and "Metrics (summary.json)"): summary.json, equity.csv, trades.csv, sizing_decisions.csv
  * and the goal tables, each CSV from its columns in runFolder.ts.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine } from '../numeric/format.js';
 import type { CurveSink, DecisionRecord, EquityCurve, RunResult } from '../sim/types.js';
@@ -48,33 +48,39 @@ export function sizingDecisionsTable(result: RunResult): CsvTable {
   return { file: RUN_FILES.decisions, header: headerOf(columns), rows: rowsOf(result.decisions, (record) => cellsOf(columns, record)) };
 }
 
-/** Writes the run folder of a run that kept its curve, each file streamed; returns the paths written. */
+/** Writes the run folder of a run that kept its curve (and its benchmark's), each file streamed; returns the paths written. */
 export function writeRunFiles(result: RunResult, outDir: string): string[] {
   if (result.equityCurve === undefined) throw new Error('this run handed its equity curve to a sink: write its folder with runIntoFolder');
-  return writeFolder(result, outDir, equityTable(result.equityCurve));
+  const benchmarkCurve = result.benchmark?.equityCurve;
+  const benchmark = benchmarkCurve === undefined ? undefined : { ...equityTable(benchmarkCurve), file: RUN_FILES.benchmark };
+  return writeFolder(result, outDir, equityTable(result.equityCurve), benchmark);
 }
 
 /**
  * Runs `run` with its equity curve written to `outDir`'s equity.csv row by row as the rows become
- * final (the curve is never held whole), then writes the rest of the folder. A run that fails
- * leaves no equity.csv behind.
+ * final (the curve is never held whole), and its benchmark's, if it runs one, to benchmark.csv;
+ * then writes the rest of the folder. A run that fails leaves neither file behind.
  */
-export async function runIntoFolder(outDir: string, run: (curveSink: CurveSink) => Promise<RunResult>): Promise<{ result: RunResult; paths: string[] }> {
+export async function runIntoFolder(outDir: string, run: (curveSink: CurveSink, benchmarkSink: CurveSink) => Promise<RunResult>): Promise<{ result: RunResult; paths: string[] }> {
   mkdirSync(outDir, { recursive: true });
   const equity = new AtomicFile(join(outDir, RUN_FILES.equity));
+  const benchmark = new AtomicFile(join(outDir, RUN_FILES.benchmark));
   let result: RunResult;
   try {
-    result = await run(equityRowsInto(equity));
+    result = await run(equityRowsInto(equity), equityRowsInto(benchmark));
   } catch (error) {
     equity.abort();
+    benchmark.abort();
     throw error;
   }
   equity.commit();
-  return { result, paths: writeFolder(result, outDir, undefined) };
+  if (result.benchmark === undefined) benchmark.abort();
+  else benchmark.commit();
+  return { result, paths: writeFolder(result, outDir, undefined, undefined) };
 }
 
-/** summary.json and the CSVs; equity.csv from `equity`, or already written when that is undefined. */
-function writeFolder(result: RunResult, outDir: string, equity: CsvTable | undefined): string[] {
+/** summary.json and the CSVs; equity.csv (and benchmark.csv) from the tables given, or already written when undefined. */
+function writeFolder(result: RunResult, outDir: string, equity: CsvTable | undefined, benchmark: CsvTable | undefined): string[] {
   mkdirSync(outDir, { recursive: true });
   const summaryPath = join(outDir, RUN_FILES.summary);
   writeFileAtomically(summaryPath, (write) => write(`${JSON.stringify(buildSummary(result), null, 2)}\n`));
@@ -86,5 +92,9 @@ function writeFolder(result: RunResult, outDir: string, equity: CsvTable | undef
   });
   const equityPath = join(outDir, RUN_FILES.equity);
   if (equity !== undefined) writeCsvFile(equityPath, equity);
-  return [summaryPath, equityPath, ...paths];
+  if (benchmark !== undefined) writeCsvFile(join(outDir, RUN_FILES.benchmark), benchmark);
+  // a folder written again by a run without a benchmark keeps no other run's
+  if (result.benchmark === undefined) rmSync(join(outDir, RUN_FILES.benchmark), { force: true });
+  const benchmarkPaths = result.benchmark === undefined ? [] : [join(outDir, RUN_FILES.benchmark)];
+  return [summaryPath, equityPath, ...benchmarkPaths, ...paths];
 }

@@ -1,5 +1,5 @@
 /**
- * The one definition of a run folder (SPEC §5): its file names, and for each CSV its columns in
+ * The one definition of a run folder (README "Reports"): its file names, and for each CSV its columns in
  * order, each with the header name and how a record becomes its cell. The writer (runFiles.ts,
  * goalFiles.ts) writes rows from these columns and the reader (readRun.ts) types the rows it
  * reads by the same names, so a renamed or moved column cannot leave a reader behind.
@@ -14,6 +14,8 @@ import type { DecisionRecord } from '../sim/types.js';
 export const RUN_FILES = {
   summary: 'summary.json',
   equity: 'equity.csv',
+  // the buy-and-hold benchmark's curve, in equity.csv's columns (sim/benchmark.ts)
+  benchmark: 'benchmark.csv',
   trades: 'trades.csv',
   decisions: 'sizing_decisions.csv',
   progress: 'goal_progress.csv',

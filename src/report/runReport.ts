@@ -1,31 +1,40 @@
 /**
- * report.md and report.html of one run (SPEC §5), rendered from the run folder's files:
+ * report.md and report.html of one run (README "Reports"), rendered from the run folder's files:
  * headline metrics and goal outcomes, equity and drawdown, each goal's progress against its
  * schedule (milestones marked), the tracker's risk with adjustments marked, the goal factor and
  * position size of every decision, and the monthly table.
  */
 import type { SizingAttribution } from '../analysis/attribution.js';
-import { ANNUALISED_METRICS, annualisationNote, METRIC_DISPLAY, metricText } from '../analysis/metrics.js';
+import { ANNUALISED_METRICS, annualisationNote, METRIC_DISPLAY, metricText, type MetricKind } from '../analysis/metrics.js';
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
 import { displayValue, formatFixed, formatPercent, markdownTable } from '../numeric/format.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, monthGridSvg, shareBar, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
 import type { RunFiles } from './readRun.js';
+import type { RunSummary } from './summary.js';
 
 const pct = formatPercent;
 const num = formatFixed;
 const seconds = (ms: number): number => ms / 1000;
 
 
-export function metricRows(files: RunFiles): string[][] {
-  const m = files.summary.metrics;
-  const few = annualisationNote(files.summary.period.dailyReturns) !== null;
+/** The header of the metric tables: the run, and its buy-and-hold benchmark when one ran. */
+export function metricHeader(summary: RunSummary): string[] {
+  return summary.benchmark === undefined ? ['metric', 'value'] : ['metric', 'this run', summary.benchmark.name];
+}
+
+/** The metric rows of summary.json, as the run report and `goalsim run` show them: the benchmark's beside the run's. */
+export function metricRows(summary: RunSummary): string[][] {
+  const few = annualisationNote(summary.period.dailyReturns) !== null;
   const mark = (key: string, text: string): string => (few && ANNUALISED_METRICS.includes(key) && text !== '–' ? `${text} *` : text);
+  const benchmark = summary.benchmark;
+  const money = (text: string): string => `${Number(text).toFixed(2)} ${summary.currency}`;
+  // a folder written before a metric existed shows a dash for it
+  const cells = (metrics: Readonly<Record<string, number | null>>, key: string, kind: MetricKind): string => mark(key, metricText(metrics[key], kind));
   return [
-    ['final equity', `${Number(files.summary.finalEquity).toFixed(2)} ${files.summary.currency}`],
-    // a folder written before a metric existed shows a dash for it
-    ...METRIC_DISPLAY.map(({ key, label, kind }) => [label, mark(key, metricText(m[key], kind))]),
+    ['final equity', money(summary.finalEquity), ...(benchmark === undefined ? [] : [money(benchmark.finalEquity)])],
+    ...METRIC_DISPLAY.map(({ key, label, kind }) => [label, cells(summary.metrics, key, kind), ...(benchmark === undefined ? [] : [cells(benchmark.metrics, key, kind)])]),
   ];
 }
 
@@ -43,8 +52,10 @@ function reportNotes(files: RunFiles): { metrics: string[]; months: string[] } {
   };
 }
 
+/** Every goal outcome of a run folder, one value column (the comparison report sets runs side by side). */
 export function goalRows(files: RunFiles): string[][] {
-  return goalRowsOf(files.summary.goals, files.summary.sizing);
+  const { compared, tracker } = goalRowsOf(files.summary);
+  return [...compared.map((row) => row.slice(0, 2)), ...tracker];
 }
 
 /** What the tracker's risk per trade feeds: the engine's words, or that it sizes without it. */
@@ -61,23 +72,40 @@ function usesTrackerRisk(files: RunFiles): boolean {
   return files.summary.sizing['trackerRisk'] !== null;
 }
 
-/** The goal outcomes of summary.json's goals and sizing, as the run report and `goalsim run` show them. */
-export function goalRowsOf(g: Readonly<Record<string, unknown>>, sizing: Readonly<Record<string, unknown>>): string[][] {
-  if (g['months'] === undefined) return [];
+/**
+ * The goal outcomes of summary.json, as the run report and `goalsim run` show them: `compared`,
+ * the months met and the target reached, with the benchmark's beside the run's when it ran; and
+ * `tracker`, what only the run's tracker and engine did.
+ */
+export function goalRowsOf(summary: Pick<RunSummary, 'goals' | 'sizing' | 'benchmark'>): { compared: string[][]; tracker: string[][] } {
+  const g = summary.goals;
+  if (g['months'] === undefined) return { compared: [], tracker: [] };
   const targets = (g['targets'] ?? {}) as Readonly<Record<string, number>>;
   const alerts = Object.entries((g['alerts'] ?? {}) as Record<string, number>).map(([type, count]) => `${type} ${count}`).join(', ');
-  return [
-    ['months', displayValue(g['months'])],
-    ...(targets['monthly_return'] === undefined ? [] : [[`months meeting the return goal (${pct(targets['monthly_return'], 1)})`, `${displayValue(g['monthsReturnGoalMet'])} of ${displayValue(g['months'])}`]]),
-    ...(targets['monthly_income'] === undefined ? [] : [[`months meeting the income goal (${displayValue(targets['monthly_income'])})`, `${displayValue(g['monthsIncomeGoalMet'])} of ${displayValue(g['months'])}`]]),
-    ...(targets['portfolio_value'] === undefined ? [] : [[`portfolio target reached (${displayValue(targets['portfolio_value'])})`, displayValue(g['portfolioTargetReachedAt'] ?? 'no')]]),
-    ['risk adjustments', displayValue(g['riskAdjustments'])],
-    ['milestones', displayValue(g['milestones'])],
-    ['alerts', alerts === '' ? 'none' : alerts],
-    ['risk per trade at the end', pct(g['finalRisk'])],
-    ["the tracker's risk feeds", trackerRiskText(sizing)],
-    ...goalPnlRow(sizing),
-  ];
+  const b = summary.benchmark?.goals;
+  const row = (label: string, cell: (goals: Readonly<Record<string, unknown>>) => string): string[] => [label, cell(g), ...(b === undefined ? [] : [cell(b)])];
+  const monthsMet = (key: string) => (goals: Readonly<Record<string, unknown>>) => `${displayValue(goals[key])} of ${displayValue(goals['months'])}`;
+  return {
+    compared: [
+      row('months', (goals) => displayValue(goals['months'])),
+      ...(targets['monthly_return'] === undefined ? [] : [row(`months meeting the return goal (${pct(targets['monthly_return'], 1)})`, monthsMet('monthsReturnGoalMet'))]),
+      ...(targets['monthly_income'] === undefined ? [] : [row(`months meeting the income goal (${displayValue(targets['monthly_income'])})`, monthsMet('monthsIncomeGoalMet'))]),
+      ...(targets['portfolio_value'] === undefined ? [] : [row(`portfolio target reached (${displayValue(targets['portfolio_value'])})`, (goals) => displayValue(goals['portfolioTargetReachedAt'] ?? 'no'))]),
+    ],
+    tracker: [
+      ['risk adjustments', displayValue(g['riskAdjustments'])],
+      ['milestones', displayValue(g['milestones'])],
+      ['alerts', alerts === '' ? 'none' : alerts],
+      ['risk per trade at the end', pct(g['finalRisk'])],
+      ["the tracker's risk feeds", trackerRiskText(summary.sizing)],
+      ...goalPnlRow(summary.sizing),
+    ],
+  };
+}
+
+/** The header of the goal tables: the run, and its benchmark when one ran. */
+export function goalHeader(summary: Pick<RunSummary, 'benchmark'>, first = 'outcome'): string[] {
+  return summary.benchmark === undefined ? [first, 'value'] : [first, 'this run', summary.benchmark.name];
 }
 
 /** The P&L the goal added (summary.json sizing.goalPnl): none for a folder written before it. */
@@ -92,13 +120,30 @@ function monthRows(months: readonly MonthRow[]): string[][] {
   return months.map((m) => [m.month, pct(m.returnPct), m.income.toFixed(2), met(m.returnGoalMet), met(m.incomeGoalMet)]);
 }
 
+/** The benchmark's line in a curve chart, drawn in grey behind the run's. */
+const BENCHMARK_COLOR = '#94a3b8';
+
 function equityCharts(files: RunFiles): ChartSpec[] {
   const { equity } = files;
-  const indices = drawIndices(equity.time, equity.equity);
+  // the benchmark ran on the same instants: one row per instant in both files; its turns are kept too
+  const benchmark = files.benchmark !== undefined && files.benchmark.length === equity.length ? files.benchmark : undefined;
+  const indices = drawIndices(equity.time, equity.equity, benchmark === undefined ? [] : drawIndices(benchmark.time, benchmark.equity));
   const x = indices.map((i) => seconds(equity.time[i] as number));
+  const name = files.summary.benchmark?.name ?? 'benchmark';
+  const line = (label: string, values: Float64Array, sign: number, color: string) => ({ label, values: indices.map((i) => sign * (values[i] as number)), color });
   return [
-    { title: 'Equity', x, series: [{ label: `equity (${files.summary.currency})`, values: indices.map((i) => equity.equity[i] as number), color: COLORS[0] as string }] },
-    { title: 'Drawdown from peak', x, percent: true, height: 180, series: [{ label: 'drawdown', values: indices.map((i) => -(equity.drawdown[i] as number)), color: COLORS[1] as string }] },
+    {
+      title: benchmark === undefined ? 'Equity' : `Equity, with ${name} of the same symbols`,
+      x,
+      series: [line(`equity (${files.summary.currency})`, equity.equity, 1, COLORS[0] as string), ...(benchmark === undefined ? [] : [line(name, benchmark.equity, 1, BENCHMARK_COLOR)])],
+    },
+    {
+      title: 'Drawdown from peak',
+      x,
+      percent: true,
+      height: 180,
+      series: [line('drawdown', equity.drawdown, -1, COLORS[1] as string), ...(benchmark === undefined ? [] : [line(`${name} drawdown`, benchmark.drawdown, -1, BENCHMARK_COLOR)])],
+    },
   ];
 }
 
@@ -216,7 +261,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
   const sizingRows = [['decisions', String(sizing.decisions)], ['skipped', String(sizing.skipped)], ...(factor !== undefined && (factor['count'] ?? 0) > 0 ? [['goal factor min / median / max', `${num(factor['min'], 3)} / ${num(factor['median'], 3)} / ${num(factor['max'], 3)}`]] : [])];
 
   const md = markdownTable;
-  const goals = goalRows(files);
+  const goals = goalRowsOf(s);
   const notes = reportNotes(files);
   const grids = monthGrids(files, months);
   const attribution = attributionSection((s.sizing as { attribution?: SizingAttribution }).attribution);
@@ -226,9 +271,9 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     period,
     '',
     '## Metrics',
-    md(['metric', 'value'], metricRows(files)),
+    md(metricHeader(s), metricRows(s)),
     ...notes.metrics.map((n) => `\n${n}`),
-    ...(goals.length > 0 ? ['', '## Goals', md(['outcome', 'value'], goals)] : []),
+    ...(goals.compared.length > 0 ? ['', '## Goals', md(goalHeader(s), goals.compared), '', md(['the tracker', 'value'], goals.tracker)] : []),
     '',
     '## Sizing',
     md(['', ''], sizingRows),
@@ -246,9 +291,9 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="muted">${escapeHtml(period)}</p>`,
     '<h2>Metrics</h2>',
-    htmlTable(['metric', 'value'], metricRows(files), { numeric: [1] }),
+    htmlTable(metricHeader(s), metricRows(s), { numeric: s.benchmark === undefined ? [1] : [1, 2] }),
     ...notes.metrics.map((n) => `<p class="muted">${escapeHtml(n)}</p>`),
-    ...(goals.length > 0 ? ['<h2>Goals</h2>', htmlTable(['outcome', 'value'], goals)] : []),
+    ...(goals.compared.length > 0 ? ['<h2>Goals</h2>', htmlTable(goalHeader(s), goals.compared), htmlTable(['the tracker', 'value'], goals.tracker)] : []),
     ...(grids.length > 0 ? ['<h2>Goals month by month</h2>', '<p class="muted">Each cell is a month at its end: the return, or the realised P&amp;L, as a percentage of the target. Green: met (dark green: twice over). Red: missed, the darker the further short; a loss is the darkest.</p>', ...grids] : []),
     '<h2>Charts</h2>',
     ...charts.map((chart, i) => chartBlock(`chart-${i}`, chart)),

@@ -1,11 +1,12 @@
 /**
- * summary.json (SPEC §5, §7): scenario, seed, version, capital, metrics, goal outcomes and
+ * summary.json (README "Reports" and "Metrics (summary.json)"): scenario, seed, version, capital, metrics, goal outcomes and
  * sizing statistics.
  */
 import { attributionOf } from '../analysis/attribution.js';
 import { goalPnlOf } from '../analysis/goalPnl.js';
 import { dailyReturns } from '../analysis/metrics.js';
 import { formatDate } from '../data/timestamp.js';
+import { BENCHMARK_NAME } from '../sim/benchmark.js';
 import type { RunResult } from '../sim/types.js';
 import { VERSION } from '../version.js';
 import { formatDecimal, formatTime, jsonFloat } from '../numeric/format.js';
@@ -23,6 +24,19 @@ export interface RunSummary {
   readonly sizing: Readonly<Record<string, unknown>>;
   readonly orders: Readonly<Record<string, unknown>>;
   readonly data: Readonly<Record<string, unknown>>;
+  /** The buy-and-hold benchmark's figures (sim/benchmark.ts); absent when no benchmark ran. */
+  readonly benchmark?: BenchmarkSummary;
+}
+
+export interface BenchmarkSummary {
+  readonly name: string;
+  readonly symbols: readonly string[];
+  readonly finalEquity: string;
+  readonly metrics: Readonly<Record<string, number | null>>;
+  readonly fills: number;
+  readonly feesPaid: string;
+  /** Its months meeting each monthly goal and when it reached the portfolio target, as the run counts them. */
+  readonly goals: Readonly<Record<string, unknown>>;
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -36,8 +50,10 @@ function reasonKind(reason: string): string {
   return reason.replace(/-?\d+(\.\d+)?/g, 'N');
 }
 
+const metricsJson = (result: RunResult): Record<string, number | null> => Object.fromEntries(Object.entries(result.metrics).map(([key, value]) => [key, jsonFloat(value as number | null)]));
+
 export function buildSummary(result: RunResult): RunSummary {
-  const metrics = Object.fromEntries(Object.entries(result.metrics).map(([key, value]) => [key, jsonFloat(value as number | null)]));
+  const metrics = metricsJson(result);
   const skippedDecisions = result.decisions.filter((record) => record.decision.skipped !== null);
   return {
     scenario: result.name,
@@ -77,6 +93,28 @@ export function buildSummary(result: RunResult): RunSummary {
       firstNotes: result.notes.slice(0, 20).map((note) => ({ time: formatTime(note.time), symbol: note.symbol, kind: note.kind, reason: note.reason })),
     },
     data: { skippedRows: result.skippedRows, signalsUndelivered: result.signalsUndelivered },
+    ...(result.benchmark === undefined ? {} : { benchmark: benchmarkSummary(result.benchmark) }),
+  };
+}
+
+function benchmarkSummary(benchmark: RunResult): BenchmarkSummary {
+  const tables = benchmark.goalTables;
+  return {
+    name: BENCHMARK_NAME,
+    symbols: benchmark.ledger.instruments.map((instrument) => instrument.symbol),
+    finalEquity: formatDecimal(benchmark.finalEquity),
+    metrics: metricsJson(benchmark),
+    fills: benchmark.fills.length,
+    feesPaid: formatDecimal(benchmark.ledger.feesPaid),
+    goals:
+      tables === undefined
+        ? {}
+        : {
+            months: tables.counts.months,
+            monthsReturnGoalMet: tables.counts.monthsReturnGoalMet,
+            monthsIncomeGoalMet: tables.counts.monthsIncomeGoalMet,
+            portfolioTargetReachedAt: tables.portfolioTargetReachedAt === null ? null : formatTime(tables.portfolioTargetReachedAt),
+          },
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The scenario file's schema (SPEC §7). Defaults live here and nowhere else. Objects are strict,
+ * The scenario file's schema (README "Scenario files"). Defaults live here and nowhere else. Objects are strict,
  * so a misspelt option is an error that names its JSON path rather than a silent default.
  */
 import { z } from 'zod';
@@ -52,6 +52,7 @@ export const strategySchema = z.discriminatedUnion('name', [
       .strictObject({ entry: z.number().int().min(1).default(20), exit: z.number().int().min(1).default(10), allowShort: z.boolean().optional(), ...protectiveParams })
       .default({ entry: 20, exit: 10 }),
   }),
+  z.strictObject({ name: z.literal('buy-and-hold'), params: z.strictObject({}).default({}) }),
   z.strictObject({ name: z.literal('signals'), params: z.record(z.string(), z.unknown()).default({}) }),
   z.strictObject({ name: z.literal('module'), module: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
 ]);
@@ -128,7 +129,7 @@ export const scenarioSchema = z
       initialCapital: positiveDecimal,
       riskTolerance: z.number().gt(0).max(1).default(0.02),
       maxDrawdownPct: z.number().gt(0).lt(1).default(0.15),
-      /** The currency's smallest unit the ledger keeps fees in (SPEC 1.3): a power of ten. */
+      /** The currency's smallest unit the ledger keeps fees in (README "Simulation semantics"): a power of ten. */
       minorUnit: z.string().regex(/^(1|0\.0*1)$/, { message: 'must be a power of ten such as "0.01" or "0.00000001"' }).default('0.00000001'),
     }),
     // 10,000 bps is 100 %: a fee or slippage that large leaves a cash-secured long nothing, or less
@@ -175,6 +176,9 @@ export const scenarioSchema = z
     if (scenario.strategy.name === 'signals' && signalSources !== 1) ctx.addIssue({ code: 'custom', path: ['strategy', 'name'], message: 'the signals strategy needs exactly one data source of kind "signals"' });
     if (scenario.sizing.engine === 'fixed-risk' && (scenario.strategy.name === 'sma-cross' || scenario.strategy.name === 'breakout') && scenario.strategy.params.stopLossPct === undefined) {
       ctx.addIssue({ code: 'custom', path: ['strategy', 'params', 'stopLossPct'], message: 'is required: fixed-risk sizes from the stop-loss distance' });
+    }
+    if (scenario.sizing.engine === 'fixed-risk' && scenario.strategy.name === 'buy-and-hold') {
+      ctx.addIssue({ code: 'custom', path: ['sizing', 'engine'], message: 'fixed-risk sizes from a stop-loss distance, and buy-and-hold sets no stop: size it with fixed-fraction' });
     }
   });
 

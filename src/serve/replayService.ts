@@ -77,7 +77,7 @@ export class ReplayService {
   }
 
   static async start(resolved: ResolvedScenario, data: ScenarioData, onFinished?: (result: RunResult) => void): Promise<ReplayService> {
-    return new ReplayService(await startScenario(resolved, data, { observeDaily: everyEngineLookback() }), onFinished);
+    return new ReplayService(await startScenario(resolved, data, { observeDaily: everyEngineLookback(), benchmark: {} }), onFinished);
   }
 
   get goals(): readonly GoalType[] {

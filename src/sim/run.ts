@@ -14,6 +14,7 @@ import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/engines.js';
 import { loadUserSizingEngine } from '../sizing/userSizer.js';
 import { strategyFactory, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
+import { buyAndHoldScenario } from './benchmark.js';
 import { Replay } from './engine.js';
 import type { ScenarioData } from './loadData.js';
 import type { CurveSink, RunResult, SimulationOutput } from './types.js';
@@ -62,6 +63,8 @@ export interface RunOptions {
   readonly observeDaily?: SizingNeeds['volatilityLookback'];
   /** Where the equity rows go as they become final; the result then keeps no curve (see runIntoFolder). */
   readonly curveSink?: CurveSink | undefined;
+  /** Run the buy-and-hold benchmark beside it (its equity rows to `curveSink` when given); result().benchmark. */
+  readonly benchmark?: { readonly curveSink?: CurveSink | undefined } | undefined;
 }
 
 /** A scenario's replay in progress: the engine's replay and what a result is built from. */
@@ -108,8 +111,10 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
     observeDaily: options.observeDaily,
     curveSink: options.curveSink,
   });
+  // the benchmark keeps the goals' counts (how often buy-and-hold meets them), not their rows
+  const benchmark = options.benchmark === undefined ? undefined : await startScenario(buyAndHoldScenario(resolved), data, { trackerRows: false, curveSink: options.benchmark.curveSink });
   const signalsInPeriod = data.signals === undefined ? 0 : Array.from(data.signals.time).filter((t) => t >= resolved.periodStart && t < resolved.periodEnd).length;
-  const resultOf = (output: SimulationOutput, closes: Float64Array): RunResult => {
+  const resultOf = (output: SimulationOutput, closes: Float64Array, benchmarkResult?: RunResult): RunResult => {
     const finalEquity = output.ledger.equityDecimal(closes);
     return {
       equityCurve: output.equityCurve,
@@ -136,6 +141,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       goalTables: tracker?.tables(),
       sizing: { engine: sizing.name, trackerRisk: scenario.sizing.engine === 'module' ? undefined : (sizing.needs.trackerRisk ?? null) },
       metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills)),
+      benchmark: benchmarkResult,
     };
   };
   let finished: RunResult | undefined;
@@ -153,7 +159,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
         // the last month closes with the run, partial
         tracker.recordMonth(output.lastTime, { ledger: output.ledger, lastPrices: closes, equity: output.ledger.equityDecimal(closes).toNumber(), peakEquity: NaN }, false);
       }
-      finished = resultOf(output, closes);
+      finished = resultOf(output, closes, benchmark?.result());
       return finished;
     },
     resultSoFar: () => finished ?? resultOf(replay.snapshot(), replay.lastPrices),

@@ -51,4 +51,6 @@ export interface RunResult extends SimulationOutput {
   readonly goalTables: GoalTables | undefined;
   /** The sizing engine's name and what the tracker's risk feeds in it (null: it does not size from it; undefined: unknown, a user module). */
   readonly sizing: { readonly engine: string; readonly trackerRisk: string | null | undefined };
+  /** The run of the scenario's buy-and-hold benchmark (sim/benchmark.ts), when it was asked for. */
+  readonly benchmark?: RunResult | undefined;
 }

@@ -1,4 +1,5 @@
 export { createBreakout, type BreakoutParams } from './breakout.js';
+export { createBuyAndHold } from './buyAndHold.js';
 export { LookAheadError, SeriesHistory } from './history.js';
 export { strategyFactory, type StrategyInputs, type StrategySpec } from './registry.js';
 export { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';

@@ -6,6 +6,7 @@
 import { exportedFunction, importUserModule } from '../userModule.js';
 import type { SignalTable } from '../data/signalTable.js';
 import { createBreakout, type BreakoutParams } from './breakout.js';
+import { createBuyAndHold } from './buyAndHold.js';
 import { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
 import { createSmaCross, type SmaCrossParams } from './smaCross.js';
 import type { Strategy, StrategyFactory } from './types.js';
@@ -13,6 +14,7 @@ import type { Strategy, StrategyFactory } from './types.js';
 export type StrategySpec =
   | { readonly name: 'sma-cross'; readonly params: SmaCrossParams }
   | { readonly name: 'breakout'; readonly params: BreakoutParams }
+  | { readonly name: 'buy-and-hold'; readonly params: Readonly<Record<string, never>> }
   | { readonly name: 'signals'; readonly params: Readonly<Record<string, unknown>> }
   | { readonly name: 'module'; readonly module: string; readonly params: Readonly<Record<string, unknown>> };
 
@@ -27,6 +29,8 @@ export async function strategyFactory(spec: StrategySpec, inputs: StrategyInputs
       return () => createSmaCross(spec.params);
     case 'breakout':
       return () => createBreakout(spec.params);
+    case 'buy-and-hold':
+      return createBuyAndHold;
     case 'signals': {
       const table = inputs.signals;
       if (table === undefined) throw new Error('the signals strategy needs a data source of kind "signals"');

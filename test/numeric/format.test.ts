@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DECIMAL_NUMBER } from '../../src/numeric/decimalText.js';
 import { csvLine, formatFloat } from '../../src/numeric/format.js';
 
-/** The rule as SPEC words it: rounded to 10 significant digits, then the float's own text. */
+/** The rule as the README words it: rounded to 10 significant digits, then the float's own text. */
 function byTheRule(value: number): string {
   if (!Number.isFinite(value)) return '';
   const rounded = Number(value.toPrecision(10));

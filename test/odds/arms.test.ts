@@ -26,6 +26,21 @@ describe('arms from --engines', () => {
     expect(resolveArms(resolved, armsFromEngines(resolved, ['pipeline']), { twins: false, source: '--engines' })).toHaveLength(1);
   });
 
+  it('end with the buy-and-hold benchmark when asked: equal weights, its own strategy, the scenario otherwise', () => {
+    const europe = loadScenarioFile('scenarios/compare/europe-pipeline.json'); // four symbols
+    const arms = resolveArms(europe, armsFromEngines(europe, ['fixed-fraction']), { twins: true, benchmark: true, source: '--engines' });
+    expect(arms.map((a) => [a.name, a.benchmark])).toEqual([['fixed-fraction', undefined], ['buy-and-hold', true]]);
+    const benchmark = (arms[1] as (typeof arms)[number]).resolved;
+    expect(benchmark.scenario.strategy).toEqual({ name: 'buy-and-hold', params: {} });
+    expect(benchmark.scenario.sizing).toEqual({ engine: 'fixed-fraction', params: { fraction: 0.25 } });
+    expect([benchmark.scenario.costs, benchmark.scenario.account, benchmark.goals, benchmark.periodStart]).toEqual([europe.scenario.costs, europe.scenario.account, europe.goals, europe.periodStart]);
+    expect(armRecord(arms[1] as (typeof arms)[number])).toMatchObject({ engine: 'buy-and-hold', benchmark: { name: 'buy-and-hold' } });
+    // an arm of the user's may not take its name
+    const taken = [{ name: 'buy-and-hold', sizing: { engine: 'fixed-fraction', params: { fraction: 0.5 } } }];
+    expect(() => resolveArms(resolved, taken, { twins: true, benchmark: true, source: 'arms.json' })).toThrow('arms.json: the arm name "buy-and-hold" is the benchmark\'s; give your arm another name, or leave the benchmark out with --no-benchmark');
+    expect(resolveArms(resolved, taken, { twins: true, benchmark: false, source: 'arms.json' }).map((a) => a.name)).toEqual(['buy-and-hold']);
+  });
+
   it('refuse a module engine by name', () => {
     expect(() => armsFromEngines(resolved, ['module'])).toThrow('--engines module: a user sizing module runs only as the scenario\'s own sizing or as an arm of --arms');
   });

@@ -7,6 +7,7 @@ import { readOddsFile } from '../../src/odds/oddsFolder.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { loadScenarioData } from '../../src/sim/loadData.js';
 import { runScenario } from '../../src/sim/run.js';
+import { BENCHMARK_NAME, buyAndHoldScenario } from '../../src/sim/benchmark.js';
 import { goalsim, tempDir } from '../helpers.js';
 
 const DAX = resolve('scenarios/compare/dax-pipeline.json');
@@ -21,13 +22,14 @@ describe('path 0', () => {
     const out = tempDir();
     await runOdds({ file: DAX, outDir: out, paths: 3, block: 'auto', engines: ENGINES, workers: 1, cache: false, twins: false });
     const rows = csv(out, 'paths.csv').filter((row) => row['path'] === '0');
-    expect(rows.map((row) => row['engine'])).toEqual(ENGINES);
+    // the benchmark comes last unless it is left out
+    expect(rows.map((row) => row['engine'])).toEqual([...ENGINES, BENCHMARK_NAME]);
     const resolved = loadScenarioFile(DAX);
     const data = await loadScenarioData(resolved);
     for (const row of rows) {
       const engine = row['engine'] as string;
       // the plain run keeps every tracker row, as `goalsim run` does; the odds keep only the outcome
-      const result = await runScenario(scenarioForEngine(resolved, engine), data);
+      const result = await runScenario(engine === BENCHMARK_NAME ? buyAndHoldScenario(resolved) : scenarioForEngine(resolved, engine), data);
       const counts = result.goalTables?.counts;
       expect(row['final_equity'], engine).toBe(result.finalEquity.toFixed());
       expect(Number(row['max_drawdown']), engine).toBeCloseTo(result.metrics.maxDrawdown, 9);
@@ -41,8 +43,10 @@ describe('path 0', () => {
     // and `goalsim run` itself, for the scenario's own engine
     const runDir = tempDir();
     expect(goalsim(['run', DAX, '--out', runDir]).code).toBe(0);
-    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as { finalEquity: string };
+    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as { finalEquity: string; benchmark: { finalEquity: string } };
     expect(rows[0]?.['final_equity']).toBe(summary.finalEquity);
+    // the odds' benchmark arm is the run's benchmark
+    expect(rows.at(-1)?.['final_equity']).toBe(summary.benchmark.finalEquity);
     // the other paths are not the history
     expect(csv(out, 'paths.csv').filter((row) => row['path'] === '1' && row['engine'] === 'pipeline')[0]?.['final_equity']).not.toBe(summary.finalEquity);
   }, 60_000);
@@ -99,9 +103,13 @@ describe('a lognormal world', () => {
     );
     const out = join(dir, 'out');
     await runOdds({ file: join(dir, 'scenario.json'), outDir: out, paths: 4000, block: 1, engines: ['fixed-fraction'], workers: 2, cache: false });
-    const rows = csv(out, 'paths.csv');
+    const all = csv(out, 'paths.csv');
+    expect(all.every((row) => row['error'] === '')).toBe(true);
+    // this scenario is buy and hold itself: the benchmark arm ends every path where it does
+    const rows = all.filter((row) => row['engine'] === 'fixed-fraction');
+    const benchmark = all.filter((row) => row['engine'] === BENCHMARK_NAME);
     expect(rows.length).toBe(4000);
-    expect(rows.every((row) => row['error'] === '')).toBe(true);
+    expect(benchmark.map((row) => row['final_equity'])).toEqual(rows.map((row) => row['final_equity']));
     const history = closes.slice(1).map((c, i) => Math.log(c / (closes[i] as number)));
     const m = history.reduce((a, b) => a + b, 0) / history.length;
     const v = history.reduce((a, r) => a + (r - m) ** 2, 0) / history.length;
@@ -167,7 +175,7 @@ describe('a path that fails', () => {
     scenario.data[0] = { ...scenario.data[0], path: resolve('data/dax-daily-close-1991-1998.csv') } as { path: string };
     writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
     const out = join(dir, 'out');
-    const run = goalsim(['odds', join(dir, 'scenario.json'), '--paths', '16', '--engines', 'fixed-fraction', '--out', out]);
+    const run = goalsim(['odds', join(dir, 'scenario.json'), '--paths', '16', '--engines', 'fixed-fraction', '--no-benchmark', '--out', out]);
     expect(run.code, run.stderr).toBe(1);
     const rows = csv(out, 'paths.csv');
     expect(rows.length).toBe(16);
@@ -214,14 +222,16 @@ describe('arms and the goal effect from the command line', () => {
     const run = goalsim(['odds', DAX, '--paths', '6', '--block', '3', '--arms', arms, '--workers', '1', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     const file = readOddsFile(out);
-    expect(file.engines.map((e) => e.engine)).toEqual(['ff-15', 'pipe', 'pipe:goal-off']);
+    expect(file.engines.map((e) => e.engine)).toEqual(['ff-15', 'pipe', 'pipe:goal-off', 'buy-and-hold']);
+    // the benchmark is recorded with its own strategy and equal weights
+    expect(file.engines.at(-1)).toMatchObject({ benchmark: { name: 'buy-and-hold' }, sizing: { engine: 'fixed-fraction', params: { fraction: 1 } } });
     expect(file.engines[0]?.sizing).toEqual({ engine: 'fixed-fraction', params: { fraction: 0.15 } });
     expect(file.results.goalEffects.map((g) => [g.arm, g.twin])).toEqual([['pipe', 'pipe:goal-off']]);
     expect(run.stdout).toMatch(/goal effect: each arm against its goal-off twin/);
     expect(run.stdout).toMatch(/pipe − pipe:goal-off/);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## The goal effect[\s\S]*\| pipe − pipe:goal-off \|/);
     const plain = join(tempDir(), 'plain');
-    expect(goalsim(['odds', DAX, '--paths', '2', '--block', '3', '--arms', arms, '--no-twins', '--workers', '1', '--out', plain]).code).toBe(0);
+    expect(goalsim(['odds', DAX, '--paths', '2', '--block', '3', '--arms', arms, '--no-twins', '--no-benchmark', '--workers', '1', '--out', plain]).code).toBe(0);
     expect(readOddsFile(plain).engines.map((e) => e.engine)).toEqual(['ff-15', 'pipe']);
     expect(readOddsFile(plain).results.goalEffects).toEqual([]);
   }, 60_000);
@@ -235,6 +245,9 @@ describe('--match from the command line', () => {
     expect(run.stdout).toMatch(/^Risk-matched by mean exposure: each baseline's size was set by bisection on the history/m);
     expect(run.stdout).toMatch(/^fixed-fraction: sizing\.params\.fraction 0\.1 → 0\.\d+ \(mean exposure \d+\.\d+% on the history, \d+ runs\)$/m);
     expect(run.stdout).toMatch(/^At pipeline's mean exposure of \d+\.\d% on the history, pipeline's goal changes/m);
+    // the benchmark is not scaled, and the headline gives it for scale
+    expect(run.stdout).toMatch(/^Not matched: pipeline:goal-off, buy-and-hold \(/m);
+    expect(run.stdout).toMatch(/For scale: buy-and-hold of the same symbols, at a median mean exposure of \d+%, meets it in \d+\.\d% \[\d+\.\d%, \d+\.\d%\] of the months \(pipeline: /);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toMatch(/fixed-fraction \(sizing\.params\.fraction matched to pipeline's mean exposure\)/);
     expect(md).toMatch(/pipeline:goal-off \(as configured, the goal-off twin of pipeline\)/);

@@ -118,7 +118,7 @@ describe('runOdds', () => {
     expect(run.definition.block.meanLength).toBeGreaterThanOrEqual(1);
     expect(progress).toEqual([[0, 2], [1, 2], [2, 2]]);
     // the goal-aware pipeline runs with its goal-off twin, recorded as such
-    expect(run.definition.engines.map((e) => [e.engine, e.twinOf, e.defaults])).toEqual([['fixed-fraction', undefined, undefined], ['pipeline', undefined, true], ['pipeline:goal-off', 'pipeline', true]]);
+    expect(run.definition.engines.map((e) => [e.engine, e.twinOf, e.defaults])).toEqual([['fixed-fraction', undefined, undefined], ['pipeline', undefined, true], ['pipeline:goal-off', 'pipeline', true], ['buy-and-hold', undefined, undefined]]);
     expect(run.definition.engines[2]?.sizing).toMatchObject({ params: { goalFactor: { enabled: false } } });
     expect(run.definition.seed).toBe('1'); // the scenario's
     expect(run.definition.instants).toBe(249);
