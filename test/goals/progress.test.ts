@@ -6,7 +6,7 @@ import type { GoalConfig } from '../../src/goals/types.js';
 
 const DAY = 86_400_000;
 
-describe('pace = 1 + progress - expected', () => {
+describe('pace = 1 + progress - expected (SPEC 2.2)', () => {
   it('on the decimals near a round number, where the float sum misses it', () => {
     // 1 + 0.15 - 0.3 is 0.8499999999999999 in floats: the on-track edge 0.85 would be missed
     expect(1 + 0.15 - 0.3).toBeLessThan(0.85);
@@ -71,7 +71,7 @@ describe('pace = 1 + progress - expected', () => {
   });
 });
 
-describe('one goal evaluated at an instant', () => {
+describe('one goal evaluated at an instant (SPEC 2.1, 2.2)', () => {
   const runStart = Date.UTC(2024, 0, 1);
   const state: PeriodState = { monthStart: runStart, monthEnd: Date.UTC(2024, 1, 1), monthStartEquity: 100_000, monthIncome: 1_500, runStart, runStartEquity: 100_000, portfolioAchieved: false };
   const halfJanuary = runStart + 15.5 * DAY; // 31-day month: half elapsed

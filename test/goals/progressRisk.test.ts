@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paceOf, progressRisk, progressRiskDecimal, requiredDailyReturn, riskBand, statusOf } from '../../src/goals/index.js';
 
 // gap = expected - progress. Inputs are chosen so the gap is exact in decimals.
-describe('progressRisk bands, every edge on both sides', () => {
+describe('progressRisk bands (SPEC 2.4), every edge on both sides', () => {
   it.each([
     ['gap 0.2000001: x1.5', 0, 0.2000001, 0.03],
     ['gap 0.20: x1.3', 0.3, 0.5, 0.026],

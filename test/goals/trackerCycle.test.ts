@@ -1,5 +1,5 @@
 /**
- * The tracker cycle pinned value by value (README "Goals and the tracker"): cooldown, drawdown hysteresis,
+ * The tracker cycle pinned value by value (SPEC 2.3, 2.4): cooldown, drawdown hysteresis,
  * alerts, milestone risk multipliers, the portfolio target and the progress rows. Every time is
  * an explicit simulated instant in January 2021 (31 days = 744 h), every equity is set by hand.
  * The last test checks the tracker's running statistics against a plain recomputation.

@@ -1,5 +1,5 @@
 /**
- * The tracker's tables row by row on one scripted January (README "Goals and the tracker"): every adjustment,
+ * The tracker's tables row by row on one scripted January (SPEC 2.3, 2.4): every adjustment,
  * milestone and alert with its text, the month's outcome, the daily history, and the same
  * outcome in the outcome-only mode. Goals: monthly return 10 % (priority 1) and a portfolio
  * value of 120,000 without a date (priority 2); capital 100,000, base risk 2 %, drawdown limit

@@ -1,5 +1,5 @@
 /**
- * The ledger's bookkeeping case by case (README "Simulation semantics"): fees and slippage in fills and trades,
+ * The ledger's bookkeeping case by case (SPEC 1.3): fees and slippage in fills and trades,
  * lot rounding for any step, the exact affordability search where the float estimate is off by
  * a lot, notes, counters and exposure. Every expected value is a hand calculation beside it.
  */

@@ -120,7 +120,7 @@ describe('end to end: sma-cross on MSFT daily bars', async () => {
     }
   });
 
-  it('keeps fees in the account minor unit, rounded half-even', async () => {
+  it('keeps fees in the account minor unit, rounded half-even (SPEC 1.3)', async () => {
     const cents = loadScenarioFile(writeScenario(tempDir(), { account: { currency: 'USD', initialCapital: '100000', minorUnit: '0.01' } }));
     const run = await runScenario(cents, await loadScenarioData(cents));
     // second trade: 0.1% x 852 x (59.56 + 70) = 110.38512 -> 110.39 in cents; pnl 852 x 10.44 - 110.39

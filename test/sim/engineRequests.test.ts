@@ -1,6 +1,6 @@
 /**
  * What the engine hands the sizing engine and writes in the equity curve, bar by bar, on a
- * hand-made series (README "Simulation semantics"): the request's live figures as the engine's needs ask, the
+ * hand-made series (SPEC 1.2): the request's live figures as the engine's needs ask, the
  * curve's cash, exposure and drawdown, signal handling, exits exactly at a level, the end of
  * the run and the replay's accessors. Every expected value is worked out beside it.
  */

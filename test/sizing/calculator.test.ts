@@ -37,7 +37,7 @@ describe('goalsim size, in process', () => {
     expect(sizeOne({ ...BASE, engine: 'goal-kelly', stats: { winRate: 0.6, avgWin: 0.02, avgLoss: 0.01, sharpe: 1 } }).riskPct).toBe(0.02);
   });
 
-  it('prints a decision as the README lays it out', () => {
+  it('prints a decision as SPEC 7 lays it out', () => {
     const json = decisionJson(sizeOne({ ...BASE, engine: 'fixed-fraction', params: { fraction: 0.25 } }));
     expect(Object.keys(json)).toEqual(['engine', 'stages', 'goalFactor', 'riskPct', 'riskAmount', 'finalValue', 'allocation', 'units', 'kelly', 'skipped', 'binding', 'goalEffect', 'reasoning']);
     expect(json['stages']).toEqual({ base: 25_000, final: 25_000 });

@@ -1,6 +1,6 @@
 /**
  * Edges of the goal-aware sizing (#17 item 2), where a cap does not hide the result. Every
- * expected value is worked out from the goal-kelly and goal-factor rules (README "Sizing engines") in the comment beside it.
+ * expected value is worked out from SPEC 3.2 / 3.3 in the comment beside it.
  */
 import { describe, expect, it } from 'vitest';
 import { money } from '../../src/ledger/index.js';
@@ -10,7 +10,7 @@ const params = goalFactorSchema.parse(undefined);
 /** Goal inputs at a given pace with half the month gone: progress = pace - 1 + 0.5. */
 const atPace = (pace: number) => ({ progress: pace - 0.5, expected: 0.5 });
 
-describe('goal factor where no cap hides it', () => {
+describe('goal factor where no cap hides it (SPEC 3.3)', () => {
   it('850k at pace 2: 0.25 x 0.70 + 0.15 x 0.70 + 0.60 x 0.8333 = 0.78, under the portfolio cap 0.8333', () => {
     // portfolio factor at 850k: 1 - 0.5 x (850k - 800k) / (950k - 800k) = 0.8333
     const result = goalFactor({ monthly_return: atPace(2), monthly_income: atPace(2) }, 850_000, params);
@@ -31,7 +31,7 @@ describe('goal factor where no cap hides it', () => {
   });
 });
 
-describe('goal-kelly edges', () => {
+describe('goal-kelly edges (SPEC 3.2)', () => {
   const request = (overrides: Partial<SizingRequest>): SizingRequest => ({
     time: 0, symbol: 'BTC', assetClass: 'crypto', direction: 'long', price: 45_000, confidence: 0.75, stopLossPct: 0.02,
     equity: 50_000, cash: 50_000, grossExposure: 0, assetClassExposure: {}, lotStep: money('0.000001'), minNotional: money('0'),

@@ -6,7 +6,7 @@ const t = params.thresholds;
 /** Goal inputs at a given pace: progress = pace - 1 + expected, with half the month gone. */
 const atPace = (pace: number) => ({ progress: pace - 0.5, expected: 0.5 });
 
-describe('goal factor reference cases', () => {
+describe('goal factor reference cases (SPEC 3.3)', () => {
   it('behind on goals: pace 0.3 on both monthly goals, equity 100k -> 1.15..1.30', () => {
     const { factor } = goalFactor({ monthly_return: atPace(0.3), monthly_income: atPace(0.3) }, 100_000, params);
     // 0.40 x 1.30 + 0.35 x 1.30 + 0.25 x 1.00 = 1.225

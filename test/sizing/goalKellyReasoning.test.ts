@@ -1,5 +1,5 @@
 /**
- * goal-kelly's reasoning beyond the golden example of README "Sizing engines" (golden.test.ts): the schedule words
+ * goal-kelly's reasoning beyond the SPEC 3.2 golden example (golden.test.ts): the schedule words
  * (behind, ahead, on), a money target, no goals at all, the skip, the priors and a window in
  * days. The figures in the texts are the request's own (risk 2.2 % from progressRisk, win rate
  * 0.58 from the stats, the priors' 0.5 when there are none).

@@ -1,5 +1,5 @@
 /**
- * The goal-kelly golden example of README "Sizing engines": equity $50,000, BTC at $45,000, stop 2%, confidence 0.75,
+ * SPEC 3.2 golden example: equity $50,000, BTC at $45,000, stop 2%, confidence 0.75,
  * monthly-return progress 0.060 with 0.085 of the month elapsed (gap 0.025 -> risk 2.2%),
  * Kelly from W 0.58, AvgWin 0.021, AvgLoss 0.013 (f = 0.32).
  */
@@ -21,7 +21,7 @@ const GOLDEN = {
   params: {},
 };
 
-describe('goal-kelly golden example', () => {
+describe('goal-kelly golden example (SPEC 3.2)', () => {
   it('reproduces every figure exactly', () => {
     const decision = sizeOne(GOLDEN);
     expect(decision.riskPct, 'gap 0.025 -> base x 1.1').toBe(0.022);

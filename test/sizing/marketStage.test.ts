@@ -1,4 +1,4 @@
-/** The pipeline's market stage (README "Sizing engines"; the seed's regime multipliers), with the defaults of sizing/params.ts. */
+/** The pipeline's market stage (SPEC 3.1; the seed's regime multipliers), with the defaults of sizing/params.ts. */
 import { describe, expect, it } from 'vitest';
 import { money } from '../../src/ledger/index.js';
 import { marketFactor, offHours, regimeOf, signalFactor } from '../../src/sizing/marketStage.js';

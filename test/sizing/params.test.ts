@@ -1,4 +1,4 @@
-/** The sizing parameters' schemas (README "Sizing engines"): defaults that agree at every level, and each cross-field rule at its edge. */
+/** The sizing parameters' schemas (SPEC 3.4): defaults that agree at every level, and each cross-field rule at its edge. */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { goalFactorSchema, goalKellyParamsSchema, pipelineParamsSchema } from '../../src/sizing/params.js';

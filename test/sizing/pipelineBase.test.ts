@@ -1,5 +1,5 @@
 /**
- * The pipeline's base stage (README "Sizing engines") component by component, and the pipeline's own edges.
+ * The pipeline's base stage (SPEC 3.1) component by component, and the pipeline's own edges.
  * Defaults (sizing/params.ts): volatility target 0.02, scale in [0.1, 2], x0.6 above sigma
  * 0.05, at most 20 % of balance; Kelly 0.25 f capped at 0.25, placeholders W 0.55 R 1.5,
  * fallback 2 %; risk parity 0.03 / n / sigma, at most 15 %, 5 % without sigma; weights 0.40,

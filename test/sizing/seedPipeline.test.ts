@@ -1,5 +1,5 @@
 /**
- * The pipeline's seed stages (README "Sizing engines", #12: the seed system's risk manager), goal-kelly's
+ * The pipeline's seed stages (SPEC 3.1, #12: the seed system's risk manager), goal-kelly's
  * negative edge and statistics windows, and the attribution of every decision. Each expected
  * value is worked out in the comment beside it from the formula and the inputs named.
  */
@@ -162,7 +162,7 @@ describe('goal-kelly', () => {
   });
 
   it("measures the goal's effect as the adjusted risk against the base risk", () => {
-    const good = { trades: 30, winRate: 0.58, avgWin: 0.021, avgLoss: 0.013, sharpe: 1 }; // Kelly f 0.32, as in the goal-kelly section of README "Sizing engines"
+    const good = { trades: 30, winRate: 0.58, avgWin: 0.021, avgLoss: 0.013, sharpe: 1 }; // Kelly f 0.32, as SPEC 3.2
     const adjusted = createGoalKelly(goalKellyParamsSchema.parse({})).size(at({ tradeStats: good, currentRisk: 0.022 }));
     // 50,000 x risk / 0.02 x 0.32 x 0.5 x 0.8: 7,040 at 2.2 %, 6,400 at 2 % (lots of 0.001 at 100)
     expect(adjusted.finalValue).toBeCloseTo(7_040, 6);
