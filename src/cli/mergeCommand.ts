@@ -1,7 +1,7 @@
 /** `goalsim merge <dirs...> --out DIR`: combines sweep or odds shard outputs into the unsharded result files. */
 import { UsageError } from '../errors.js';
 import type { VariantOutcome } from '../parallel/task.js';
-import { readOutcomes, readSweepDefinition } from '../parallel/sweepState.js';
+import { readOutcomes, readSweepDefinition, sweepDifference } from '../parallel/sweepState.js';
 import { writeSweepFiles } from '../report/sweepFiles.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { printSweepTables } from './sweepTables.js';
@@ -32,7 +32,8 @@ export async function mergeCommand(dirs: readonly string[], out: string): Promis
   const [first] = definitions;
   if (first === undefined) throw new UsageError('name at least one shard folder');
   definitions.forEach((definition, i) => {
-    if (JSON.stringify(definition.variants) !== JSON.stringify(first.variants) || definition.name !== first.name) throw new UsageError(`${dirs[i]} holds a different sweep than ${dirs[0]}`);
+    const difference = definition.name !== first.name ? 'its name differs' : sweepDifference(first, definition);
+    if (difference !== null) throw new UsageError(`${dirs[i]} holds a different sweep than ${dirs[0]} (${difference})`);
   });
   const outcomes = new Map<number, VariantOutcome>();
   for (const dir of dirs) for (const [id, outcome] of readOutcomes(dir, (message) => process.stderr.write(`${message}\n`))) outcomes.set(id, outcome);

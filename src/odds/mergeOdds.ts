@@ -1,6 +1,6 @@
 /** Odds shards combined: the records of every shard, written as the unsharded run writes them. */
 import { UsageError } from '../errors.js';
-import { definitionPart, readOddsFile, readPathRecords, sameOdds, writeOddsFiles, type OddsDefinition } from './oddsFolder.js';
+import { definitionPart, readOddsFile, readPathRecords, oddsDifference, writeOddsFiles, type OddsDefinition } from './oddsFolder.js';
 import type { PathRecord } from './pathRun.js';
 
 export interface MergedOdds {
@@ -15,7 +15,8 @@ export async function mergeOddsFolders(dirs: readonly string[], out: string): Pr
   const [first] = definitions;
   if (first === undefined) throw new UsageError('name at least one shard folder');
   definitions.forEach((definition, i) => {
-    if (!sameOdds(definition, first) || definition.paths !== first.paths) throw new UsageError(`${dirs[i]} holds different odds than ${dirs[0]} (scenario, seed, paths, block, engines or period differ)`);
+    const difference = definition.paths !== first.paths ? 'its paths differ' : oddsDifference(first, definition);
+    if (difference !== null) throw new UsageError(`${dirs[i]} holds different odds than ${dirs[0]} (${difference})`);
   });
   const records = new Map<number, PathRecord>();
   for (const dir of dirs) for (const record of readPathRecords(dir)) if (record.path < first.paths) records.set(record.path, record);

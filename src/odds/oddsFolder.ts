@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { parseTimestamp } from '../data/timestamp.js';
 import { UsageError } from '../errors.js';
 import type { GoalType } from '../goals/types.js';
-import { rowsOf, writeCsvFile, writeTextFile } from '../report/fileWriter.js';
+import { rowsOf, writeCsvFile, writeTextFile } from '../io/fileWriter.js';
 import { formatFloat, formatTime } from '../numeric/format.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import type { ScenarioSizing } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
-import { readRecords } from '../parallel/recordLog.js';
+import { readRecords } from '../io/recordLog.js';
+import { fingerprintDifference, type InputsFingerprint } from '../scenario/fingerprint.js';
 import { armRecord, type Arm } from './arms.js';
 import type { Match } from './match.js';
 import type { EnginePathFigures, PathRecord } from './pathRun.js';
@@ -49,6 +50,8 @@ export interface OddsDefinition {
   readonly instants: number;
   readonly fanTimes: readonly string[];
   readonly monthStarts: readonly string[];
+  /** The scenario's content and its data files' (absent in folders written before it). */
+  readonly inputs?: InputsFingerprint | undefined;
 }
 
 export interface OddsFile extends OddsDefinition {
@@ -71,6 +74,7 @@ export function oddsDefinitionOf(input: {
   readonly auto?: { readonly returns: number; readonly squaredReturns: number } | undefined;
   readonly instants: Float64Array;
   readonly fanIndices: readonly number[];
+  readonly inputs: InputsFingerprint;
 }): OddsDefinition {
   const { scenario, goals } = input.resolved;
   const first = input.instants[0] as number;
@@ -95,6 +99,7 @@ export function oddsDefinitionOf(input: {
     instants: input.instants.length,
     fanTimes: input.fanIndices.map((i) => formatTime(input.instants[i] as number)),
     monthStarts: monthStarts(first, last).map(formatTime),
+    inputs: input.inputs,
   };
 }
 
@@ -111,17 +116,22 @@ function monthStarts(first: number, last: number): number[] {
   return starts;
 }
 
-const DEFINITION_KEYS = ['format', 'name', 'scenario', 'seed', 'paths', 'block', 'engines', 'scenarioSizing', 'match', 'ruin', 'maxDrawdownPct', 'initialCapital', 'currency', 'goals', 'firstTime', 'lastTime', 'instants', 'fanTimes', 'monthStarts'] as const;
+const DEFINITION_KEYS = ['format', 'name', 'scenario', 'seed', 'paths', 'block', 'engines', 'scenarioSizing', 'match', 'ruin', 'maxDrawdownPct', 'initialCapital', 'currency', 'goals', 'firstTime', 'lastTime', 'instants', 'fanTimes', 'monthStarts', 'inputs'] as const;
 
 /** The definition part of an odds.json. */
 export function definitionPart(file: OddsDefinition): OddsDefinition {
   return Object.fromEntries(DEFINITION_KEYS.map((key) => [key, file[key]])) as unknown as OddsDefinition;
 }
 
-/** Same paths: equal in everything that decides a path's result (the scenario file may be named differently). */
-export function sameOdds(a: OddsDefinition, b: OddsDefinition): boolean {
-  const key = (d: OddsDefinition): string => JSON.stringify({ ...definitionPart(d), scenario: '', paths: 0 });
-  return key(a) === key(b);
+/**
+ * Why a folder's paths are not this run's, or null when they are: equal in everything that
+ * decides a path's result (the scenario file may be named differently, the count of paths differ).
+ */
+export function oddsDifference(folder: OddsDefinition, now: OddsDefinition): string | null {
+  const inputs = fingerprintDifference(folder.inputs, now.inputs ?? { scenario: '', data: {} });
+  if (inputs !== null) return inputs;
+  const differs = DEFINITION_KEYS.filter((key) => key !== 'scenario' && key !== 'paths' && JSON.stringify(folder[key]) !== JSON.stringify(now[key]));
+  return differs.length === 0 ? null : `its ${differs.join(', ')} differ${differs.length === 1 ? 's' : ''}`;
 }
 
 export function frameOf(definition: OddsDefinition): OddsFrame {

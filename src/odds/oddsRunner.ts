@@ -5,7 +5,8 @@
  * by their number, so the folder is the same whatever the workers, shards or resumes.
  */
 import { mkdirSync } from 'node:fs';
-import { appendRecord, syncToDisk } from '../parallel/recordLog.js';
+import { appendRecord, syncToDisk } from '../io/recordLog.js';
+import { inputsFingerprint } from '../scenario/fingerprint.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../data/cache.js';
@@ -22,7 +23,7 @@ import { loadScenarioData } from '../sim/loadData.js';
 import { noBarsMessage, sliceSeries } from '../sim/run.js';
 import { politisWhiteBlockLength } from './blockLength.js';
 import { returnHistory, type ReturnHistory } from './bootstrap.js';
-import { oddsDefinitionOf, readPathRecords, readOddsDefinition, sameOdds, writeOddsFiles, type OddsDefinition } from './oddsFolder.js';
+import { oddsDefinitionOf, readPathRecords, readOddsDefinition, oddsDifference, writeOddsFiles, type OddsDefinition } from './oddsFolder.js';
 import { failedFigures, type OddsSetup, type OddsTask, type PathRecord } from './pathRun.js';
 
 export const DEFAULT_ODDS_ENGINES = ['pipeline', 'goal-kelly', 'fixed-fraction', 'fixed-risk'] as const;
@@ -149,13 +150,15 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   options.onBlockLength?.(meanBlock, options.block, auto);
   const seed = options.seed ?? String(resolved.scenario.seed);
   const fanIndices = fanInstants(history.instants.length);
-  const definition = oddsDefinitionOf({ options, resolved, arms: matched?.arms ?? arms, match: matched?.match ?? null, seed, meanBlock, auto, instants: history.instants, fanIndices });
+  const fingerprint = inputsFingerprint(resolved.scenario, resolved.file, options.cache === false ? undefined : defaultCacheDir());
+  const definition = oddsDefinitionOf({ options, resolved, arms: matched?.arms ?? arms, match: matched?.match ?? null, seed, meanBlock, auto, instants: history.instants, fanIndices, inputs: fingerprint });
 
   const outDir = options.outDir;
   const records = new Map<number, PathRecord>();
   if (options.resume === true) {
     const previous = readOddsDefinition(outDir);
-    if (previous !== undefined && !sameOdds(previous, definition)) throw new UsageError(`${outDir} holds the odds of a different run: choose another --out or drop --resume`);
+    const difference = previous === undefined ? null : oddsDifference(previous, definition);
+    if (difference !== null) throw new UsageError(`${outDir} holds the odds of a different run (${difference}): choose another --out or drop --resume`);
     for (const record of readPathRecords(outDir, options.onWarning)) if (record.path < definition.paths) records.set(record.path, record);
   }
   const scope = Array.from({ length: definition.paths }, (_, path) => path).filter((path) => inShard(path, shard));

@@ -3,14 +3,14 @@
  * those already in the output folder when resuming, load every distinct data source once,
  * run the rest on the worker pool, and write the output folder.
  */
-import { mkdirSync } from 'node:fs';
-import { appendRecord, syncToDisk } from './recordLog.js';
+import { appendRecord, syncToDisk } from '../io/recordLog.js';
 import { availableParallelism } from 'node:os';
 import type { MarginalRow } from '../analysis/marginals.js';
 import type { RankedRow } from '../analysis/sweepResults.js';
 import { UsageError } from '../errors.js';
 import { writeSweepFiles } from '../report/sweepFiles.js';
-import { readOutcomes, readSweepDefinition, sameSweep, SWEEP_FORMAT, VARIANT_LOG_FILE, type SweepDefinition } from './sweepState.js';
+import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, sweepDifference, VARIANT_LOG_FILE, type SweepDefinition } from './sweepState.js';
+import { inputsFingerprint } from '../scenario/fingerprint.js';
 import { loadSweepFile } from '../scenario/sweep.js';
 import { expandVariants, prepareVariant, sweptPaths, type Variant } from '../scenario/variants.js';
 import { failedOutcome } from './outcome.js';
@@ -66,17 +66,24 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
     randomSeed: loaded.sweep.random?.seed ?? null,
     heatmap: loaded.sweep.heatmap,
     variants,
+    inputs: inputsFingerprint(loaded.baseRaw, loaded.baseFile, options.cacheDir),
   };
   const outDir = options.outDir;
   const outcomes = new Map<number, VariantOutcome>();
   if (options.resume === true) {
     const previous = readSweepDefinition(outDir);
-    if (previous !== undefined && !sameSweep(previous, definition)) throw new UsageError(`${outDir} holds the results of a different sweep: choose another --out or drop --resume`);
+    const difference = previous === undefined ? null : sweepDifference(previous, definition);
+    if (difference !== null) throw new UsageError(`${outDir} holds the results of a different sweep (${difference}): choose another --out or drop --resume`);
     for (const [id, outcome] of readOutcomes(outDir, options.onWarning)) outcomes.set(id, outcome);
   }
   const scope = variants.filter((variant) => inShard(variant.id, shard));
   const todo = scope.filter((variant) => !outcomes.has(variant.id));
-  mkdirSync(outDir, { recursive: true });
+  const shardName = shard === undefined ? null : `${shard.index}/${shard.count}`;
+  // the definition is on disk before the first record, marked interrupted until the end, so a
+  // run killed before it finished is refused by --resume with another definition instead of
+  // mixing results; the log is rewritten from what was kept, so a torn last line is gone
+  // before anything is appended after it
+  await writeSweepFiles(outDir, definition, outcomes, { shard: shardName, interrupted: true, scope });
   const log = join(outDir, VARIANT_LOG_FILE);
   const record = (outcome: VariantOutcome): void => {
     outcomes.set(outcome.id, outcome);
@@ -110,6 +117,6 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   });
   syncToDisk(log); // what finished is on disk before the files are written from it
   const interrupted = options.signal?.aborted === true;
-  const { rows, marginals } = await writeSweepFiles(outDir, definition, outcomes, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted, scope });
+  const { rows, marginals } = await writeSweepFiles(outDir, definition, outcomes, { shard: shardName, interrupted, scope });
   return { definition, outcomes, scope, rows, marginals, interrupted, workersStarted };
 }

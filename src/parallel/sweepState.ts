@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Objective } from '../analysis/sweepResults.js';
 import type { Variant } from '../scenario/variants.js';
-import { readRecords } from './recordLog.js';
+import { readRecords } from '../io/recordLog.js';
+import { fingerprintDifference, type InputsFingerprint } from '../scenario/fingerprint.js';
 import type { VariantOutcome } from './task.js';
 
 export const SWEEP_FORMAT = 'goalsim-sweep-v1';
@@ -25,6 +26,8 @@ export interface SweepDefinition {
   /** Parameters of the report's heat map, when the sweep names them. */
   readonly heatmap?: { readonly x: string; readonly y: string } | undefined;
   readonly variants: readonly Variant[];
+  /** The base scenario's content and its data files' (absent in folders written before it). */
+  readonly inputs?: InputsFingerprint | undefined;
 }
 
 export function readSweepDefinition(dir: string): SweepDefinition | undefined {
@@ -37,7 +40,12 @@ export function readOutcomes(dir: string, onDropped: (message: string) => void =
   return new Map(readRecords<VariantOutcome>(join(dir, VARIANT_LOG_FILE), 'variant', onDropped).map((outcome) => [outcome.id, outcome]));
 }
 
-/** Whether a folder's outcomes belong to this sweep: the same variants, ranked by the same objective. */
-export function sameSweep(a: SweepDefinition, b: SweepDefinition): boolean {
-  return JSON.stringify(a.variants) === JSON.stringify(b.variants) && JSON.stringify(a.objective) === JSON.stringify(b.objective);
+/**
+ * Why a folder's outcomes do not belong to this sweep, or null when they do: the same variants,
+ * ranked by the same objective, from the same base scenario and data.
+ */
+export function sweepDifference(folder: SweepDefinition, now: SweepDefinition): string | null {
+  if (JSON.stringify(folder.variants) !== JSON.stringify(now.variants)) return 'its variants differ';
+  if (JSON.stringify(folder.objective) !== JSON.stringify(now.objective)) return 'its objective differs';
+  return fingerprintDifference(folder.inputs, now.inputs ?? { scenario: '', data: {} });
 }

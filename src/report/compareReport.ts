@@ -4,7 +4,7 @@
  * outcomes. Each curve is downsampled on its own; the chart's time axis is the union of the
  * chosen times, each run showing its last equity at or before every time.
  */
-import { writeTextFile } from './fileWriter.js';
+import { writeTextFile } from '../io/fileWriter.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawIndices, indexAtOrBefore } from './downsample.js';

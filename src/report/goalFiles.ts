@@ -3,7 +3,7 @@
  * goal_adjustments, milestones, alerts.
  */
 import type { GoalTables } from '../goals/tables.js';
-import { rowsOf, type CsvTable } from './fileWriter.js';
+import { rowsOf, type CsvTable } from '../io/fileWriter.js';
 import { ADJUSTMENT_COLUMNS, ALERT_COLUMNS, cellsOf, headerOf, HISTORY_COLUMNS, MILESTONE_COLUMNS, PROGRESS_COLUMNS, RUN_FILES, type Column } from './runFolder.js';
 
 export function goalTables(tables: GoalTables | undefined): CsvTable[] {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readOddsFile, type OddsFile } from '../odds/oddsFolder.js';
 import type { EngineOdds, MonthlyGoalOdds, PairedProbability, Probability } from '../odds/summary.js';
 import type { Interval, PairedDifference } from '../odds/stats.js';
-import { writeTextFile } from './fileWriter.js';
+import { writeTextFile } from '../io/fileWriter.js';
 import { formatPercent, markdownTable } from '../numeric/format.js';
 import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
 

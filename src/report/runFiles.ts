@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine } from '../numeric/format.js';
 import type { CurveSink, DecisionRecord, EquityCurve, RunResult } from '../sim/types.js';
-import { AtomicFile, rowsOf, writeCsvFile, writeFileAtomically, type CsvTable } from './fileWriter.js';
+import { AtomicFile, rowsOf, writeCsvFile, writeFileAtomically, type CsvTable } from '../io/fileWriter.js';
 import { buildSummary } from './summary.js';
 import { goalTables } from './goalFiles.js';
 import { goalPnlOf } from '../analysis/goalPnl.js';

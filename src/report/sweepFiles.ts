@@ -4,7 +4,7 @@
  * Written from the variants and outcomes alone, so a merge of shards writes the same bytes
  * as the unsharded run.
  */
-import { writeTextFile } from './fileWriter.js';
+import { writeTextFile } from '../io/fileWriter.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { marginals, type MarginalRow } from '../analysis/marginals.js';

@@ -1,5 +1,5 @@
 /** Writes report.md and report.html into a run folder, from the folder's files. */
-import { writeTextFile } from './fileWriter.js';
+import { writeTextFile } from '../io/fileWriter.js';
 import { join } from 'node:path';
 import { readRunFiles } from './readRun.js';
 import { buildRunReport } from './runReport.js';

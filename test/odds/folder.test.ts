@@ -4,11 +4,12 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { shareBarSeries } from '../../src/data/series.js';
 import { mergeOddsFolders } from '../../src/odds/mergeOdds.js';
-import { definitionPart, frameOf, isOddsFolder, oddsDefinitionOf, readOddsDefinition, readOddsFile, readPathRecords, sameOdds, writeOddsFiles, type OddsDefinition } from '../../src/odds/oddsFolder.js';
+import { definitionPart, frameOf, isOddsFolder, oddsDefinitionOf, readOddsDefinition, readOddsFile, readPathRecords, oddsDifference, writeOddsFiles, type OddsDefinition } from '../../src/odds/oddsFolder.js';
 import { scenarioForEngine } from '../../src/odds/oddsRunner.js';
 import { failedFigures, pathSeries, runPath, type EnginePathFigures, type OddsSetup, type PathRecord } from '../../src/odds/pathRun.js';
 import { pricePlacesOf } from '../../src/ledger/index.js';
 import { loadScenarioFile, type ResolvedScenario } from '../../src/scenario/load.js';
+import { inputsFingerprint } from '../../src/scenario/fingerprint.js';
 import { loadScenarioData } from '../../src/sim/loadData.js';
 import { runScenario } from '../../src/sim/run.js';
 import { tempDir } from '../helpers.js';
@@ -30,6 +31,7 @@ function definitionFor(resolved: ResolvedScenario, overrides: { paths?: number; 
     meanBlock: 1.5,
     instants,
     fanIndices: [0, 35, 69],
+    inputs: inputsFingerprint(resolved.scenario, resolved.file),
   });
 }
 
@@ -62,9 +64,14 @@ describe('the odds definition', () => {
 
   it('is the same odds when only the file name or the path count differ, and not otherwise', () => {
     const definition = definitionNow();
-    expect(sameOdds(definition, { ...definition, scenario: 'elsewhere.json', paths: 99 })).toBe(true);
-    expect(sameOdds(definition, definitionFor(resolved, { seed: '2' }))).toBe(false);
-    expect(sameOdds(definition, { ...definition, ruin: 0.4 })).toBe(false);
+    expect(oddsDifference(definition, { ...definition, scenario: 'elsewhere.json', paths: 99 })).toBeNull();
+    expect(oddsDifference(definition, definitionFor(resolved, { seed: '2' }))).toBe('its seed differs');
+    expect(oddsDifference(definition, { ...definition, ruin: 0.4, currency: 'EUR' })).toBe('its ruin, currency differ');
+    // the scenario's content and its data's, named
+    const inputs = definition.inputs ?? { scenario: '', data: {} };
+    expect(oddsDifference(definition, { ...definition, inputs: { ...inputs, scenario: 'other' } })).toBe("the scenario's content differs");
+    expect(oddsDifference(definition, { ...definition, inputs: { ...inputs, data: { '../data/msft-daily-2000-2001.csv': 'other' } } })).toBe('the content of data file "../data/msft-daily-2000-2001.csv" differs');
+    expect(oddsDifference({ ...definition, inputs: undefined }, definition)).toBe('the folder does not record its inputs (written before goalsim checked them)');
     expect(definitionPart({ ...definition, extra: 1 } as OddsDefinition)).toEqual(definition);
   });
 

@@ -139,7 +139,7 @@ describe('runOdds', () => {
     expect([...again.records.values()]).toEqual([...first.records.values()]);
     // fewer paths of the same odds keep the first ones
     expect([...(await runOdds({ ...options, paths: 2, resume: true })).records.keys()].sort((a, b) => a - b)).toEqual([0, 1]);
-    await expect(runOdds({ ...options, seed: 'y', resume: true })).rejects.toThrow(`${out} holds the odds of a different run: choose another --out or drop --resume`);
+    await expect(runOdds({ ...options, seed: 'y', resume: true })).rejects.toThrow(`${out} holds the odds of a different run (its seed differs): choose another --out or drop --resume`);
     // without --resume the folder is written anew
     expect(existsSync(join(out, 'odds.json'))).toBe(true);
   }, 60_000);

@@ -9,6 +9,25 @@ import { csvLine } from '../numeric/format.js';
 
 const BUFFER_BYTES = 1 << 20;
 
+/** How bytes reach a descriptor: `fs.writeSync`, or a test's stand-in that writes less or fails. */
+export type WriteBytes = (fd: number, buffer: Buffer, offset: number, length: number) => number;
+
+const systemWrite: WriteBytes = (fd, buffer, offset, length) => writeSync(fd, buffer, offset, length);
+
+/**
+ * Writes all `length` bytes: a write may take fewer than it was given (a disk filling up takes
+ * what fits, and only the next write fails with ENOSPC), so it is repeated until every byte is
+ * written or a write fails.
+ */
+export function writeAll(fd: number, buffer: Buffer, offset: number, length: number, write: WriteBytes = systemWrite): void {
+  let done = 0;
+  while (done < length) {
+    const written = write(fd, buffer, offset + done, length - done);
+    if (!(written > 0)) throw Object.assign(new Error(`wrote ${done} of ${length} bytes and then nothing`), { code: 'EIO' });
+    done += written;
+  }
+}
+
 /** A table as its writer and its readers share it: file name, columns, rows. */
 export interface CsvTable {
   readonly file: string;
@@ -34,7 +53,10 @@ export class AtomicFile {
   private used = 0;
   private open = true;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly writeBytes: WriteBytes = systemWrite,
+  ) {
     this.temporary = `${path}.partial-${process.pid}`;
     this.fd = openWithPath(this.temporary, path);
   }
@@ -43,8 +65,10 @@ export class AtomicFile {
     try {
       // a UTF-8 character takes at most 3 bytes per UTF-16 unit
       if (this.used + text.length * 3 > BUFFER_BYTES) this.flush();
-      if (text.length * 3 > BUFFER_BYTES) writeSync(this.fd, text);
-      else this.used += this.buffer.write(text, this.used);
+      if (text.length * 3 > BUFFER_BYTES) {
+        const bytes = Buffer.from(text);
+        writeAll(this.fd, bytes, 0, bytes.length, this.writeBytes);
+      } else this.used += this.buffer.write(text, this.used);
     } catch (error) {
       this.abort();
       throw withPath(error, this.path);
@@ -72,14 +96,14 @@ export class AtomicFile {
   }
 
   private flush(): void {
-    if (this.used > 0) writeSync(this.fd, this.buffer, 0, this.used);
+    if (this.used > 0) writeAll(this.fd, this.buffer, 0, this.used, this.writeBytes);
     this.used = 0;
   }
 }
 
 /** Writes `path` through `produce`, which hands out text in pieces (see {@link AtomicFile}). */
-export function writeFileAtomically(path: string, produce: (write: (text: string) => void) => void): void {
-  const file = new AtomicFile(path);
+export function writeFileAtomically(path: string, produce: (write: (text: string) => void) => void, writeBytes?: WriteBytes): void {
+  const file = new AtomicFile(path, writeBytes);
   try {
     produce((text) => file.write(text));
   } catch (error) {
@@ -90,7 +114,7 @@ export function writeFileAtomically(path: string, produce: (write: (text: string
 }
 
 /** A write that fails on its descriptor (ENOSPC) names no file: name the one being written. */
-function withPath(error: unknown, path: string): unknown {
+export function withPath(error: unknown, path: string): unknown {
   if (error instanceof Error && (error as { code?: unknown }).code !== undefined && (error as { path?: unknown }).path === undefined) Object.assign(error, { path });
   return error;
 }

@@ -1,8 +1,9 @@
 /** Output files appear whole or not at all, and large files are written in pieces. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCsvFile, writeFileAtomically } from '../../src/report/fileWriter.js';
+import { writeCsvFile, writeFileAtomically, type WriteBytes } from '../../src/io/fileWriter.js';
+import { appendRecord } from '../../src/io/recordLog.js';
 import { goalsim, tempDir } from '../helpers.js';
 
 describe('writeFileAtomically', () => {
@@ -40,6 +41,55 @@ describe('writeFileAtomically', () => {
     expect(lines[50_000]).toBe('49999,Überschuss €,"a ""quoted"" cell"');
     expect(lines).toHaveLength(50_002); // header, rows, and the empty string after the last \n
     expect(existsSync(`${path}.partial-${process.pid}`)).toBe(false);
+  });
+});
+
+/** A disk that takes at most `step` bytes per write and, past `room` bytes, fails as a full one does. */
+function fillingDisk(step: number, room = Infinity): WriteBytes {
+  let used = 0;
+  return (fd, buffer, offset, length) => {
+    const take = Math.min(step, length, room - used);
+    if (take <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    used += take;
+    return writeSync(fd, buffer, offset, take);
+  };
+}
+
+describe('short writes (a disk filling up)', () => {
+  const text = Array.from({ length: 40_000 }, (_, i) => `row ${i},Überschuss €\n`).join('');
+
+  it('are written in full when every write takes only part of what it was given', () => {
+    const path = join(tempDir(), 'report.html');
+    writeFileAtomically(path, (write) => {
+      write(text.slice(0, 1000));
+      write(text); // more than the buffer: written directly
+      for (let i = 0; i < 20_000; i++) write('tail line\n');
+    }, fillingDisk(4096 + 7));
+    expect(readFileSync(path, 'utf8')).toBe(text.slice(0, 1000) + text + 'tail line\n'.repeat(20_000));
+  });
+
+  it('leave no file under its final name when the disk fills, and the error names the file', () => {
+    const dir = tempDir();
+    const path = join(dir, 'paths.jsonl');
+    writeFileSync(path, 'the complete old copy\n');
+    let thrown: unknown;
+    try {
+      writeFileAtomically(path, (write) => write(text), fillingDisk(65_536, 300_000));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'ENOSPC', path });
+    expect(readFileSync(path, 'utf8'), 'the old copy stays until a new one is complete').toBe('the complete old copy\n');
+    expect(readdirSync(dir)).toEqual(['paths.jsonl']);
+  });
+
+  it('of an appended record are completed, and a failed append names the log', () => {
+    const log = join(tempDir(), 'variants.jsonl');
+    const record = { id: 7, text: 'x'.repeat(10_000) };
+    appendRecord(log, record, fillingDisk(100));
+    appendRecord(log, { id: 8 });
+    expect(readFileSync(log, 'utf8')).toBe(`${JSON.stringify(record)}\n{"id":8}\n`);
+    expect(() => appendRecord(log, record, fillingDisk(100, 50))).toThrow(expect.objectContaining({ code: 'ENOSPC', path: log }));
   });
 });
 
