@@ -36,8 +36,11 @@ function goalAware(record: DecisionRecord): boolean {
   return record.decision.engine === 'goal-kelly' || (record.decision.engine === 'pipeline' && record.decision.goalFactor !== null);
 }
 
+/** A map keyed by stage names, which a user's engine chooses: no prototype, so "__proto__" or "constructor" are plain keys. */
+const byName = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 export function attributionOf(decisions: readonly DecisionRecord[]): SizingAttribution {
-  const stages: Record<string, { changed: number; bound: number }> = {};
+  const stages = byName<{ changed: number; bound: number }>();
   const traded = decisions.filter((record) => record.decision.skipped === null);
   for (const { decision } of traded) {
     decision.stages.forEach((stage, i) => {
@@ -51,14 +54,14 @@ export function attributionOf(decisions: readonly DecisionRecord[]): SizingAttri
   let warning: string | null = null;
   if (share !== null && share < WARN_BELOW && traded.some(goalAware)) {
     // among the decisions the goal did not move, the stage that set their size most often
-    const takers: Record<string, number> = {};
+    const takers = byName<number>();
     for (const { decision } of traded) if (decision.goalEffect === 0 && decision.binding !== null) takers[decision.binding] = (takers[decision.binding] ?? 0) + 1;
     const taker = Object.entries(takers).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     const engine = traded.find(goalAware)?.decision.engine ?? 'the engine';
     warning =
       taker === undefined
         ? `the goal stage changed ${goalChanged} of ${traded.length} ${engine} decisions (${(share * 100).toFixed(1)}%): the goal factor stayed near 1 (see goalFactor.thresholds)`
-        : `the goal stage changed ${goalChanged} of ${traded.length} ${engine} decisions (${(share * 100).toFixed(1)}%): the ${taker} stage set the size instead; look at ${PARAMETER_OF[taker] ?? taker}`;
+        : `the goal stage changed ${goalChanged} of ${traded.length} ${engine} decisions (${(share * 100).toFixed(1)}%): the ${taker} stage set the size instead; look at ${Object.hasOwn(PARAMETER_OF, taker) ? PARAMETER_OF[taker] : taker}`;
   }
   return { stages, traded: traded.length, goalChanged, goalChangedShare: share, warning };
 }

@@ -40,7 +40,8 @@ export interface BenchmarkSummary {
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
+  // keys are reasons a user's engine may write: no prototype to reach through "__proto__"
+  const counts = Object.create(null) as Record<string, number>;
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

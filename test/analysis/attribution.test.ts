@@ -65,6 +65,20 @@ describe('attributionOf', () => {
     expect(attributionOf([record([['base', 1]], { binding: 'custom' })]).warning).toMatch(/the custom stage set the size instead; look at custom$/);
   });
 
+  it("counts stages a user's engine names __proto__, constructor or toString like any other, touching no prototype", () => {
+    const hostile = [record([['__proto__', 100], ['constructor', 90], ['toString', 80]], { binding: 'toString' }), record([['__proto__', 100], ['constructor', 100]], { binding: '__proto__' })];
+    const a = attributionOf(hostile);
+    expect(Object.entries(a.stages)).toEqual([
+      ['__proto__', { changed: 0, bound: 1 }],
+      ['constructor', { changed: 1, bound: 0 }],
+      ['toString', { changed: 1, bound: 1 }],
+    ]);
+    expect(JSON.parse(JSON.stringify(a.stages))).toEqual({ ['__proto__']: { changed: 0, bound: 1 }, constructor: { changed: 1, bound: 0 }, toString: { changed: 1, bound: 1 } });
+    expect([({} as Record<string, unknown>)['changed'], (Object as unknown as Record<string, unknown>)['changed']]).toEqual([undefined, undefined]);
+    const warned = attributionOf([record([['base', 1]], { binding: 'toString' })]);
+    expect(warned.warning).toMatch(/the toString stage set the size instead; look at toString$/);
+  });
+
   it('does not warn for engines that are not goal-aware, or without trades', () => {
     expect(attributionOf([record([['base', 100]], { engine: 'fixed-fraction', goalFactor: null })]).warning).toBeNull();
     expect(attributionOf([record([['base', 100]], { engine: 'pipeline', goalFactor: null })]).warning).toBeNull();
