@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // The tests StrykerJS runs against each mutant (npm run mutation): the unit suites of the code it
 // mutates. Left out, and run by `npm test` instead: the suites that run the built dist/ (CLI,
 // sweeps, the odds command) and hold no mutant, and the ones that run whole scenarios many times
-// per test (the odds runner, risk matching, the odds folder, the twin runs, DataFrame views):
+// per test (the odds runner, risk matching, the odds folder, the twin runs, the buy-and-hold
+// benchmark, DataFrame views):
 // they touch nearly every mutant of the engine, the ledger and the tracker, and made one
 // incremental run take over two hours on the 2-core machine.
 export default defineConfig({
@@ -22,6 +23,7 @@ export default defineConfig({
       'test/odds/match.test.ts',
       'test/odds/folder.test.ts',
       'test/sizing/goalOffTwinRun.test.ts',
+      'test/sim/benchmark.test.ts',
       'test/analysis/frames.test.ts',
       'test/analysis/noWallClock.test.ts',
       '**/node_modules/**',
