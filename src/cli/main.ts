@@ -86,10 +86,11 @@ async function main(argv: string[]): Promise<number> {
           .option('shard', { type: 'string', describe: 'run only slice i of n, e.g. 2/4 (combine with goalsim merge)' })
           .option('resume', { type: 'boolean', default: false, describe: 'skip variants already in the output folder' })
           .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
+          .option('cscv-blocks', { type: 'number', describe: 'blocks of the overfitting audit\'s cross-validation (even, at least 4; default 16)' })
           .example('$0 sweep scenarios/sweeps/goal-thresholds.json --workers 2', 'rank the goal-factor thresholds')
           .example('$0 sweep scenarios/sweeps/goal-thresholds.json --shard 1/4 --out shard-1', 'one slice of four, e.g. in a CI matrix'),
       async (args) => {
-        exitCode = await interruptible((signal) => sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
+        exitCode = await interruptible((signal) => sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, cscvBlocks: args['cscv-blocks'], signal }));
       },
     )
     .command(

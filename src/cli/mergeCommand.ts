@@ -38,9 +38,10 @@ export async function mergeCommand(dirs: readonly string[], out: string): Promis
   const outcomes = new Map<number, VariantOutcome>();
   for (const dir of dirs) for (const [id, outcome] of readOutcomes(dir, (message) => process.stderr.write(`${message}\n`))) outcomes.set(id, outcome);
   const missing = first.variants.filter((variant) => !outcomes.has(variant.id)).map((variant) => variant.id);
-  const { rows, marginals } = await writeSweepFiles(out, first, outcomes, { shard: null, interrupted: false, scope: first.variants });
+  const { rows, marginals, audit } = await writeSweepFiles(out, first, outcomes, { shard: null, interrupted: false, scope: first.variants });
   writeSweepReport(out);
   printSweepTables(rows, marginals, first, out);
+  if (audit !== null) process.stdout.write(`audit: ${audit.sentence}\n`);
   if (missing.length > 0) {
     process.stderr.write(`goalsim: ${missing.length} variants have no result in these shards (first: ${missing.slice(0, 5).join(', ')})\n`);
     return EXIT_FAILED;

@@ -23,6 +23,7 @@ export interface SweepOptions {
   readonly shard?: string | undefined;
   readonly resume: boolean;
   readonly cache: boolean;
+  readonly cscvBlocks?: number | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -38,6 +39,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
     variantTimeoutSeconds: options.variantTimeout,
     shard: options.shard,
     resume: options.resume,
+    cscvBlocks: options.cscvBlocks,
     cacheDir: options.cache ? defaultCacheDir() : undefined,
     signal: options.signal,
     onWarning: (message) => process.stderr.write(`${message}\n`),
@@ -49,6 +51,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   bar?.stop();
   writeSweepReport(outDir);
   printSweepTables(run.rows, run.marginals, run.definition, outDir);
+  if (run.audit !== null) process.stdout.write(`audit: ${run.audit.sentence}\n`);
   if (run.interrupted) {
     process.stderr.write(`goalsim: interrupted: ${run.outcomes.size} of ${run.scope.length} variants finished and were written; --resume continues\n`);
     return EXIT_INTERRUPTED;

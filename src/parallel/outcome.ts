@@ -2,7 +2,8 @@
 import { formatTime, jsonFloat } from '../numeric/format.js';
 import type { RunResult } from '../sim/types.js';
 import type { GoalTables } from '../goals/tables.js';
-import type { GoalOutcomeRow, VariantOutcome } from './task.js';
+import { dailyReturns } from '../analysis/metrics.js';
+import type { AuditSeries, GoalOutcomeRow, VariantOutcome } from './task.js';
 
 export function outcomeOf(id: number, result: RunResult): VariantOutcome {
   return {
@@ -12,6 +13,25 @@ export function outcomeOf(id: number, result: RunResult): VariantOutcome {
     finalEquity: result.finalEquity.toFixed(),
     metrics: Object.fromEntries(Object.entries(result.metrics).map(([key, value]) => [key, jsonFloat(value as number | null)])),
     goals: result.goalTables === undefined ? null : goalOutcomeRow(result.goalTables),
+    series: auditSeriesOf(result),
+  };
+}
+
+const flag = (met: boolean | null): 0 | 1 | null => (met === null ? null : met ? 1 : 0);
+
+/** The daily returns (dated by the day they end) and the monthly goal flags the audit reads (analysis/sweepAudit.ts). */
+function auditSeriesOf(result: RunResult): AuditSeries {
+  const { day } = result.curveSummary.dailyCloses;
+  const returns = dailyReturns(result.curveSummary);
+  const dayGaps = day.slice(1).map((d, i) => (i === 0 ? d : d - (day[i] as number)));
+  const months = result.goalTables?.months ?? [];
+  return {
+    dayGaps,
+    // 10 significant digits, as every float goalsim writes
+    returns: returns.map((r) => jsonFloat(r)),
+    months: months.map((m) => m.month),
+    returnMet: months.map((m) => flag(m.returnGoalMet)),
+    incomeMet: months.map((m) => flag(m.incomeGoalMet)),
   };
 }
 

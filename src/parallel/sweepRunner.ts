@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { writeSweepFiles } from '../report/sweepFiles.js';
 import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, sweepDifference, VARIANT_LOG_FILE, type SweepDefinition } from './sweepState.js';
 import { inputsFingerprint } from '../scenario/fingerprint.js';
+import { DEFAULT_CSCV_BLOCKS, type SweepAudit } from '../analysis/sweepAudit.js';
 import { loadSweepFile } from '../scenario/sweep.js';
 import { expandVariants, prepareVariant, sweptPaths, type Variant } from '../scenario/variants.js';
 import { failedOutcome } from './outcome.js';
@@ -31,6 +32,8 @@ export interface SweepRunOptions {
   readonly shard?: string | undefined;
   readonly resume?: boolean | undefined;
   readonly cacheDir?: string | undefined;
+  /** Blocks of the audit's cross-validation: even, at least 4 (default 16). */
+  readonly cscvBlocks?: number | undefined;
   /** Aborts scheduling (Ctrl-C): finished variants are kept and written. */
   readonly signal?: AbortSignal | undefined;
   /** Told what a resume had to drop or repair (the CLI prints it on stderr). */
@@ -46,6 +49,8 @@ export interface SweepRun {
   readonly rows: RankedRow[];
   readonly marginals: MarginalRow[];
   readonly interrupted: boolean;
+  /** The overfitting audit of the variants that ran (null with fewer than 2). */
+  readonly audit: SweepAudit | null;
   /** Workers the pool started: at most `workers`, and no more than the variants' bars pay for. */
   readonly workersStarted: number;
 }
@@ -55,6 +60,8 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   const workers = options.workers ?? availableParallelism();
   if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
+  const cscvBlocks = options.cscvBlocks ?? DEFAULT_CSCV_BLOCKS;
+  if (!(Number.isInteger(cscvBlocks) && cscvBlocks >= 4 && cscvBlocks % 2 === 0)) throw new UsageError(`--cscv-blocks ${options.cscvBlocks}: an even number of blocks, at least 4 (default ${DEFAULT_CSCV_BLOCKS})`);
   const variants = expandVariants(loaded);
   const definition: SweepDefinition = {
     format: SWEEP_FORMAT,
@@ -66,6 +73,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
     randomSeed: loaded.sweep.random?.seed ?? null,
     heatmap: loaded.sweep.heatmap,
     variants,
+    cscvBlocks,
     inputs: inputsFingerprint(loaded.baseRaw, loaded.baseFile, options.cacheDir),
   };
   const outDir = options.outDir;
@@ -117,6 +125,6 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   });
   syncToDisk(log); // what finished is on disk before the files are written from it
   const interrupted = options.signal?.aborted === true;
-  const { rows, marginals } = await writeSweepFiles(outDir, definition, outcomes, { shard: shardName, interrupted, scope });
-  return { definition, outcomes, scope, rows, marginals, interrupted, workersStarted };
+  const { rows, marginals, audit } = await writeSweepFiles(outDir, definition, outcomes, { shard: shardName, interrupted, scope });
+  return { definition, outcomes, scope, rows, marginals, interrupted, audit, workersStarted };
 }

@@ -26,6 +26,8 @@ export interface SweepDefinition {
   /** Parameters of the report's heat map, when the sweep names them. */
   readonly heatmap?: { readonly x: string; readonly y: string } | undefined;
   readonly variants: readonly Variant[];
+  /** Blocks of the audit's cross-validation (absent: the default, 16). */
+  readonly cscvBlocks?: number | undefined;
   /** The base scenario's content and its data files' (absent in folders written before it). */
   readonly inputs?: InputsFingerprint | undefined;
 }

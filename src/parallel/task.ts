@@ -27,6 +27,20 @@ export interface GoalOutcomeRow {
   readonly milestones: number;
 }
 
+/**
+ * What the overfitting audit reads of a variant (analysis/sweepAudit.ts): its daily returns and
+ * its monthly goal flags. Days are UTC epoch days, written as the first day and then the gaps
+ * between days, which keeps a 2,000-day record small.
+ */
+export interface AuditSeries {
+  readonly dayGaps: readonly number[];
+  readonly returns: readonly (number | null)[];
+  /** Months as the tracker closes them (YYYY-MM), with each monthly goal met (1), missed (0) or not set (null). */
+  readonly months: readonly string[];
+  readonly returnMet: readonly (0 | 1 | null)[];
+  readonly incomeMet: readonly (0 | 1 | null)[];
+}
+
 export interface VariantOutcome {
   readonly id: number;
   readonly status: VariantStatus;
@@ -34,4 +48,6 @@ export interface VariantOutcome {
   readonly finalEquity: string | null;
   readonly metrics: Readonly<Record<string, number | null>> | null;
   readonly goals: GoalOutcomeRow | null;
+  /** Absent for a variant that did not run, and in folders written before the audit. */
+  readonly series?: AuditSeries | undefined;
 }

@@ -4,8 +4,9 @@
  * Written from the variants and outcomes alone, so a merge of shards writes the same bytes
  * as the unsharded run.
  */
-import { writeTextFile } from '../io/fileWriter.js';
-import { mkdirSync } from 'node:fs';
+import { writeCsvFile, writeTextFile } from '../io/fileWriter.js';
+import { mkdirSync, rmSync } from 'node:fs';
+import { AUDIT_FILES, auditSweep, DEFAULT_CSCV_BLOCKS, seriesDays, type AuditedVariant, type PboFigures, type SweepAudit } from '../analysis/sweepAudit.js';
 import { join } from 'node:path';
 import { marginals, type MarginalRow } from '../analysis/marginals.js';
 import { rankOutcomes, resultsTable, type RankedRow } from '../analysis/sweepResults.js';
@@ -22,7 +23,7 @@ export interface SweepWriteOptions {
   readonly scope: readonly Variant[];
 }
 
-export async function writeSweepFiles(dir: string, definition: SweepDefinition, outcomes: ReadonlyMap<number, VariantOutcome>, options: SweepWriteOptions): Promise<{ rows: RankedRow[]; marginals: MarginalRow[] }> {
+export async function writeSweepFiles(dir: string, definition: SweepDefinition, outcomes: ReadonlyMap<number, VariantOutcome>, options: SweepWriteOptions): Promise<{ rows: RankedRow[]; marginals: MarginalRow[]; audit: SweepAudit | null }> {
   mkdirSync(dir, { recursive: true });
   const rows = rankOutcomes(definition.variants, outcomes, definition.objective);
   const { header, body } = resultsTable(rows, definition.params);
@@ -47,6 +48,39 @@ export async function writeSweepFiles(dir: string, definition: SweepDefinition, 
     join(dir, 'marginals.csv'),
     toCsv(['parameter', 'value', 'count', 'mean_objective', 'best_variant', 'best_objective'], marginalRows.map((m) => [m.parameter, m.value, String(m.count), formatFloat(m.meanObjective), String(m.bestVariant), formatFloat(m.bestObjective)])),
   );
-  writeTextFile(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  return { rows, marginals: marginalRows };
+  const audited = ordered.flatMap((o) => (o.status === 'ok' && o.series !== undefined ? [{ id: o.id, series: o.series }] : []));
+  const audit = best === undefined ? null : auditSweep(audited, best.variant.id, definition.objective.metric, definition.cscvBlocks ?? DEFAULT_CSCV_BLOCKS);
+  writeAuditFiles(dir, audited, audit);
+  writeTextFile(join(dir, 'summary.json'), `${JSON.stringify({ ...summary, audit: auditSummary(audit) }, null, 2)}\n`);
+  return { rows, marginals: marginalRows, audit };
+}
+
+/** What summary.json keeps of the audit; audit.json has every figure with its inputs. */
+function auditSummary(audit: SweepAudit | null): Record<string, unknown> | null {
+  if (audit === null) return null;
+  const pbo = (figures: PboFigures | null) => (figures === null ? null : { pbo: jsonFloat(figures.pbo), metric: figures.metric, blocks: figures.blocks, splits: figures.splits, lossProbability: jsonFloat(figures.lossProbability) });
+  const d = audit.deflatedSharpe;
+  return { convention: audit.convention, variants: audit.variants, days: audit.days, winner: audit.winner, deflatedSharpe: jsonFloat(d.deflated), psr0: jsonFloat(d.psr0), pbo: pbo(audit.pbo), goalPbo: pbo(audit.goalPbo), sentence: audit.sentence };
+}
+
+/**
+ * daily_returns.csv and monthly_goals.csv (one column per variant that ran, in id order, so the
+ * audit can be re-run with other tools) and audit.json; none of them without an audit.
+ */
+function writeAuditFiles(dir: string, variants: readonly AuditedVariant[], audit: SweepAudit | null): void {
+  for (const file of [AUDIT_FILES.returns, AUDIT_FILES.goals, AUDIT_FILES.audit]) rmSync(join(dir, file), { force: true });
+  if (audit === null) return;
+  const columns = variants.map((v) => `variant_${v.id}`);
+  const byDay = variants.map((v) => new Map(seriesDays(v.series).map((day, i) => [day, v.series.returns[i]])));
+  const days = [...new Set(byDay.flatMap((map) => [...map.keys()]))].sort((a, b) => a - b);
+  writeCsvFile(join(dir, AUDIT_FILES.returns), { file: AUDIT_FILES.returns, header: ['date', ...columns], rows: days.map((day) => [new Date(day * 86_400_000).toISOString().slice(0, 10), ...byDay.map((map) => formatFloat(map.get(day) ?? null))]) });
+  const months = [...new Set(variants.flatMap((v) => v.series.months))].sort();
+  const goalRows = (['returnMet', 'incomeMet'] as const).flatMap((flags) => {
+    const byMonth = variants.map((v) => new Map<string, 0 | 1 | null>(v.series.months.map((month, i) => [month, v.series[flags][i] ?? null])));
+    if (byMonth.every((map) => [...map.values()].every((flag) => flag === null))) return [];
+    const goal = flags === 'returnMet' ? 'monthly_return' : 'monthly_income';
+    return months.map((month) => [month, goal, ...byMonth.map((map) => String(map.get(month) ?? ''))]);
+  });
+  if (goalRows.length > 0) writeCsvFile(join(dir, AUDIT_FILES.goals), { file: AUDIT_FILES.goals, header: ['month', 'goal', ...columns], rows: goalRows });
+  writeTextFile(join(dir, AUDIT_FILES.audit), `${JSON.stringify(audit, (_, value: unknown) => (typeof value === 'number' ? jsonFloat(value) : value), 1)}\n`);
 }

@@ -2,11 +2,13 @@
  * report.md and report.html of a sweep folder: the ranked table, a heat map of the mean
  * objective over two chosen parameters, and the marginals. Rendered from the folder's files.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
-import { escapeHtml, heatmapSvg, htmlPage, htmlTable } from './html/page.js';
+import { chartBlock, COLORS, escapeHtml, heatmapSvg, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
+import { AUDIT_FILES, type PboFigures, type SweepAudit } from '../analysis/sweepAudit.js';
+import { writeTextFile } from '../io/fileWriter.js';
 import { markdownTable, significantCell } from '../numeric/format.js';
 import { readSweepDefinition } from '../parallel/sweepState.js';
 
@@ -46,17 +48,20 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
   const counts = Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(', ');
   const title = `goalsim sweep: ${definition.name}`;
   const md = markdownTable;
-  writeFileSync(
+  const auditPath = join(dir, AUDIT_FILES.audit);
+  const audit = existsSync(auditPath) ? auditSection(JSON.parse(readFileSync(auditPath, 'utf8')) as SweepAudit) : { markdown: [], html: [] };
+  writeTextFile(
     join(dir, 'report.md'),
-    [`# ${title}`, '', `Objective ${objective}; ${counts}.`, '', '## Ranking', md(header, tableRows), '', '## Marginals', md(['parameter', 'value', 'count', 'mean objective', 'best variant'], marginalRows), '', 'The heat map is in report.html.', ''].join('\n'),
+    [`# ${title}`, '', `Objective ${objective}; ${counts}.`, ...audit.markdown, '', '## Ranking', md(header, tableRows), '', '## Marginals', md(['parameter', 'value', 'count', 'mean objective', 'best variant'], marginalRows), '', 'The heat map and the audit charts are in report.html.', ''].join('\n'),
   );
-  writeFileSync(
+  writeTextFile(
     join(dir, 'report.html'),
     htmlPage(
       title,
       [
         `<h1>${escapeHtml(title)}</h1>`,
         `<p class="muted">Objective ${escapeHtml(objective)}; ${escapeHtml(counts)}. Parameters: ${escapeHtml(definition.params.join(', '))}.</p>`,
+        ...audit.html,
         ...(heatmap === '' ? [] : ['<h2>Heat map</h2>', heatmap]),
         '<h2>Ranking</h2>',
         htmlTable(header, tableRows, { numeric: [0, 1, header.length - 4, header.length - 3, header.length - 2] }),
@@ -65,4 +70,68 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
       ].join('\n'),
     ),
   );
+}
+
+const fixedOrDash = (value: number | null | undefined, digits: number): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+
+/** The audit's table rows: DSR beside the winner's Sharpe ratio, and each PBO with its inputs. */
+function auditRows(audit: SweepAudit): string[][] {
+  const d = audit.deflatedSharpe;
+  const pboRows = (figures: PboFigures | null, name: string): string[][] =>
+    figures === null
+      ? []
+      : [
+          [name, `${figures.pbo.toFixed(3)} (${figures.metric}; ${figures.splits} splits of ${figures.blocks} blocks over ${figures.periods} periods${figures.periodsDropped > 0 ? `, the first ${figures.periodsDropped} dropped` : ''})`],
+          [`${name}: out-of-sample on in-sample, slope / R²`, `${fixedOrDash(figures.degradation.slope, 3)} / ${fixedOrDash(figures.degradation.r2, 3)}`],
+          ...(figures.lossProbability === null ? [] : [[`${name}: probability of an out-of-sample loss`, figures.lossProbability.toFixed(3)]]),
+        ];
+  return [
+    ['variants (trials) / days', `${audit.variants} / ${audit.days} (${audit.firstDay} to ${audit.lastDay})`],
+    [`winner (variant ${audit.winner}): daily Sharpe ratio, skewness, kurtosis`, `${fixedOrDash(d.sharpe, 4)}, ${fixedOrDash(d.skewness, 2)}, ${fixedOrDash(d.kurtosis, 2)}`],
+    ['Sharpe ratio the best of the trials shows by luck', fixedOrDash(d.expectedMaxSharpe, 4)],
+    ['deflated Sharpe ratio (DSR)', fixedOrDash(d.deflated, 3)],
+    ['probabilistic Sharpe ratio against 0 (PSR)', fixedOrDash(d.psr0, 3)],
+    ['minimum track record for 95 % (days)', fixedOrDash(d.minTrackRecordDays, 0)],
+    ...pboRows(audit.pbo, 'PBO'),
+    ...pboRows(audit.goalPbo, 'goal PBO'),
+  ];
+}
+
+/** The logits as a histogram (a step line of counts per bin) and the chosen variant's out-of-sample against in-sample metric. */
+function auditCharts(figures: PboFigures, name: string): ChartSpec[] {
+  const bins = 30;
+  const low = Math.min(...figures.logits);
+  const high = Math.max(...figures.logits);
+  const width = high > low ? (high - low) / bins : 1;
+  const counts = Array.from({ length: bins }, () => 0);
+  for (const logit of figures.logits) {
+    const bin = Math.min(bins - 1, Math.floor((logit - low) / width));
+    counts[bin] = (counts[bin] as number) + 1;
+  }
+  const order = figures.inSample.map((_, k) => k).sort((a, b) => (figures.inSample[a] as number) - (figures.inSample[b] as number));
+  const { slope, intercept } = figures.degradation;
+  return [
+    // bin edges, the last count repeated at the right edge so that the last bin has its width
+    { title: `${name}: logits of the in-sample best's out-of-sample rank (left of 0: below the median)`, time: false, x: [...counts.map((_, b) => low + b * width), high], series: [{ label: 'splits', values: [...counts, counts[bins - 1] as number], color: COLORS[0] as string, step: true }] },
+    {
+      title: `${name}: the in-sample best, out of sample against in sample (${figures.metric})`,
+      time: false,
+      x: order.map((k) => figures.inSample[k] as number),
+      series: [
+        { label: 'splits', values: order.map((k) => figures.outOfSample[k] as number), color: COLORS[1] as string, points: true },
+        { label: 'least squares', values: order.map((k) => intercept + slope * (figures.inSample[k] as number)), color: '#94a3b8' },
+      ],
+    },
+  ];
+}
+
+/** The audit in the report: its sentence, its table and its charts. */
+function auditSection(audit: SweepAudit): { markdown: string[]; html: string[] } {
+  const rows = auditRows(audit);
+  const charts = [...(audit.pbo === null ? [] : auditCharts(audit.pbo, 'PBO')), ...(audit.goalPbo === null ? [] : auditCharts(audit.goalPbo, 'goal PBO'))];
+  const notes = [`Conventions: ${audit.convention}.`, ...audit.notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`)];
+  return {
+    markdown: ['', '## Is the winner likely to hold?', '', `**${audit.sentence}**`, '', markdownTable(['figure', 'value'], rows), '', ...notes, 'The charts are in report.html.'],
+    html: ['<h2>Is the winner likely to hold?</h2>', `<p><strong>${escapeHtml(audit.sentence)}</strong></p>`, htmlTable(['figure', 'value'], rows), ...notes.map((n) => `<p class="muted">${escapeHtml(n)}</p>`), ...charts.map((chart, i) => chartBlock(`audit-${i}`, chart))],
+  };
 }

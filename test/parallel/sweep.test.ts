@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { goalsim, tempDir } from '../helpers.js';
 
-const FILES = ['results.csv', 'variants.jsonl', 'marginals.csv', 'summary.json', 'sweep.json'];
+const FILES = ['results.csv', 'variants.jsonl', 'marginals.csv', 'summary.json', 'sweep.json', 'daily_returns.csv', 'monthly_goals.csv', 'audit.json'];
 const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
 const csvRows = (dir: string, file: string): string[][] => (parse(read(dir, file)) as string[][]).slice(1);
 
@@ -56,6 +56,22 @@ describe('goalsim sweep', () => {
     expect(runOne.code, runOne.stderr).toBe(0);
     expect(runTwo.code, runTwo.stderr).toBe(0);
     for (const name of FILES) expect(read(two, name), name).toBe(read(one, name));
+  });
+
+  it('audits the ranking: the returns and goal flags of every variant that ran, DSR and PBO, in the files, the report and the terminal', () => {
+    const returns = csvRows(one, 'daily_returns.csv');
+    const header = (parse(read(one, 'daily_returns.csv')) as string[][])[0];
+    // the 11 variants that ran (variant 2 was skipped), in id order
+    expect(header).toEqual(['date', ...[0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((id) => `variant_${id}`)]);
+    expect(returns.length).toBeGreaterThan(200);
+    expect(csvRows(one, 'monthly_goals.csv').every((row) => row[1] === 'monthly_return' || row[1] === 'monthly_income')).toBe(true);
+    const audit = JSON.parse(read(one, 'audit.json')) as { variants: number; days: number; pbo: { splits: number; pbo: number }; sentence: string };
+    expect([audit.variants, audit.days, audit.pbo.splits]).toEqual([11, returns.length, 12_870]);
+    const summary = JSON.parse(read(one, 'summary.json')) as { audit: { sentence: string; pbo: { pbo: number } } };
+    expect(summary.audit.pbo.pbo).toBe(audit.pbo.pbo);
+    expect(runOne.stdout).toContain(`audit: ${audit.sentence}`);
+    expect(read(one, 'report.md')).toContain(`**${audit.sentence}**`);
+    expect(read(one, 'report.html')).toContain('logits of the in-sample best');
   });
 
   it('ranks by the objective with a stable tie-break and lists skipped combinations', () => {

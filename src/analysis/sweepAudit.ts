@@ -1,0 +1,189 @@
+/**
+ * The overfitting audit of a sweep: is its winner likely to hold? From the daily returns and the
+ * monthly goal flags of every variant that ran, on the days (months) all of them have: the
+ * deflated Sharpe ratio of the variant ranked first among the N that ran, and the probability of
+ * backtest overfitting by CSCV on the daily Sharpe ratio, and, when the sweep ranks by a monthly
+ * goal, on the share of months meeting it (the goal PBO). See the README's "Is the winner likely
+ * to hold?" for what each figure means.
+ */
+import { deflatedSharpe, DSR_CONVENTION, returnMoments } from './deflatedSharpe.js';
+import { probabilityOfOverfitting, type BlockMetric, type PboResult } from './pbo.js';
+import type { AuditSeries } from '../parallel/task.js';
+
+export const DEFAULT_CSCV_BLOCKS = 16;
+
+/** The audit's files in a sweep folder. */
+export const AUDIT_FILES = { returns: 'daily_returns.csv', goals: 'monthly_goals.csv', audit: 'audit.json' } as const;
+
+export interface AuditedVariant {
+  readonly id: number;
+  readonly series: AuditSeries;
+}
+
+export interface PboFigures {
+  /** What each split ranks the variants by. */
+  readonly metric: string;
+  readonly requestedBlocks: number;
+  readonly blocks: number;
+  readonly periods: number;
+  readonly periodsDropped: number;
+  readonly splits: number;
+  readonly pbo: number;
+  readonly degradation: { readonly slope: number; readonly intercept: number; readonly r2: number };
+  readonly lossProbability: number | null;
+  /** Variant ids, and how often each was the in-sample best. */
+  readonly chosen: Readonly<Record<string, number>>;
+  readonly logits: readonly number[];
+  readonly inSample: readonly number[];
+  readonly outOfSample: readonly number[];
+}
+
+export interface SweepAudit {
+  readonly convention: string;
+  /** Variants that ran and enter the audit (N). */
+  readonly variants: number;
+  readonly winner: number;
+  /** Days all variants have returns on (T), and the calendar they span. */
+  readonly days: number;
+  readonly firstDay: string;
+  readonly lastDay: string;
+  readonly deflatedSharpe: {
+    readonly sharpe: number;
+    readonly skewness: number;
+    readonly kurtosis: number;
+    readonly trialsVariance: number;
+    readonly expectedMaxSharpe: number;
+    readonly deflated: number;
+    readonly psr0: number;
+    readonly minTrackRecordDays: number | null;
+  };
+  /** Null, with the reason, when the days do not fill 4 blocks of 2. */
+  readonly pbo: PboFigures | null;
+  /** Set when the sweep ranks by a monthly goal. */
+  readonly goalPbo: (PboFigures & { readonly goal: string }) | null;
+  readonly notes: readonly string[];
+  readonly sentence: string;
+}
+
+/** The epoch days of an audit series' returns. */
+export function seriesDays(series: AuditSeries): number[] {
+  const days: number[] = [];
+  for (const gap of series.dayGaps) days.push(days.length === 0 ? gap : (days[days.length - 1] as number) + gap);
+  return days;
+}
+
+const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** The largest even block count <= requested, at least 4, that gives every block 2 periods; 0 if none. */
+export function blocksFor(periods: number, requested: number): number {
+  for (let s = requested - (requested % 2); s >= 4; s -= 2) if (Math.floor(periods / s) >= 2) return s;
+  return 0;
+}
+
+/** The rows every variant has, as a T x N row-major matrix, from each variant's keyed values. */
+function commonMatrix<K>(variants: readonly AuditedVariant[], keysOf: (series: AuditSeries) => readonly K[], valueAt: (series: AuditSeries, i: number) => number | null): { keys: K[]; values: Float64Array } {
+  const maps = variants.map((v) => {
+    const keys = keysOf(v.series);
+    const map = new Map<K, number>();
+    keys.forEach((key, i) => {
+      const value = valueAt(v.series, i);
+      if (value !== null) map.set(key, value);
+    });
+    return map;
+  });
+  const first = maps[0] ?? new Map<K, number>();
+  const keys = [...first.keys()].filter((key) => maps.every((map) => map.has(key)));
+  const n = variants.length;
+  const values = new Float64Array(keys.length * n);
+  keys.forEach((key, t) => maps.forEach((map, c) => (values[t * n + c] = map.get(key) as number)));
+  return { keys, values };
+}
+
+function pboFigures(variants: readonly AuditedVariant[], values: Float64Array, periods: number, requested: number, metric: BlockMetric, label: string): PboFigures | string {
+  const blocks = blocksFor(periods, requested);
+  if (blocks === 0) return `${periods} periods do not fill 4 blocks of 2`;
+  const result: PboResult = probabilityOfOverfitting({ values, rows: periods, columns: variants.length, blocks, metric });
+  const chosen = Object.fromEntries(variants.flatMap((v, c) => ((result.chosen[c] as number) > 0 ? [[String(v.id), result.chosen[c] as number]] : [])));
+  return {
+    metric: label,
+    requestedBlocks: requested,
+    blocks,
+    periods: result.rowsUsed,
+    periodsDropped: result.rowsDropped,
+    splits: result.splits,
+    pbo: result.pbo,
+    degradation: result.degradation,
+    lossProbability: metric === 'sharpe' ? result.lossProbability : null,
+    chosen,
+    logits: Array.from(result.logits),
+    inSample: Array.from(result.inSample),
+    outOfSample: Array.from(result.outOfSample),
+  };
+}
+
+const GOAL_OBJECTIVES: Readonly<Record<string, { goal: string; flags: 'returnMet' | 'incomeMet' }>> = {
+  'goals.monthsReturnGoalMet': { goal: 'monthly_return', flags: 'returnMet' },
+  'goals.monthsIncomeGoalMet': { goal: 'monthly_income', flags: 'incomeMet' },
+};
+
+/** One sentence a reader can act on: the PBO that matches the objective, and the DSR. */
+export function auditSentence(pbo: PboFigures | null, dsr: SweepAudit['deflatedSharpe'], variants: number): string {
+  const share = (x: number): string => `${Math.round(x * 100)} %`;
+  const verdict = pbo === null ? '' : pbo.pbo >= 0.5 ? 'treat the ranking as noise' : pbo.pbo >= 0.2 ? 'the ranking is fragile' : 'the ranking mostly holds out of sample';
+  const pboPart = pbo === null ? 'PBO not computed (too few periods)' : `PBO ${pbo.pbo.toFixed(2)}: the variant that ranks first in-sample ranks at or below the median out of sample in ${share(pbo.pbo)} of ${pbo.splits} splits (${pbo.metric}); ${verdict}`;
+  return `${pboPart}. DSR ${dsr.deflated.toFixed(2)}: the probability that the winner's Sharpe ratio is more than the luck of the best of ${variants} trials.`;
+}
+
+/**
+ * The audit of the variants that ran (id order), the winner being the variant ranked first, or
+ * null when fewer than 2 variants ran or the winner has no series.
+ */
+export function auditSweep(variants: readonly AuditedVariant[], winner: number, objectiveMetric: string, requestedBlocks = DEFAULT_CSCV_BLOCKS): SweepAudit | null {
+  if (variants.length < 2 || !variants.some((v) => v.id === winner)) return null;
+  const returns = commonMatrix(variants, seriesDays, (series, i) => series.returns[i] ?? null);
+  const n = variants.length;
+  const days = returns.keys.length;
+  if (days < 3) return null;
+  const column = (c: number): Float64Array => Float64Array.from({ length: days }, (_, t) => returns.values[t * n + c] as number);
+  const moments = variants.map((_, c) => returnMoments(column(c)));
+  const w = variants.findIndex((v) => v.id === winner);
+  const winnerMoments = moments[w] as ReturnType<typeof returnMoments>;
+  const dsr = deflatedSharpe(winnerMoments, moments.map((m) => m.sharpe));
+  const deflated = {
+    sharpe: winnerMoments.sharpe,
+    skewness: winnerMoments.skewness,
+    kurtosis: winnerMoments.kurtosis,
+    trialsVariance: dsr.trialsVariance,
+    expectedMaxSharpe: dsr.expectedMaxSharpe,
+    deflated: dsr.deflated,
+    psr0: dsr.psr0,
+    minTrackRecordDays: dsr.minTrackRecord,
+  };
+  const notes: string[] = [];
+  const dropped = variants.map((v) => v.series.returns.length).reduce((a, b) => Math.max(a, b), 0) - days;
+  if (dropped > 0) notes.push(`${dropped} days that not every variant has are left out`);
+  const returnsPbo = pboFigures(variants, returns.values, days, requestedBlocks, 'sharpe', 'daily Sharpe ratio');
+  if (typeof returnsPbo === 'string') notes.push(`PBO: ${returnsPbo}`);
+  const goal = GOAL_OBJECTIVES[objectiveMetric];
+  let goalPbo: SweepAudit['goalPbo'] = null;
+  if (goal !== undefined) {
+    const months = commonMatrix(variants, (series) => series.months, (series, i) => series[goal.flags][i] ?? null);
+    const figures = pboFigures(variants, months.values, months.keys.length, requestedBlocks, 'mean', `share of months meeting the ${goal.goal} goal`);
+    if (typeof figures === 'string') notes.push(`goal PBO: ${figures}`);
+    else goalPbo = { ...figures, goal: goal.goal };
+  }
+  const pbo = typeof returnsPbo === 'string' ? null : returnsPbo;
+  return {
+    convention: DSR_CONVENTION,
+    variants: n,
+    winner,
+    days,
+    firstDay: isoDay(returns.keys[0] as number),
+    lastDay: isoDay(returns.keys[days - 1] as number),
+    deflatedSharpe: deflated,
+    pbo,
+    goalPbo,
+    notes,
+    sentence: auditSentence(goalPbo ?? pbo, deflated, n),
+  };
+}
