@@ -65,6 +65,20 @@ export interface SweepAudit {
   readonly sentence: string;
 }
 
+/** Day i's return of a series (kept in units of 1e-8), or null. */
+export function returnAt(series: AuditSeries, i: number): number | null {
+  const units = series.returnsE8[i];
+  return units === null || units === undefined ? null : units / 1e8;
+}
+
+/** The return in units of 1e-8 as exact decimal text: -847192 is -0.00847192. */
+export function returnText(units: number | null | undefined): string {
+  if (units === null || units === undefined) return '';
+  const digits = String(Math.abs(units)).padStart(9, '0');
+  const text = `${digits.slice(0, -8)}.${digits.slice(-8)}`.replace(/\.?0+$/, '');
+  return units < 0 && text !== '0' ? `-${text}` : text;
+}
+
 /** The epoch days of an audit series' returns. */
 export function seriesDays(series: AuditSeries): number[] {
   const days: number[] = [];
@@ -140,7 +154,7 @@ export function auditSentence(pbo: PboFigures | null, dsr: SweepAudit['deflatedS
  */
 export function auditSweep(variants: readonly AuditedVariant[], winner: number, objectiveMetric: string, requestedBlocks = DEFAULT_CSCV_BLOCKS): SweepAudit | null {
   if (variants.length < 2 || !variants.some((v) => v.id === winner)) return null;
-  const returns = commonMatrix(variants, seriesDays, (series, i) => series.returns[i] ?? null);
+  const returns = commonMatrix(variants, seriesDays, (series, i) => returnAt(series, i));
   const n = variants.length;
   const days = returns.keys.length;
   if (days < 3) return null;
@@ -160,7 +174,7 @@ export function auditSweep(variants: readonly AuditedVariant[], winner: number, 
     minTrackRecordDays: dsr.minTrackRecord,
   };
   const notes: string[] = [];
-  const dropped = variants.map((v) => v.series.returns.length).reduce((a, b) => Math.max(a, b), 0) - days;
+  const dropped = variants.map((v) => v.series.returnsE8.length).reduce((a, b) => Math.max(a, b), 0) - days;
   if (dropped > 0) notes.push(`${dropped} days that not every variant has are left out`);
   const returnsPbo = pboFigures(variants, returns.values, days, requestedBlocks, 'sharpe', 'daily Sharpe ratio');
   if (typeof returnsPbo === 'string') notes.push(`PBO: ${returnsPbo}`);

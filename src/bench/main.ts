@@ -19,6 +19,7 @@ import { floorLoop } from './floor.js';
 import { SWEEP_SHAPES, sweepBench, type SweepFigures } from './sweepBench.js';
 import { reportBench } from './reportBench.js';
 import { oddsBench } from './oddsBench.js';
+import { auditBench } from './auditBench.js';
 import { SERVE_REQUESTS, serveBench } from './serveBench.js';
 
 const BARS = 1_000_000;
@@ -203,12 +204,17 @@ async function main(): Promise<void> {
     report('    p50 / p99 latency', `${served.calculateP50Ms} / ${served.calculateP99Ms} ms`, { text: 'p99 < 25 ms', met: served.calculateP99Ms < 25 });
     report('  GET goals/summary: requests/s; p50 / p99', `${served.summaryRequestsPerSec}; ${served.summaryP50Ms} / ${served.summaryP99Ms} ms`);
     if (served.serveErrors > 0) report('  requests that failed', String(served.serveErrors));
+    const audit = await auditBench(dir);
+    console.log('sweep audit (synthetic returns and goal flags):');
+    report(`  ${audit.auditVariants.toLocaleString('en')} variants x ${audit.auditDays.toLocaleString('en')} days: folder written with its audit`, `${audit.auditFolderSeconds} s`);
+    report('    the folder\'s size', `${audit.auditFolderMb} MB`, { text: '< 50 MB', met: audit.auditFolderMb < 50 });
+    report('  PBO of 200 variants x 2,000 days, 12,870 splits', `${audit.pbo200Seconds} s`, { text: '< 1 s', met: audit.pbo200Seconds < 1 });
     const reportFigures = await reportBench(dir, csvPath, cacheDir);
     console.log('report:');
     report('  1M-bar run with goals: report.html', `${reportFigures.report1mMb} MB`, { text: '< 2 MB', met: reportFigures.report1mMb < 2 });
     report('    built in; charts drawn in Chromium', `${reportFigures.report1mBuildMs} ms; ${reportFigures.report1mRenderMs ?? 'n/a'} ms`);
     const flatSweeps = Object.fromEntries(Object.entries(sweeps).flatMap(([shape, figures]) => Object.entries(figures).map(([key, value]) => [`sweep${shape[0]?.toUpperCase()}${shape.slice(1)}${key[0]?.toUpperCase()}${key.slice(1)}`, value])));
-    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...odds, ...served, ...reportFigures }));
+    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...odds, ...served, ...audit, ...reportFigures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -30,11 +30,13 @@ export interface GoalOutcomeRow {
 /**
  * What the overfitting audit reads of a variant (analysis/sweepAudit.ts): its daily returns and
  * its monthly goal flags. Days are UTC epoch days, written as the first day and then the gaps
- * between days, which keeps a 2,000-day record small.
+ * between days, and returns as integers in units of 1e-8, which keeps a 2,000-day record small
+ * (a 1,000-variant sweep's folder stays under 50 MB).
  */
 export interface AuditSeries {
   readonly dayGaps: readonly number[];
-  readonly returns: readonly (number | null)[];
+  /** Each day's return x 1e8, rounded (six significant digits of a 1 % day); null where it is not a number. */
+  readonly returnsE8: readonly (number | null)[];
   /** Months as the tracker closes them (YYYY-MM), with each monthly goal met (1), missed (0) or not set (null). */
   readonly months: readonly string[];
   readonly returnMet: readonly (0 | 1 | null)[];

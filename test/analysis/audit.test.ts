@@ -31,7 +31,8 @@ describe('the standard normal', () => {
     expect(normalCdf(-1)).toBeCloseTo(0.15865525393145707, 15);
     expect(normalCdf(1.96)).toBeCloseTo(0.9750021048517795, 15);
     expect(normalCdf(-3)).toBeCloseTo(0.0013498980316301035, 15);
-    expect([normalCdf(-9.5), normalCdf(9.5), normalCdf(NaN)]).toEqual([0, 1, NaN]);
+    // far out the series would overflow: the tails are 0 and 1
+    expect([normalCdf(-9.5), normalCdf(9.5), normalCdf(-40), normalCdf(40), normalCdf(NaN)]).toEqual([0, 1, 0, 1, NaN]);
     for (const p of [1e-6, 0.001, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 0.999]) expect(normalCdf(normalQuantile(p)), String(p)).toBeCloseTo(p, 14);
   });
 
@@ -84,6 +85,7 @@ describe('the probabilistic and deflated Sharpe ratios', () => {
     expect(d.deflated).toBeLessThan(d.psr0);
     expect(d.minTrackRecord).toBeCloseTo(minimumTrackRecord(0.1, 0, -0.5, 5, 0.95), 10);
     expect(deflatedSharpe({ ...winner, sharpe: -0.1 }, trials).minTrackRecord).toBeNull();
+    expect(deflatedSharpe({ ...winner, sharpe: 0 }, trials).minTrackRecord).toBeNull();
   });
 });
 
@@ -101,6 +103,33 @@ function noise(rows: number, columns: number, seed: string): Float64Array {
 }
 
 describe('PBO by combinatorially symmetric cross-validation', () => {
+  it('scores a split by the Sharpe ratio of its rows (sample deviation), a flat column by the sign of its mean', () => {
+    // 3 columns over 4 blocks of 2 rows; split 0 is blocks {0, 1} in sample (rows 0-3), {2, 3} out
+    const rows = [
+      [1, 2, 0],
+      [3, 2, 0],
+      [2, 2, 0],
+      [6, 2, 0],
+      [1, -1, 0],
+      [1, -1, 0],
+      [-1, -1, 0],
+      [5, -1, 0],
+    ];
+    const result = probabilityOfOverfitting({ values: Float64Array.from(rows.flat()), rows: 8, columns: 3, blocks: 4, metric: 'sharpe' });
+    // in sample, column 1 is flat at 2 (no deviation, a positive mean): Infinity, the best; out of
+    // sample it is flat at -1: -Infinity, the lowest rank of 3
+    expect(result.inSample[0]).toBe(Infinity);
+    expect(result.outOfSample[0]).toBe(-Infinity);
+    expect(result.chosen[1]).toBeGreaterThan(0);
+    // split 5 is blocks {2, 3} in sample: column 0 rows 1, 1, -1, 5, mean 1.5, deviations -0.5,
+    // -0.5, -2.5, 3.5: sample variance 19/3; column 1 -Infinity, column 2 (all 0) 0: column 0 wins
+    expect(result.inSample[5]).toBeCloseTo(1.5 / Math.sqrt(19 / 3), 14);
+    // out of sample (rows 0-3 of column 0): mean 3, sample variance 14/3
+    expect(result.outOfSample[5]).toBeCloseTo(3 / Math.sqrt(14 / 3), 14);
+    // the chosen column's out-of-sample Sharpe ratio is below 0 in the splits column 1 wins
+    expect(result.lossProbability).toBe(Array.from(result.outOfSample).filter((x) => x < 0).length / 6);
+  });
+
   it('lists the splits and ranks with average ranks for ties', () => {
     expect(combinations(4, 2)).toEqual([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]);
     expect(combinations(16, 8)).toHaveLength(12_870);
@@ -150,6 +179,8 @@ describe('PBO by combinatorially symmetric cross-validation', () => {
     [half, 0, half, half, 0, half].forEach((logit, k) => expect(result.logits[k], `split ${k}`).toBeCloseTo(logit, 14));
     expect([result.pbo, result.lossProbability]).toEqual([1, 0]);
     expect(() => probabilityOfOverfitting({ values: new Float64Array(20), rows: 10, columns: 2, blocks: 5, metric: 'mean' })).toThrow('blocks must be even and at least 4, not 5');
+    expect(() => probabilityOfOverfitting({ values: new Float64Array(20), rows: 10, columns: 2, blocks: 2, metric: 'mean' })).toThrow('blocks must be even and at least 4, not 2');
+    expect(() => probabilityOfOverfitting({ values: new Float64Array(10), rows: 10, columns: 1, blocks: 4, metric: 'mean' })).toThrow('the audit needs 2 variants and 8 periods at least (has 1 and 10)');
     expect(() => probabilityOfOverfitting({ values: new Float64Array(14), rows: 7, columns: 2, blocks: 4, metric: 'mean' })).toThrow('the audit needs 2 variants and 8 periods at least (has 2 and 7)');
   });
 });

@@ -3,14 +3,14 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { deflatedSharpe, returnMoments } from '../../src/analysis/deflatedSharpe.js';
 import { probabilityOfOverfitting } from '../../src/analysis/pbo.js';
-import { auditSentence, auditSweep, blocksFor, seriesDays, type AuditedVariant } from '../../src/analysis/sweepAudit.js';
+import { auditSentence, auditSweep, blocksFor, returnAt, returnText, seriesDays, type AuditedVariant } from '../../src/analysis/sweepAudit.js';
 import type { AuditSeries } from '../../src/parallel/task.js';
 
 const DAY0 = 10_000; // 1997-05-19
 
 /** A variant with `days` daily returns from DAY0 (weekdays skipped as gaps of 1), and monthly flags. */
 function variant(id: number, returns: number[], flags: { months: string[]; returnMet: (0 | 1 | null)[] } = { months: [], returnMet: [] }, firstDay = DAY0): AuditedVariant {
-  const series: AuditSeries = { dayGaps: returns.map((_, i) => (i === 0 ? firstDay : 1)), returns, months: flags.months, returnMet: flags.returnMet, incomeMet: flags.months.map(() => null) };
+  const series: AuditSeries = { dayGaps: returns.map((_, i) => (i === 0 ? firstDay : 1)), returnsE8: returns.map((r) => Math.round(r * 1e8)), months: flags.months, returnMet: flags.returnMet, incomeMet: flags.months.map(() => null) };
   return { id, series };
 }
 
@@ -21,8 +21,14 @@ function noise(count: number, seed: string, drift = 0): number[] {
 
 describe('the sweep audit', () => {
   it('decodes the day gaps and picks the largest even block count that gives every block 2 periods', () => {
-    expect(seriesDays({ dayGaps: [100, 1, 3, 1], returns: [], months: [], returnMet: [], incomeMet: [] })).toEqual([100, 101, 104, 105]);
+    expect(seriesDays({ dayGaps: [100, 1, 3, 1], returnsE8: [], months: [], returnMet: [], incomeMet: [] })).toEqual([100, 101, 104, 105]);
     expect([blocksFor(2000, 16), blocksFor(20, 16), blocksFor(9, 16), blocksFor(7, 16), blocksFor(100, 15)]).toEqual([16, 10, 4, 0, 14]);
+  });
+
+  it('keeps returns in units of 1e-8 and writes them as exact decimals', () => {
+    const series: AuditSeries = { dayGaps: [1, 1, 1], returnsE8: [-847_192, null, 100_000_000], months: [], returnMet: [], incomeMet: [] };
+    expect([returnAt(series, 0), returnAt(series, 1), returnAt(series, 2), returnAt(series, 3)]).toEqual([-0.00847192, null, 1, null]);
+    expect([-847_192, 0, 100, 50_000_000, 100_000_000, 1_234_500_000, -1, null, undefined].map(returnText)).toEqual(['-0.00847192', '0', '0.000001', '0.5', '1', '12.345', '-0.00000001', '', '']);
   });
 
   it("deflates the winner's Sharpe ratio among every variant's, on the days all of them have", () => {
@@ -31,8 +37,8 @@ describe('the sweep audit', () => {
     if (audit === null) throw new Error('an audit of 3 variants');
     // variant 5 starts a day earlier and so ends a day earlier: 299 common days, from DAY0 + 0 .. DAY0 + 298
     expect([audit.variants, audit.winner, audit.days, audit.firstDay, audit.lastDay]).toEqual([3, 2, 299, '1997-05-19', '1998-03-13']);
-    expect(audit.notes).toContain('1 days that not every variant has are left out');
-    const column = (v: AuditedVariant, from: number): number[] => (v.series.returns as number[]).slice(from, from + 299);
+    expect(audit.notes).toEqual(['1 days that not every variant has are left out']);
+    const column = (v: AuditedVariant, from: number): number[] => Array.from({ length: 299 }, (_, i) => returnAt(v.series, from + i) as number);
     const expected = deflatedSharpe(returnMoments(column(variants[1] as AuditedVariant, 0)), [column(variants[0] as AuditedVariant, 0), column(variants[1] as AuditedVariant, 0), column(variants[2] as AuditedVariant, 1)].map((r) => returnMoments(r).sharpe));
     expect(audit.deflatedSharpe.deflated).toBeCloseTo(expected.deflated, 14);
     expect(audit.deflatedSharpe.psr0).toBeCloseTo(expected.psr0, 14);
@@ -40,6 +46,11 @@ describe('the sweep audit', () => {
     expect(audit.deflatedSharpe.minTrackRecordDays).toBeCloseTo(expected.minTrackRecord as number, 8);
     // PBO on the daily Sharpe ratio: 299 days in 16 blocks of 18, the first 11 dropped
     expect(audit.pbo).toMatchObject({ metric: 'daily Sharpe ratio', requestedBlocks: 16, blocks: 16, periods: 288, periodsDropped: 11, splits: 12_870 });
+    // every variant chosen at least once is named, with its count; none that never was
+    const chosen = audit.pbo?.chosen ?? {};
+    expect(Object.values(chosen).reduce((a, b) => a + b, 0)).toBe(12_870);
+    expect(Object.values(chosen).every((count) => count > 0)).toBe(true);
+    expect(audit.pbo?.lossProbability).toBe((audit.pbo?.outOfSample ?? []).filter((x) => x < 0).length / 12_870);
     expect(audit.goalPbo).toBeNull();
     expect(audit.sentence).toBe(auditSentence(audit.pbo, audit.deflatedSharpe, 3));
   });
@@ -51,7 +62,10 @@ describe('the sweep audit', () => {
     const variants = [variant(0, noise(100, 'x'), flags(false)), variant(1, noise(100, 'y'), flags(true)), variant(2, noise(100, 'z'), flags(false))];
     const audit = auditSweep(variants, 1, 'goals.monthsReturnGoalMet', 8);
     // the variant that meets every month is chosen in every split and ranks first out of sample
-    expect(audit?.goalPbo).toMatchObject({ goal: 'monthly_return', metric: 'share of months meeting the monthly_return goal', blocks: 8, periods: 40, splits: 70, pbo: 0, lossProbability: null, chosen: { '1': 70 } });
+    expect(audit?.goalPbo).toMatchObject({ goal: 'monthly_return', metric: 'share of months meeting the monthly_return goal', blocks: 8, periods: 40, splits: 70, pbo: 0, lossProbability: null });
+    expect(audit?.goalPbo?.chosen).toEqual({ '1': 70 });
+    // the share of months met, not a Sharpe ratio: the edge column meets every month
+    expect(audit?.goalPbo?.inSample.every((share) => share === 1)).toBe(true);
     const matrix = Float64Array.from(months.flatMap((_, t) => variants.map((v) => v.series.returnMet[t] as number)));
     expect(audit?.goalPbo?.pbo).toBe(probabilityOfOverfitting({ values: matrix, rows: 40, columns: 3, blocks: 8, metric: 'mean' }).pbo);
     // the sentence reads the goal PBO
@@ -66,6 +80,7 @@ describe('the sweep audit', () => {
     expect(auditSweep([variant(0, noise(50, 'a'))], 0, 'metrics.sharpe')).toBeNull();
     expect(auditSweep([variant(0, noise(50, 'a')), variant(1, noise(50, 'b'))], 7, 'metrics.sharpe')).toBeNull();
     expect(auditSweep([variant(0, [0.1, 0.2]), variant(1, [0.1, -0.1])], 0, 'metrics.sharpe')).toBeNull();
+    expect(auditSweep([variant(0, [0.1, 0.2, 0.3]), variant(1, [0.1, -0.1, 0.2])], 0, 'metrics.sharpe')?.days).toBe(3);
     const short = auditSweep([variant(0, noise(7, 'a')), variant(1, noise(7, 'b'))], 0, 'metrics.sharpe');
     expect(short?.pbo).toBeNull();
     expect(short?.notes).toEqual(['PBO: 7 periods do not fill 4 blocks of 2']);
