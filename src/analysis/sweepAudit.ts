@@ -113,6 +113,12 @@ function commonMatrix<K>(variants: readonly AuditedVariant[], keysOf: (series: A
   return { keys, values };
 }
 
+/** Whether every column of a T x N matrix is the same: then no split can rank the variants. */
+export function sameColumns(values: Float64Array, rows: number, columns: number): boolean {
+  for (let t = 0; t < rows; t++) for (let c = 1; c < columns; c++) if (values[t * columns + c] !== values[t * columns]) return false;
+  return true;
+}
+
 function pboFigures(variants: readonly AuditedVariant[], values: Float64Array, periods: number, requested: number, metric: BlockMetric, label: string): PboFigures | string {
   const blocks = blocksFor(periods, requested);
   if (blocks === 0) return `${periods} periods do not fill 4 blocks of 2`;
@@ -178,13 +184,17 @@ export function auditSweep(variants: readonly AuditedVariant[], winner: number, 
   if (dropped > 0) notes.push(`${dropped} days that not every variant has are left out`);
   const returnsPbo = pboFigures(variants, returns.values, days, requestedBlocks, 'sharpe', 'daily Sharpe ratio');
   if (typeof returnsPbo === 'string') notes.push(`PBO: ${returnsPbo}`);
+  else if (sameColumns(returns.values, days, n)) notes.push('every variant has the same daily returns: the ranking is a tie, broken by variant id');
   const goal = GOAL_OBJECTIVES[objectiveMetric];
   let goalPbo: SweepAudit['goalPbo'] = null;
   if (goal !== undefined) {
     const months = commonMatrix(variants, (series) => series.months, (series, i) => series[goal.flags][i] ?? null);
     const figures = pboFigures(variants, months.values, months.keys.length, requestedBlocks, 'mean', `share of months meeting the ${goal.goal} goal`);
     if (typeof figures === 'string') notes.push(`goal PBO: ${figures}`);
-    else goalPbo = { ...figures, goal: goal.goal };
+    else {
+      goalPbo = { ...figures, goal: goal.goal };
+      if (sameColumns(months.values, months.keys.length, n)) notes.push(`every variant met the ${goal.goal} goal in the same months: the ranking by it is a tie, broken by variant id`);
+    }
   }
   const pbo = typeof returnsPbo === 'string' ? null : returnsPbo;
   return {

@@ -4,7 +4,7 @@ import type { VariantOutcome } from '../parallel/task.js';
 import { readOutcomes, readSweepDefinition, sweepDifference } from '../parallel/sweepState.js';
 import { writeSweepFiles } from '../report/sweepFiles.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
-import { printSweepTables } from './sweepTables.js';
+import { printAudit, printSweepTables } from './sweepTables.js';
 import { writeSweepReport } from '../report/sweepReport.js';
 import { isOddsFolder } from '../odds/oddsFolder.js';
 import { mergeOddsFolders } from '../odds/mergeOdds.js';
@@ -41,7 +41,7 @@ export async function mergeCommand(dirs: readonly string[], out: string): Promis
   const { rows, marginals, audit } = await writeSweepFiles(out, first, outcomes, { shard: null, interrupted: false, scope: first.variants });
   writeSweepReport(out);
   printSweepTables(rows, marginals, first, out);
-  if (audit !== null) process.stdout.write(`audit: ${audit.sentence}\n`);
+  printAudit(audit);
   if (missing.length > 0) {
     process.stderr.write(`goalsim: ${missing.length} variants have no result in these shards (first: ${missing.slice(0, 5).join(', ')})\n`);
     return EXIT_FAILED;

@@ -9,7 +9,7 @@ import { defaultCacheDir } from '../data/cache.js';
 import { runSweep } from '../parallel/sweepRunner.js';
 import { loadSweepFile } from '../scenario/sweep.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
-import { printSweepTables } from './sweepTables.js';
+import { printAudit, printSweepTables } from './sweepTables.js';
 import { writeSweepReport } from '../report/sweepReport.js';
 
 export const EXIT_INTERRUPTED = 130;
@@ -51,7 +51,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   bar?.stop();
   writeSweepReport(outDir);
   printSweepTables(run.rows, run.marginals, run.definition, outDir);
-  if (run.audit !== null) process.stdout.write(`audit: ${run.audit.sentence}\n`);
+  printAudit(run.audit);
   if (run.interrupted) {
     process.stderr.write(`goalsim: interrupted: ${run.outcomes.size} of ${run.scope.length} variants finished and were written; --resume continues\n`);
     return EXIT_INTERRUPTED;

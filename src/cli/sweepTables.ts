@@ -2,6 +2,7 @@
 import type { MarginalRow } from '../analysis/marginals.js';
 import { paramText, type RankedRow } from '../analysis/sweepResults.js';
 import type { SweepDefinition } from '../parallel/sweepState.js';
+import type { SweepAudit } from '../analysis/sweepAudit.js';
 import { alignedTable, fixed } from './table.js';
 
 const TOP = 10;
@@ -9,6 +10,13 @@ const TOP = 10;
 /** Short column titles: the last segment of each dotted path. */
 function title(path: string): string {
   return path.split('.').pop() ?? path;
+}
+
+/** The audit's sentence, and its notes (a tie, days left out), under the tables. */
+export function printAudit(audit: SweepAudit | null): void {
+  if (audit === null) return;
+  process.stdout.write(`audit: ${audit.sentence}\n`);
+  for (const note of audit.notes) process.stdout.write(`  note: ${note}\n`);
 }
 
 export function printSweepTables(rows: readonly RankedRow[], marginals: readonly MarginalRow[], definition: SweepDefinition, outDir: string): void {

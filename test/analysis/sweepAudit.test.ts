@@ -3,7 +3,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { deflatedSharpe, returnMoments } from '../../src/analysis/deflatedSharpe.js';
 import { probabilityOfOverfitting } from '../../src/analysis/pbo.js';
-import { auditSentence, auditSweep, blocksFor, returnAt, returnText, seriesDays, type AuditedVariant } from '../../src/analysis/sweepAudit.js';
+import { auditSentence, auditSweep, blocksFor, returnAt, returnText, sameColumns, seriesDays, type AuditedVariant } from '../../src/analysis/sweepAudit.js';
 import type { AuditSeries } from '../../src/parallel/task.js';
 
 const DAY0 = 10_000; // 1997-05-19
@@ -70,6 +70,16 @@ describe('the sweep audit', () => {
     expect(audit?.goalPbo?.pbo).toBe(probabilityOfOverfitting({ values: matrix, rows: 40, columns: 3, blocks: 8, metric: 'mean' }).pbo);
     // the sentence reads the goal PBO
     expect(audit?.sentence).toMatch(/^PBO 0\.00: .* in 0 % of 70 splits \(share of months meeting the monthly_return goal\); the ranking mostly holds out of sample\. DSR /);
+    expect(audit?.notes).toEqual([]);
+    // the same flags everywhere: a tie in every split, and a note that says so
+    const tied = [variant(0, noise(100, 'x'), flags(true)), variant(1, noise(100, 'y'), flags(true))];
+    const tie = auditSweep(tied, 0, 'goals.monthsReturnGoalMet', 8);
+    expect([tie?.goalPbo?.pbo, tie?.goalPbo?.chosen]).toEqual([1, { '0': 70 }]);
+    expect(tie?.notes).toEqual(['every variant met the monthly_return goal in the same months: the ranking by it is a tie, broken by variant id']);
+    const twins = auditSweep([variant(0, noise(100, 'x')), variant(1, noise(100, 'x'))], 0, 'metrics.sharpe', 8);
+    expect(twins?.notes).toEqual(['every variant has the same daily returns: the ranking is a tie, broken by variant id']);
+    expect(sameColumns(Float64Array.from([1, 1, 2, 2, 3, 3]), 3, 2)).toBe(true);
+    expect(sameColumns(Float64Array.from([1, 1, 2, 2, 3, 4]), 3, 2)).toBe(false);
     // income flags all unset: no goal PBO for that objective, and a note says why not
     const income = auditSweep(variants, 1, 'goals.monthsIncomeGoalMet', 8);
     expect(income?.goalPbo).toBeNull();
