@@ -100,9 +100,11 @@ function auditRows(audit: SweepAudit): string[][] {
 /** The logits as a histogram (a step line of counts per bin) and the chosen variant's out-of-sample against in-sample metric. */
 function auditCharts(figures: PboFigures, name: string): ChartSpec[] {
   const bins = 30;
-  const low = Math.min(...figures.logits);
-  const high = Math.max(...figures.logits);
-  const width = high > low ? (high - low) / bins : 1;
+  // every split at one logit (a tie): a unit-wide range around it
+  const spread = Math.max(...figures.logits) > Math.min(...figures.logits);
+  const low = Math.min(...figures.logits) - (spread ? 0 : 0.5);
+  const high = Math.max(...figures.logits) + (spread ? 0 : 0.5);
+  const width = (high - low) / bins;
   const counts = Array.from({ length: bins }, () => 0);
   for (const logit of figures.logits) {
     const bin = Math.min(bins - 1, Math.floor((logit - low) / width));
