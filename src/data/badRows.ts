@@ -32,6 +32,19 @@ export class BadRowCollector {
   ) {}
 
   /** Raises the row's error, or records it when skipping. */
+  /**
+   * Rejects a row with more fields than the header (empty trailing fields aside): a decimal comma
+   * (1633,47) or another delimiter splits a value, and reading on would shift or drop it. True
+   * when the row was rejected (skipped, in skip mode).
+   */
+  rejectExtraFields(line: number, fields: readonly string[], width: number): boolean {
+    const extra = fields.findIndex((field, i) => i >= width && field !== '');
+    if (extra < 0) return false;
+    const value = fields[extra] ?? '';
+    this.reject(line, `extra field ${extra + 1}`, value, `is "${value}", but the header has ${width} columns: a decimal comma (1633,47 for 1633.47) or a delimiter other than "," splits a value; use "." for decimals or quote the field`);
+    return true;
+  }
+
   reject(line: number, column: string, value: string, problem: string): void {
     const error = DataError.at(this.file, line, column, value, problem);
     if (this.policy === 'error') throw error;

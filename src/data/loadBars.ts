@@ -53,6 +53,9 @@ export class BarRowReader {
   firstStamp = '';
   firstLine = 0;
 
+  /** Fields of the header row (binance files have none: any count is read). */
+  private width = Infinity;
+
   constructor(
     readonly options: PriceSourceOptions,
     readonly bad: BadRowCollector,
@@ -68,12 +71,14 @@ export class BarRowReader {
 
   header(fields: readonly string[]): void {
     this.layout = headerLayout(this.options, fields);
+    this.width = fields.length;
   }
 
   row(fields: readonly string[], line: number): void {
     const layout = this.layout;
     if (layout === undefined) return this.header(fields);
     const { options, bad } = this;
+    if (bad.rejectExtraFields(line, fields, this.width)) return;
     const stampText = fields[layout.timestamp] ?? '';
     let t = parseTimestamp(stampText);
     if (!Number.isFinite(t)) return bad.reject(line, columnName(options, 'timestamp'), stampText, `is "${stampText}", not a timestamp`);

@@ -29,6 +29,7 @@ export async function loadSignalsCsv(path: string, displayPath: string, onBadRow
   const rows: { t: number; symbol: string; side: number; confidence: number; stop: number; take: number }[] = [];
   const lastTimeBySymbol = new Map<string, number>();
   let at: Record<keyof typeof HEADERS, number | undefined> | undefined;
+  let width = Infinity;
 
   const records = await readCsvRecords(path, displayPath, (fields, line) => {
     if (at === undefined) {
@@ -36,8 +37,10 @@ export async function loadSignalsCsv(path: string, displayPath: string, onBadRow
       for (const field of ['timestamp', 'symbol', 'side', 'confidence', 'stop_loss_pct'] as const) {
         if (at[field] === undefined) throw new DataError(missingColumnMessage(displayPath, field, fields), displayPath, 1, field);
       }
+      width = fields.length;
       return;
     }
+    if (bad.rejectExtraFields(line, fields, width)) return;
     const text = (field: keyof typeof HEADERS): string => {
       const index = at?.[field];
       return index === undefined ? '' : (fields[index] ?? '');

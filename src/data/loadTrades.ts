@@ -23,6 +23,7 @@ export async function loadTradesCsv(options: PriceSourceOptions): Promise<Loaded
   const bad = new BadRowCollector(options.onBadRow, displayPath);
   const aggregator = new BarAggregator(options.symbol, interval, 'print');
   let at: Record<TradeField, number | undefined> | undefined;
+  let width = Infinity;
   let lastTime = -Infinity;
   let prints = 0;
 
@@ -32,8 +33,10 @@ export async function loadTradesCsv(options: PriceSourceOptions): Promise<Loaded
       for (const field of ['timestamp', 'price', 'size'] as const) {
         if (at[field] === undefined) throw new DataError(missingColumnMessage(displayPath, names[field], fields), displayPath, 1, names[field]);
       }
+      width = fields.length;
       return;
     }
+    if (bad.rejectExtraFields(line, fields, width)) return;
     const stampText = fields[at.timestamp ?? 0] ?? '';
     const t = parseTimestamp(stampText);
     if (!Number.isFinite(t)) return bad.reject(line, names.timestamp, stampText, `is "${stampText}", not a timestamp`);

@@ -42,3 +42,26 @@ describe('messages', () => {
     expect(error.message.length).toBeLessThan(320);
   });
 });
+
+describe('a row with more fields than its header', () => {
+  it('is an error naming file, line and the extra value, with the likely cause: a decimal comma', async () => {
+    const close = (rows: string[]) => loadBarsCsv(barsSource(tempFile('dax.csv', `${rows.join('\n')}\n`), { kind: 'close', displayPath: 'dax.csv' }));
+    const error = await close(['timestamp,close', '1991-08-08T00:00:00Z,1630', '1991-08-09T00:00:00Z,1633,47']).then(() => undefined, (e: unknown) => e as DataError);
+    expect(error?.message).toBe('dax.csv:3: column "extra field 3" is "47", but the header has 2 columns: a decimal comma (1633,47 for 1633.47) or a delimiter other than "," splits a value; use "." for decimals or quote the field');
+    // skip mode skips and counts it
+    const skipped = await loadBarsCsv(barsSource(tempFile('dax.csv', 'timestamp,close\n1991-08-08T00:00:00Z,1630\n1991-08-09T00:00:00Z,1633,47\n1991-08-12T00:00:00Z,1640\n'), { kind: 'close', onBadRow: 'skip', displayPath: 'dax.csv' }));
+    expect([skipped.series.length, skipped.skipped.count]).toEqual([2, 1]);
+    // empty trailing fields, as some spreadsheets write them, are not extra values
+    const trailing = await close(['timestamp,close', '1991-08-08T00:00:00Z,1630,', '1991-08-09T00:00:00Z,1633,,']);
+    expect(Array.from(trailing.series.close)).toEqual([1630, 1633]);
+  });
+
+  it('is refused in trades and signals files too', async () => {
+    const { loadTradesCsv } = await import('../../src/data/loadTrades.js');
+    const { loadSignalsCsv } = await import('../../src/data/loadSignals.js');
+    const trades = tempFile('trades.csv', 'timestamp,price,size\n2020-01-01T00:00:00Z,10,1\n2020-01-01T00:00:01Z,10,5,5\n');
+    await expect(loadTradesCsv({ ...barsSource(trades, { kind: 'trades', barInterval: '1m', displayPath: 'trades.csv' }) })).rejects.toThrow('trades.csv:3: column "extra field 4" is "5", but the header has 3 columns');
+    const signals = tempFile('signals.csv', 'timestamp,symbol,side,confidence,stop_loss_pct\n2020-01-01T00:00:00Z,A,buy,0,5,0.02\n');
+    await expect(loadSignalsCsv(signals, 'signals.csv', 'error')).rejects.toThrow('signals.csv:2: column "extra field 6" is "0.02", but the header has 5 columns');
+  });
+});
