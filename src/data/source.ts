@@ -22,7 +22,8 @@ export interface PriceSourceOptions {
   readonly format: CsvFormat;
   readonly kind: PriceKind;
   /** Logical field -> header name in the file, overriding the preset. */
-  readonly columns?: Readonly<Record<string, string>>;
+  /** The file's header names of the roles it reads (timestamp, close, price...), where they differ from the format's. */
+  readonly columns?: Readonly<Partial<Record<string, string>>>;
   /** Bar length for trades aggregation, close-only resampling, and binance stamping. */
   readonly barInterval?: string;
   /** Aggregate close-only rows into OHLC bars of `barInterval` on load. */

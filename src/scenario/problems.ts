@@ -26,18 +26,27 @@ function knownKeys(schema: z.ZodType): readonly string[] {
   return keys;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
-      diagonal = above;
+/**
+ * Edits from `a` to `b`, case aside: insertions, deletions, substitutions and swaps of two
+ * adjacent letters (the optimal string alignment distance), so that "clsoe" is one edit from
+ * "close", as a typist's slip is.
+ */
+export function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let before = Array.from({ length: y.length + 1 }, () => 0);
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const same = x[i - 1] === y[j - 1];
+      let best = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (same ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, (before[j - 2] as number) + 1);
+      row.push(best);
     }
+    [before, previous] = [previous, row];
   }
-  return row[b.length] as number;
+  return previous[y.length] as number;
 }
 
 /** The known key nearest to `key`, when it is close enough to be a typo of it. */
@@ -45,6 +54,8 @@ export function didYouMean(key: string, known: readonly string[]): string | unde
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    // a key known elsewhere in the file is not a typo of itself
+    if (candidate === key) continue;
     const distance = editDistance(key, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }

@@ -23,7 +23,11 @@ export const dataSourceSchema = z.strictObject({
   path: z.string().min(1),
   format: z.enum(['generic', 'yahoo', 'binance']).default('generic'),
   kind: z.enum(['bars', 'close', 'trades', 'signals']).default('bars'),
-  columns: z.record(z.string(), z.string()).optional(),
+  // the file's own header names of the roles goalsim reads: bars (timestamp, open, high, low,
+  // close, volume) and trades (timestamp, price, size, side); an unknown role is an error
+  columns: z
+    .strictObject(Object.fromEntries(['timestamp', 'open', 'high', 'low', 'close', 'volume', 'price', 'size', 'side'].map((role) => [role, z.string().min(1).optional()])))
+    .optional(),
   barInterval: z.string().optional(),
   resample: z.boolean().optional(),
   assetClass: z.string().min(1).default('equity'),

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { didYouMean } from '../../src/scenario/problems.js';
+import { didYouMean, editDistance } from '../../src/scenario/problems.js';
 import { goalsim, tempDir } from '../helpers.js';
 
 const base = { name: 'm', data: [{ symbol: 'A', path: resolve('data/msft-daily-2000-2001.csv') }], account: { initialCapital: '1000' }, strategy: { name: 'sma-cross', params: { fast: 2, slow: 3 } }, sizing: { engine: 'fixed-fraction', params: { fraction: 0.5 } } };
@@ -20,6 +20,21 @@ describe('scenario problems', () => {
     expect(result.stderr).toMatch(/^goalsim: error: .*s\.json: account: unknown key "intialCapital" \(did you mean "initialCapital"\?\); account\.initialCapital: is required; costs\.feeBps: .*\n  hint: every option is described in the README under "Scenario files"\n$/);
     expect(didYouMean('lotstep', ['lotStep', 'minNotional']), 'case does not count').toBe('lotStep');
     expect(didYouMean('banana', ['lotStep', 'minNotional']), 'nothing near').toBeUndefined();
+    // two letters swapped are one slip; a key is never suggested as its own correction
+    expect([editDistance('clsoe', 'close'), editDistance('abc', 'abc'), editDistance('kitten', 'sitting'), editDistance('ab', 'ba'), editDistance('', 'abc')]).toEqual([1, 0, 3, 1, 3]);
+    expect(didYouMean('clsoe', ['close', 'open'])).toBe('close');
+    expect(didYouMean('maxPositionPct', ['maxPositionPct', 'minPositionPct'])).toBe('minPositionPct');
+  });
+
+  it('names the roles a data source may rename, and refuses any other, __proto__ included', () => {
+    const data = (columns: Record<string, string>) => ({ ...base, data: [{ ...(base.data as object[])[0], columns }] });
+    const typo = run(data({ clsoe: 'Close' }));
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('data[0].columns: unknown key "clsoe" (did you mean "close"?)');
+    // JSON.parse makes "__proto__" an own key, as a scenario file's would be
+    const proto = run(data(JSON.parse('{"__proto__": "x"}') as Record<string, string>));
+    expect(proto.code).toBe(2);
+    expect(proto.stderr).toContain('data[0].columns: unknown key "__proto__"');
   });
 
   it('locates bad JSON by line and column, without echoing the file', () => {
