@@ -53,9 +53,9 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  // a key known elsewhere in the file is not a typo: no correction to offer
+  if (known.includes(key)) return undefined;
   for (const candidate of known) {
-    // a key known elsewhere in the file is not a typo of itself
-    if (candidate === key) continue;
     const distance = editDistance(key, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
@@ -66,7 +66,8 @@ function describe(issue: z.core.$ZodIssue, known: readonly string[]): { path: st
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const near = didYouMean(key, known);
-      return { path: formatJsonPath(issue.path), text: `unknown key "${key}"${near === undefined ? '' : ` (did you mean "${near}"?)`}` };
+      const hint = known.includes(key) ? ' (an option elsewhere in the file, not here)' : near === undefined ? '' : ` (did you mean "${near}"?)`;
+      return { path: formatJsonPath(issue.path), text: `unknown key "${key}"${hint}` };
     });
   }
   const missing = (issue as { input?: unknown }).input === undefined && issue.code !== 'custom';

@@ -23,7 +23,9 @@ describe('scenario problems', () => {
     // two letters swapped are one slip; a key is never suggested as its own correction
     expect([editDistance('clsoe', 'close'), editDistance('abc', 'abc'), editDistance('kitten', 'sitting'), editDistance('ab', 'ba'), editDistance('', 'abc')]).toEqual([1, 0, 3, 1, 3]);
     expect(didYouMean('clsoe', ['close', 'open'])).toBe('close');
-    expect(didYouMean('maxPositionPct', ['maxPositionPct', 'minPositionPct'])).toBe('minPositionPct');
+    expect(didYouMean('maxPositionPct', ['maxPositionPct', 'minPositionPct'])).toBeUndefined();
+    const elsewhere = run({ ...base, sizing: { engine: 'fixed-fraction', params: { fraction: 0.5, maxPositionPct: 0.2 } } });
+    expect(elsewhere.stderr).toContain('sizing.params: unknown key "maxPositionPct" (an option elsewhere in the file, not here)');
   });
 
   it('names the roles a data source may rename, and refuses any other, __proto__ included', () => {
