@@ -13,7 +13,7 @@ import { Amount, type Fill, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/engines.js';
 import { loadUserSizingEngine } from '../sizing/userSizer.js';
-import { strategyFactory, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
+import { strategyFactory, strategyWindows, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
 import { buyAndHoldScenario } from './benchmark.js';
 import { Replay } from './engine.js';
 import type { ScenarioData } from './loadData.js';
@@ -85,6 +85,11 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
   const { scenario } = resolved;
   const series = data.series.map((bars) => sliceSeries(bars, resolved.periodStart, resolved.periodEnd));
   if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${noBarsMessage(data.series)}`, resolved.file, 'period');
+  // a window longer than the data never fills, and a huge one would be allocated whole
+  const longest = series.reduce((most, bars) => Math.max(most, bars.length), 0);
+  for (const window of strategyWindows(strategySpecOf(resolved))) {
+    if (window.bars > longest) throw new ScenarioError(`${window.bars} bars is longer than the data: the longest symbol has ${longest} bars in the period`, resolved.file, window.path);
+  }
   const instruments: Instrument[] = resolved.priceSources.map((source, index) => {
     const config = scenario.data[source.dataIndex];
     if (config === undefined) throw new Error(`no data entry ${source.dataIndex}`);

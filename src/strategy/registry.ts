@@ -18,6 +18,18 @@ export type StrategySpec =
   | { readonly name: 'signals'; readonly params: Readonly<Record<string, unknown>> }
   | { readonly name: 'module'; readonly module: string; readonly params: Readonly<Record<string, unknown>> };
 
+/** The bar windows a built-in strategy keeps, by their scenario path: none may be longer than the data. */
+export function strategyWindows(spec: StrategySpec): { readonly path: string; readonly bars: number }[] {
+  switch (spec.name) {
+    case 'sma-cross':
+      return [{ path: 'strategy.params.fast', bars: spec.params.fast }, { path: 'strategy.params.slow', bars: spec.params.slow }];
+    case 'breakout':
+      return [{ path: 'strategy.params.entry', bars: spec.params.entry }, { path: 'strategy.params.exit', bars: spec.params.exit }];
+    default:
+      return [];
+  }
+}
+
 export interface StrategyInputs {
   readonly signals?: SignalTable | undefined;
   readonly replayCounter: ReplayCounter;

@@ -28,6 +28,16 @@ describe('scenario problems', () => {
     expect(elsewhere.stderr).toContain('sizing.params: unknown key "maxPositionPct" (an option elsewhere in the file, not here)');
   });
 
+  it('refuses a strategy window longer than the data, naming its path and the bars there are', () => {
+    for (const [params, path, bars] of [[{ fast: 5, slow: 1e9 }, 'strategy.params.slow', '1000000000'], [{ fast: 5, slow: 2 ** 53 - 1 }, 'strategy.params.slow', '9007199254740991'], [{ fast: 300, slow: 400 }, 'strategy.params.fast', '300']] as const) {
+      const result = run({ ...base, strategy: { name: 'sma-cross', params } });
+      expect(result.code, path).toBe(2);
+      expect(result.stderr).toContain(`s.json: ${path}: ${bars} bars is longer than the data: the longest symbol has 249 bars in the period`);
+    }
+    const breakout = run({ ...base, strategy: { name: 'breakout', params: { entry: 20, exit: 250 } } });
+    expect(breakout.stderr).toContain('strategy.params.exit: 250 bars is longer than the data');
+  });
+
   it('names the roles a data source may rename, and refuses any other, __proto__ included', () => {
     const data = (columns: Record<string, string>) => ({ ...base, data: [{ ...(base.data as object[])[0], columns }] });
     const typo = run(data({ clsoe: 'Close' }));
