@@ -118,11 +118,11 @@ describe('reports in headless Chromium', () => {
     const check = await open(join(out, 'report.html'), 'odds-report.png');
     expect(check.errors).toEqual([]);
     expect(check.requests).toEqual([]);
-    // the four engines and the goal-off twins of the two goal-aware ones
-    expect(check.charts, 'six fans and the time-to-target curve').toBe(7);
+    // the four engines, the goal-off twins of the two goal-aware ones and buy-and-hold
+    expect(check.charts, 'seven fans and the time-to-target curve').toBe(8);
     expect(check.blankCharts).toBe(0);
-    expect(check.intervalBars, 'five probabilities x six arms').toBe(30);
-    const fans = check.yAxes.slice(0, 6);
+    expect(check.intervalBars, 'five probabilities x seven arms').toBe(35);
+    const fans = check.yAxes.slice(0, 7);
     expect(new Set(fans.map((axis) => axis.labels.join(' '))).size, 'the fans share one y scale').toBe(1);
   });
 
@@ -134,6 +134,8 @@ describe('reports in headless Chromium', () => {
     expect(check.requests).toEqual([]);
     expect(check.heatmapCells, '3 ahead values x 3 onTrackMin values').toBe(9);
     expect(check.heatScale, 'a colour scale beside the cells').toBe(1);
+    expect(check.charts, "the audit's logit histogram and out-of-sample scatter").toBe(2);
+    expect(check.blankCharts).toBe(0);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     const lines = md.split('\n');
     const column = (lines.find((line) => line.startsWith('| rank |')) ?? '').split('|').map((cell) => cell.trim()).indexOf('objective');
