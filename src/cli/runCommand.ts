@@ -5,7 +5,7 @@ import { annualisationNote } from '../analysis/metrics.js';
 import { defaultCacheDir } from '../data/cache.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
-import { runScenario } from '../sim/run.js';
+import { runScenario, trackerCycleWarning } from '../sim/run.js';
 import { runIntoFolder } from '../report/runFiles.js';
 import { goalHeader, goalRowsOf, metricHeader, metricRows } from '../report/runReport.js';
 import { buildSummary } from '../report/summary.js';
@@ -32,6 +32,8 @@ export function runSummaryTable(result: RunResult): string {
 /** Runs the scenario and writes its files; returns what to print. The result and its data end here. */
 async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
   const data = await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined);
+  const costly = trackerCycleWarning(resolved, data);
+  if (costly !== null) process.stderr.write(`warning: ${costly}\n`);
   const { result } = await runIntoFolder(outDir, (curveSink, benchmarkSink) => runScenario(resolved, data, { curveSink, benchmark: { curveSink: benchmarkSink } }));
   const warning = attributionOf(result.decisions).warning;
   if (warning !== null) process.stderr.write(`warning: ${warning}\n`);

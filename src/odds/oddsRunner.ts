@@ -15,7 +15,7 @@ import { ScenarioError, UsageError } from '../errors.js';
 import { armsFromEngines, resolveArms, type Arm, type ArmInput } from './arms.js';
 import { matchArms, type MatchBy } from './match.js';
 import { pricePlacesOf } from '../ledger/index.js';
-import { runTasks } from '../parallel/pool.js';
+import { runTasks, timeoutMs } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario/load.js';
 import { ENGINE_NAMES } from '../scenario/schema.js';
@@ -132,6 +132,7 @@ function periodCopy(bars: BarSeries, start: number, end: number): BarSeries {
 
 export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   checkOddsOptions(options);
+  const taskTimeoutMs = timeoutMs('--path-timeout', options.pathTimeoutSeconds);
   const resolved = loadScenarioFile(options.file);
   const inputs = options.arms ?? armsFromEngines(resolved, options.engines);
   const arms = resolveArms(resolved, inputs, { twins: options.twins !== false, benchmark: options.benchmark !== false, source: options.arms === undefined ? '--engines' : (options.armsSource ?? '--arms') });
@@ -180,7 +181,7 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
     barsPerWorker: options.barsPerWorker,
     barsOf: () => history.instants.length * engines.length,
     failed: (task, reason) => ({ path: task.path, seed: `${seed}:${task.path}`, engines: engines.map(({ engine }) => failedFigures(engine, reason)) }),
-    taskTimeoutMs: options.pathTimeoutSeconds === undefined ? undefined : options.pathTimeoutSeconds * 1000,
+    taskTimeoutMs,
     signal: options.signal,
     onOutcome: (record) => {
       records.set(record.path, record);

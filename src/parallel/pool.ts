@@ -9,6 +9,7 @@ import { Piscina } from 'piscina';
 import { failedOutcome } from './outcome.js';
 import type { VariantOutcome, VariantTask } from './task.js';
 import { workerScript } from './workerScript.js';
+import { UsageError } from '../errors.js';
 
 export interface PoolOptions<Task, Outcome> {
   readonly workers: number;
@@ -23,6 +24,17 @@ export interface PoolOptions<Task, Outcome> {
   readonly taskTimeoutMs?: number | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onOutcome: (outcome: Outcome) => void;
+}
+
+
+/**
+ * A task timeout given in seconds (`--variant-timeout`, `--path-timeout`) as milliseconds: a
+ * finite number of seconds > 0, or a usage error naming the option (0 would fail every task).
+ */
+export function timeoutMs(option: string, seconds: number | undefined): number | undefined {
+  if (seconds === undefined) return undefined;
+  if (!(Number.isFinite(seconds) && seconds > 0)) throw new UsageError(`${option} ${seconds}: give the seconds a task may run, a number > 0 (default 900)`);
+  return seconds * 1000;
 }
 
 /**

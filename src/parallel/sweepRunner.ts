@@ -15,7 +15,7 @@ import { DEFAULT_CSCV_BLOCKS, type SweepAudit } from '../analysis/sweepAudit.js'
 import { loadSweepFile } from '../scenario/sweep.js';
 import { expandVariants, prepareVariant, sweptPaths, type Variant } from '../scenario/variants.js';
 import { failedOutcome } from './outcome.js';
-import { runTasks, VARIANT_POOL } from './pool.js';
+import { runTasks, timeoutMs, VARIANT_POOL } from './pool.js';
 import { inShard, parseShard, type Shard } from './shard.js';
 import { SharedDataLoader } from './sharedData.js';
 import type { VariantOutcome, VariantTask } from './task.js';
@@ -60,6 +60,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   const workers = options.workers ?? availableParallelism();
   if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
+  const taskTimeoutMs = timeoutMs('--variant-timeout', options.variantTimeoutSeconds);
   const cscvBlocks = options.cscvBlocks ?? DEFAULT_CSCV_BLOCKS;
   if (!(Number.isInteger(cscvBlocks) && cscvBlocks >= 4 && cscvBlocks % 2 === 0)) throw new UsageError(`--cscv-blocks ${options.cscvBlocks}: an even number of blocks, at least 4 (default ${DEFAULT_CSCV_BLOCKS})`);
   const variants = expandVariants(loaded);
@@ -116,7 +117,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
     ...VARIANT_POOL,
     workers,
     barsPerWorker: options.barsPerWorker,
-    taskTimeoutMs: options.variantTimeoutSeconds === undefined ? undefined : options.variantTimeoutSeconds * 1000,
+    taskTimeoutMs,
     signal: options.signal,
     onOutcome: (outcome) => {
       record(outcome);

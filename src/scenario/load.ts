@@ -11,6 +11,7 @@ import { MS_PER_DAY, parseTimestamp } from '../data/timestamp.js';
 import { ScenarioError } from '../errors.js';
 import { GOAL_PRESETS } from '../goals/presets.js';
 import type { GoalConfig } from '../goals/types.js';
+import { duplicateKey, lineColumn, tooDeep } from './jsonText.js';
 import { schemaError } from './problems.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
@@ -40,11 +41,17 @@ export function readJsonFile(file: string): unknown {
   } catch {
     throw new ScenarioError('file not found or not readable', file, '');
   }
+  const deep = tooDeep(text);
+  if (deep !== undefined) throw new ScenarioError(`not valid JSON here: ${deep}`, file, '');
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new ScenarioError(`not valid JSON: ${jsonErrorAt(text)}`, file, '');
   }
+  const twice = duplicateKey(text);
+  if (twice !== undefined) throw new ScenarioError(twice, file, '');
+  return value;
 }
 
 /**
@@ -57,10 +64,7 @@ function jsonErrorAt(text: string): string {
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first === undefined) return 'unreadable';
-  const before = text.slice(0, first.offset);
-  const line = before.split('\n').length;
-  const column = first.offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: ${printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  return `${lineColumn(text, first.offset)}: ${printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
 }
 
 /** First schema problem as a ScenarioError naming the JSON path. */

@@ -62,13 +62,22 @@ export function didYouMean(key: string, known: readonly string[]): string | unde
   return bestDistance <= Math.max(1, Math.floor(key.length / 4)) ? best : undefined;
 }
 
+/** Unknown keys named one by one, with a correction each; beyond, a count (a file of 100,000 stray keys is one short line). */
+const MAX_LISTED_KEYS = 10;
+/** A key longer than this is shown cut. */
+const MAX_KEY_SHOWN = 60;
+
 function describe(issue: z.core.$ZodIssue, known: readonly string[]): { path: string; text: string }[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => {
-      const near = didYouMean(key, known);
+    const path = formatJsonPath(issue.path);
+    const listed = issue.keys.slice(0, MAX_LISTED_KEYS).map((key) => {
+      const near = key.length > MAX_KEY_SHOWN ? undefined : didYouMean(key, known);
       const hint = known.includes(key) ? ' (an option elsewhere in the file, not here)' : near === undefined ? '' : ` (did you mean "${near}"?)`;
-      return { path: formatJsonPath(issue.path), text: `unknown key "${key}"${hint}` };
+      const shown = key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}... (${key.length} characters)` : key;
+      return { path, text: `unknown key "${shown}"${hint}` };
     });
+    const more = issue.keys.length - listed.length;
+    return more > 0 ? [...listed, { path, text: `and ${more} more unknown keys` }] : listed;
   }
   const missing = (issue as { input?: unknown }).input === undefined && issue.code !== 'custom';
   return [{ path: formatJsonPath(issue.path), text: missing ? 'is required' : issue.message }];

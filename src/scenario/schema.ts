@@ -15,6 +15,9 @@ export const decimalText = z
 /** A name that is one folder name: no path separators, and not "." or "..". */
 export const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
+/** A name is one folder name: far below any file system's limit (255 bytes), with room for suffixes. */
+export const MAX_NAME = 100;
+
 const positiveDecimal = decimalText.refine((text) => Number(text) > 0, { message: 'must be > 0' });
 const fraction = z.number().min(0).max(1);
 
@@ -32,7 +35,7 @@ export const dataSourceSchema = z.strictObject({
   resample: z.boolean().optional(),
   assetClass: z.string().min(1).default('equity'),
   lotStep: positiveDecimal.default('0.00000001'),
-  minNotional: decimalText.default('0'),
+  minNotional: decimalText.refine((text) => Number(text) >= 0, { message: 'must be >= 0' }).default('0'),
   onBadRow: z.enum(['error', 'skip']).default('error'),
 });
 
@@ -124,7 +127,7 @@ export const trackerSchema = z.strictObject({
 
 export const scenarioSchema = z
   .strictObject({
-    name: z.string().regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the report folder)' }),
+    name: z.string().max(MAX_NAME, { message: `names a folder: at most ${MAX_NAME} characters` }).regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the report folder)' }),
     description: z.string().optional(),
     data: z.array(dataSourceSchema).min(1),
     period: z.strictObject({ start: z.string().optional(), end: z.string().optional() }).default({}),

@@ -2,7 +2,7 @@
  * Sweep files (README "Parameter sweeps"): a base scenario plus a `grid` and/or seeded `random` samples over
  * dotted parameter paths, an objective to rank by, and constraints that skip combinations.
  */
-import { SAFE_NAME } from './schema.js';
+import { MAX_NAME, SAFE_NAME } from './schema.js';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
@@ -37,7 +37,7 @@ const scenarioPath = z.string().superRefine((path, ctx) => {
 
 export const sweepSchema = z
   .strictObject({
-    name: z.string().regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the output folder)' }),
+    name: z.string().max(MAX_NAME, { message: `names a folder: at most ${MAX_NAME} characters` }).regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the output folder)' }),
     description: z.string().optional(),
     base: z.string().min(1),
     grid: z.record(z.string(), z.array(scalar).min(1)).default({}),

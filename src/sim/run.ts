@@ -230,6 +230,25 @@ async function userModuleErrors(resolved: ResolvedScenario, load: () => Promise<
   };
 }
 
+/**
+ * A warning when the goal tracker would cycle far more often than the bars change (each cycle
+ * costs time and, with rows kept, a row per goal), or null: e.g. a 1-minute tracker on a year of
+ * daily bars runs 500,000 cycles and writes hundreds of MB for 252 bars.
+ */
+export function trackerCycleWarning(resolved: ResolvedScenario, data: ScenarioData): string | null {
+  if (resolved.goals.length === 0) return null;
+  const series = data.series.map((bars) => sliceSeries(bars, resolved.periodStart, resolved.periodEnd));
+  const bars = series.reduce((sum, s) => sum + s.length, 0);
+  const first = Math.min(...series.map((s) => (s.length > 0 ? (s.time[0] as number) : Infinity)));
+  const last = Math.max(...series.map((s) => (s.length > 0 ? (s.time[s.length - 1] as number) : -Infinity)));
+  const interval = resolved.scenario.tracker.intervalMinutes;
+  const cycles = Math.floor((last - first) / (interval * 60_000));
+  if (!(bars > 0) || cycles <= 10 * bars) return null;
+  const perBar = Math.round(cycles / bars);
+  const barMinutes = Math.max(1, Math.round((last - first) / 60_000 / bars));
+  return `tracker.intervalMinutes ${interval}: the tracker runs about ${cycles.toLocaleString('en')} cycles for ${bars.toLocaleString('en')} bars (${perBar.toLocaleString('en')} a bar), each with its rows in goal_progress.csv; bars come about every ${barMinutes.toLocaleString('en')} minutes, so an interval near that (e.g. 1440 for daily bars) gives the same goals for a fraction of the time`;
+}
+
 /** Where the data lies, for a period that misses it. */
 export function noBarsMessage(series: readonly BarSeries[]): string {
   const times = series.filter((bars) => bars.length > 0);

@@ -38,6 +38,58 @@ describe('scenario problems', () => {
     expect(breakout.stderr).toContain('strategy.params.exit: 250 bars is longer than the data');
   });
 
+  it('refuses JSON nested past 64 levels and a key given twice, each located, without a stack overflow', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deep.json'), '['.repeat(1_000_000));
+    const deep = goalsim(['run', join(dir, 'deep.json')]);
+    expect(deep.code).toBe(2);
+    expect(deep.stderr).toContain('deep.json: not valid JSON here: line 1, column 65: nested more than 64 deep');
+    writeFileSync(join(dir, 'dup.json'), JSON.stringify({ ...base, account: { initialCapital: '1000' } }, null, 1).replace('"initialCapital": "1000"', '"initialCapital": "1000",\n  "initialCapital": "5000"'));
+    const twice = goalsim(['run', join(dir, 'dup.json')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/dup\.json: "initialCapital" is given twice in one object \(line \d+, column \d+ and line \d+, column \d+\); JSON keeps only the last/);
+    // brackets inside strings are text, not nesting
+    writeFileSync(join(dir, 'brackets.json'), JSON.stringify({ ...base, description: '['.repeat(200) }));
+    expect(goalsim(['validate', join(dir, 'brackets.json')]).code).toBe(0);
+  });
+
+  it('caps names, refuses a negative minimum notional, and lists at most ten unknown keys', () => {
+    const long = run({ ...base, name: 'x'.repeat(256) });
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('name: names a folder: at most 100 characters');
+    expect(long.stderr).not.toContain('x'.repeat(101));
+    const negative = run({ ...base, data: [{ ...(base.data as object[])[0], minNotional: '-100' }] });
+    expect(negative.stderr).toContain('data[0].minNotional: must be >= 0');
+    const flood: Record<string, unknown> = { ...base };
+    for (let i = 0; i < 100_000; i++) flood[`junk${i}`] = i;
+    const started = Date.now();
+    const junk = run(flood);
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toContain('unknown key "junk9"; and 99990 more unknown keys');
+    expect(junk.stderr.length).toBeLessThan(1000);
+    expect(Date.now() - started, 'no did-you-mean for each of 100,000 keys').toBeLessThan(30_000);
+  });
+
+  it('refuses a task timeout that is not a number of seconds > 0', () => {
+    for (const value of ['abc', '-1', '0']) {
+      const sweep = goalsim(['sweep', 'scenarios/sweeps/goal-thresholds.json', '--variant-timeout', value, '--out', join(tempDir(), 'x')]);
+      expect(sweep.code, value).toBe(2);
+      expect(sweep.stderr).toMatch(/--variant-timeout (NaN|-1|0): give the seconds a task may run, a number > 0 \(default 900\)/);
+    }
+    const odds = goalsim(['odds', 'scenarios/odds/dax-goals.json', '--paths', '2', '--path-timeout', '-1', '--out', join(tempDir(), 'y')]);
+    expect(odds.code).toBe(2);
+    expect(odds.stderr).toContain('--path-timeout -1: give the seconds a task may run, a number > 0');
+  });
+
+  it('warns when the goal tracker would cycle far more often than the bars change, and says what to set', () => {
+    const month = run({ ...base, period: { start: '2001-03-01', end: '2001-03-31' }, goals: { preset: 'seed-001' }, tracker: { intervalMinutes: 1 } });
+    expect(month.code).toBe(0);
+    // 22 trading days, 29 days from the first to the last: 29 x 1,440 one-minute cycles
+    expect(month.stderr).toMatch(/warning: tracker\.intervalMinutes 1: the tracker runs about 41,760 cycles for 22 bars \(1,898 a bar\).*e\.g\. 1440 for daily bars/);
+    const daily = run({ ...base, period: { start: '2001-03-01', end: '2001-03-31' }, goals: { preset: 'seed-001' }, tracker: { intervalMinutes: 1440 } });
+    expect(daily.stderr).not.toContain('warning: tracker');
+  });
+
   it('names the roles a data source may rename, and refuses any other, __proto__ included', () => {
     const data = (columns: Record<string, string>) => ({ ...base, data: [{ ...(base.data as object[])[0], columns }] });
     const typo = run(data({ clsoe: 'Close' }));
