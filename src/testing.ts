@@ -9,7 +9,7 @@ import { allocateBarSeries, type BarSeries } from './data/series.js';
 import { money } from './ledger/index.js';
 import type { SizingEngine, SizingRequest } from './sizing/types.js';
 import { userSizingEngine, type UserSizer } from './sizing/userSizer.js';
-import { LookAheadError, SeriesHistory, type Signal, type Strategy } from './strategy/index.js';
+import { LookAheadError, SeriesHistory, signalProblem, type Signal, type Strategy } from './strategy/index.js';
 
 export class ContractError extends Error {
   override readonly name = 'ContractError';
@@ -139,9 +139,8 @@ function signalsOn(create: () => Strategy, bars: BarSeries, count: number, probl
       return out;
     }
     for (const signal of signals) {
-      if (!['buy', 'sell', 'close'].includes(signal.side)) problems.push(`bar ${i}: side "${String(signal.side)}" is not buy, sell or close`);
-      if (!(signal.confidence >= 0 && signal.confidence <= 1)) problems.push(`bar ${i}: confidence ${signal.confidence} is not in [0, 1]`);
-      if (!(Number.isNaN(signal.stopLossPct) || (signal.stopLossPct > 0 && signal.stopLossPct < 1))) problems.push(`bar ${i}: stopLossPct ${signal.stopLossPct} is neither NaN (no stop) nor in (0, 1)`);
+      const problem = signalProblem(signal);
+      if (problem !== null) problems.push(`bar ${i}: ${problem}`);
       out.push(`${i}:${signal.side}`);
       position = signal.side === 'buy' ? 1 : signal.side === 'sell' ? -1 : 0;
     }

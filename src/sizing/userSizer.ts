@@ -47,6 +47,7 @@ export function userSizingEngine(sizer: UserSizer, label: string): SizingEngine 
       if (skipped === null && !(typeof out?.value === 'number' && Number.isFinite(out.value) && out.value >= 0)) {
         throw new Error(`${label}: size() returned value ${String(out?.value)}: a position value is a finite number >= 0 (or return skipped: "why")`);
       }
+      if (out.riskAmount != null && !Number.isFinite(out.riskAmount)) throw new Error(`${label}: size() returned riskAmount ${String(out.riskAmount)}: an amount at risk is a finite number (or null)`);
       const stages: SizingStage[] = [...(out.stages ?? [{ name: 'module', value: out.value }])];
       return decide('module', request, stages, skipped === null ? out.value : 0, {
         riskPct: request.currentRisk,

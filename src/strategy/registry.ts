@@ -9,7 +9,7 @@ import { createBreakout, type BreakoutParams } from './breakout.js';
 import { createBuyAndHold } from './buyAndHold.js';
 import { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
 import { createSmaCross, type SmaCrossParams } from './smaCross.js';
-import type { Strategy, StrategyFactory } from './types.js';
+import { signalProblem, type Signal, type Strategy, type StrategyFactory } from './types.js';
 
 export type StrategySpec =
   | { readonly name: 'sma-cross'; readonly params: SmaCrossParams }
@@ -61,6 +61,26 @@ async function loadUserStrategy(modulePath: string, params: Readonly<Record<stri
   return (symbol) => {
     const strategy = create(params, symbol);
     if (typeof strategy?.onBar !== 'function') throw new Error(`${modulePath}: createStrategy must return an object with onBar(ctx)`);
-    return strategy;
+    return checkedStrategy(strategy, modulePath, symbol);
+  };
+}
+
+/**
+ * A user's strategy whose every answer is checked as it is given: an array of well-formed
+ * signals (signalProblem), or an error naming the module, the symbol and the bar. A NaN
+ * confidence or a negative stop would otherwise size and trade on nonsense.
+ */
+function checkedStrategy(strategy: Strategy, modulePath: string, symbol: string): Strategy {
+  return {
+    onBar(ctx) {
+      const signals = strategy.onBar(ctx);
+      const at = (): string => `${modulePath}: ${symbol} at ${new Date(ctx.time).toISOString()} (bar ${ctx.bars.length - 1})`;
+      if (!Array.isArray(signals)) throw new Error(`${at()}: onBar returned ${signals === null ? 'null' : typeof signals}, not an array of signals (return [] for none)`);
+      for (const signal of signals as readonly Signal[]) {
+        const problem = signalProblem(signal);
+        if (problem !== null) throw new Error(`${at()}: ${problem}`);
+      }
+      return signals;
+    },
   };
 }

@@ -18,6 +18,21 @@ export interface Signal {
   readonly takeProfitPct: number;
 }
 
+/**
+ * What is wrong with a signal, or null when it is well formed: a side of buy, sell or close, a
+ * confidence in [0, 1], a stop-loss distance in (0, 1) or NaN (none), a take-profit distance
+ * > 0 or NaN. The run checks a user's strategy with it at every bar, and goalsim/testing's
+ * checkStrategy in a test.
+ */
+export function signalProblem(signal: Signal | null | undefined): string | null {
+  if (signal === null || typeof signal !== 'object') return `a signal is an object, not ${String(signal)}`;
+  if (!['buy', 'sell', 'close'].includes(signal.side)) return `side "${String(signal.side)}" is not buy, sell or close`;
+  if (!(signal.confidence >= 0 && signal.confidence <= 1)) return `confidence ${signal.confidence} is not in [0, 1]`;
+  if (!(Number.isNaN(signal.stopLossPct) || (signal.stopLossPct > 0 && signal.stopLossPct < 1))) return `stopLossPct ${signal.stopLossPct} is neither NaN (no stop) nor in (0, 1)`;
+  if (!(Number.isNaN(signal.takeProfitPct) || (signal.takeProfitPct > 0 && Number.isFinite(signal.takeProfitPct)))) return `takeProfitPct ${signal.takeProfitPct} is neither NaN (none) nor a finite number > 0`;
+  return null;
+}
+
 /** Returned when a bar produces nothing: a shared frozen array, so no allocation per bar. */
 export const NO_SIGNALS: readonly Signal[] = Object.freeze([]);
 
