@@ -24,6 +24,13 @@ export interface ServeOptions {
   readonly cache: boolean;
 }
 
+/** The address asked for, with the port bound: fastify names 127.0.0.1 first even for 0.0.0.0, which would hide that other machines can reach it. */
+function listeningOn(host: string, app: { addresses(): (string | { port: number })[] }): string {
+  const first = app.addresses()[0];
+  const port = typeof first === 'object' ? first.port : 0;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const token = options.token ?? process.env['GOALSIM_TOKEN'];
   if (token !== undefined && token.length < 16) throw new UsageError('--token: use at least 16 characters (e.g. openssl rand -hex 16)');
@@ -39,8 +46,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     written = writeRunReport(out).then(() => void process.stderr.write(`the replay has ended: run folder ${out}\n`));
   });
   const app = await buildServer(service, { token, cors: options.cors });
-  const address = await app.listen({ host: options.host, port: options.port });
-  process.stderr.write(`goalsim serve: ${resolved.scenario.name} held at its first bar; listening on ${address} (GET /api/v1/openapi.json)\n`);
+  await app.listen({ host: options.host, port: options.port });
+  process.stderr.write(`goalsim serve: ${resolved.scenario.name} held at its first bar; listening on ${listeningOn(options.host, app)} (GET /api/v1/openapi.json)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

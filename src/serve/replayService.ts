@@ -67,6 +67,9 @@ function everyEngineLookback(): SizingNeeds['volatilityLookback'] {
 export class ReplayService {
   private engines = new Map<string, SizingEngine>();
   private finishedResult: RunResult | undefined;
+  /** Bumped by every call that changes the replay's state: the report is rendered once per state. */
+  private state = 0;
+  private report: { readonly state: number; readonly html: Promise<string> } | undefined;
 
   private constructor(
     readonly live: ScenarioReplay,
@@ -97,6 +100,7 @@ export class ReplayService {
       if (step.to < replay.time) throw new ServeError(409, `${formatTimestamp(step.to)} is before the simulated time ${formatTimestamp(replay.time)}: the clock never goes backwards`, 'POST a later "to", or {"bars": N}');
       replay.advanceTo(step.to);
     } else replay.advanceBars(step.bars);
+    this.state++;
     if (replay.barsDone === replay.totalBars) this.finish();
     return this.clock();
   }
@@ -199,6 +203,7 @@ export class ReplayService {
     if (!Number.isFinite(replay.time)) throw new ServeError(409, 'the replay has not started: there is no simulated time to update at', 'POST /api/v1/clock {"bars": 1} first');
     if (replay.finished) throw new ServeError(409, 'the replay has ended: its books are closed', 'GET /api/v1/goals/summary shows the final state');
     tracker.onTimer('interval', replay.time, replay.view);
+    this.state++;
     return this.progress(goal, { limit: 1 })[0] ?? {};
   }
 
@@ -236,7 +241,13 @@ export class ReplayService {
   }
 
   /** The run report of the replay so far (the final run's once it has ended), as HTML. */
-  async reportHtml(): Promise<string> {
+  /** The run report of the replay as it stands, rendered once per state of the replay (it takes a second or more). */
+  reportHtml(): Promise<string> {
+    if (this.report?.state !== this.state) this.report = { state: this.state, html: this.renderReport() };
+    return this.report.html;
+  }
+
+  private async renderReport(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'goalsim-serve-'));
     try {
       writeRunFiles(this.finishedResult ?? this.live.resultSoFar(), dir);

@@ -91,7 +91,8 @@ export function openApiDocument(service: ReplayService): Record<string, unknown>
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route?.body !== undefined && route.body !== emptyBody ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
       responses: { 200: { description: 'ok', content: { [url === '/' ? 'text/html' : 'application/json']: {} } }, ...Object.fromEntries(Object.entries(errors).map(([code, description]) => [code, { description }])) },
-      ...(url === '/api/v1/openapi.json' ? {} : { security: [{ bearer: [] }] }),
+      // the token, when the server has one, guards every route, this document included
+      security: [{ bearer: [] }],
     };
   }
   return { openapi: '3.1.0', info: { title: 'goalsim serve', version: VERSION, description: 'The seed-001 goal and position-sizing API over a replay whose simulated clock the client drives.' }, paths, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } };
@@ -101,7 +102,8 @@ const digest = (text: string): Buffer => createHash('sha256').update(text).diges
 
 /** True when `header` carries the token; compared in constant time (digests of equal length). */
 function authorized(header: string | undefined, token: string): boolean {
-  const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+  // the scheme is case-insensitive (RFC 7235): "bearer" and "BEARER" are "Bearer"
+  const given = /^bearer +(.+)$/i.exec(header ?? '')?.[1] ?? '';
   return timingSafeEqual(digest(given), digest(token)) && given.length > 0;
 }
 
@@ -110,7 +112,9 @@ function fail(reply: FastifyReply, status: number, error: string, extra: Record<
 }
 
 export async function buildServer(service: ReplayService, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, forceCloseConnections: true });
+  // goal ids are checked by the routes (404 naming the goals), not cut off at 100 characters with
+  // a bare 414; a body key "__proto__" is dropped before validation rather than failing the parse
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, forceCloseConnections: true, routerOptions: { maxParamLength: 2000 }, onProtoPoisoning: 'remove', onConstructorPoisoning: 'remove' });
   if (options.cors !== undefined) await app.register(cors, { origin: options.cors });
   const token = options.token;
   if (token !== undefined) {

@@ -216,6 +216,37 @@ describe('access', () => {
       expect((await call(base, 'GET', '/api/v1/clock', undefined, { authorization: 'Bearer wrong-token-of-some-length' })).status).toBe(401);
       const ok = await call(base, 'GET', '/api/v1/clock', undefined, { authorization: 'Bearer a-long-enough-token-1234' });
       expect(ok.status).toBe(200);
+      // the scheme is case-insensitive (RFC 7235)
+      for (const scheme of ['bearer', 'BEARER']) expect((await call(base, 'GET', '/api/v1/clock', undefined, { authorization: `${scheme} a-long-enough-token-1234` })).status, scheme).toBe(200);
+      // the document needs the token, and says that every route does
+      expect((await call(base, 'GET', '/api/v1/openapi.json')).status).toBe(401);
+      const doc = (await call(base, 'GET', '/api/v1/openapi.json', undefined, { authorization: 'Bearer a-long-enough-token-1234' })).json as { paths: Record<string, Record<string, { security?: unknown }>> };
+      const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
+      expect(operations.every((operation) => JSON.stringify(operation.security) === '[{"bearer":[]}]')).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers a __proto__ body key and a 300-character goal id as any other input, and renders the report once per state', async () => {
+    const { app, base, service } = await serve();
+    try {
+      // the key is dropped before validation: the body then validates (or not) on its own
+      const proto = await call(base, 'POST', '/api/v1/clock', '{"bars": 1, "__proto__": {"polluted": true}}');
+      expect(proto.status).toBe(200);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      const again = await call(base, 'GET', '/api/v1/clock');
+      expect(again.status, 'the connection still serves').toBe(200);
+      const long = await call(base, 'GET', `/api/v1/goals/${'x'.repeat(300)}/progress`);
+      expect(long.status).toBe(404);
+      expect(long.json['success']).toBe(false);
+      // one rendering per state of the replay: the same promise until the clock moves
+      const first = service.reportHtml();
+      expect(service.reportHtml()).toBe(first);
+      await call(base, 'POST', '/api/v1/clock', { bars: 5 });
+      const moved = service.reportHtml();
+      expect(moved).not.toBe(first);
+      expect(await moved).not.toBe(await first);
     } finally {
       await app.close();
     }
@@ -251,5 +282,23 @@ describe('access', () => {
     });
     expect(code).toBe(0);
     expect(stderr).toContain('goalsim serve: closed');
+  }, 30_000);
+
+  it('says it listens on every interface when it does (0.0.0.0), not on 127.0.0.1', async () => {
+    const child = spawn(process.execPath, [resolve('dist/cli/main.js'), 'serve', DAX, '--host', '0.0.0.0', '--token', 'a-long-enough-token-1234', '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    await new Promise<void>((done) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('listening on')) done();
+      });
+    });
+    const port = /listening on http:\/\/0\.0\.0\.0:(\d+) /.exec(stderr)?.[1];
+    expect(port, stderr).toBeDefined();
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/clock`, { headers: { authorization: 'Bearer a-long-enough-token-1234' } })).status).toBe(200);
+    await new Promise<void>((done) => {
+      child.on('exit', () => done());
+      child.kill('SIGTERM');
+    });
   }, 30_000);
 });
