@@ -33,16 +33,30 @@ export class BadRowCollector {
 
   /** Raises the row's error, or records it when skipping. */
   /**
-   * Rejects a row with more fields than the header (empty trailing fields aside): a decimal comma
-   * (1633,47) or another delimiter splits a value, and reading on would shift or drop it. True
-   * when the row was rejected (skipped, in skip mode).
+   * Rejects a row whose fields do not line up with the header's `width` columns: more (empty
+   * trailing fields aside: a decimal comma, 1633,47, or another delimiter splits a value) or
+   * fewer (a field is missing, and every value after it would be read as the next column's).
+   * True when the row was rejected (skipped, in skip mode).
    */
-  rejectExtraFields(line: number, fields: readonly string[], width: number): boolean {
+  rejectFieldCount(line: number, fields: readonly string[], width: number): boolean {
     const extra = fields.findIndex((field, i) => i >= width && field !== '');
-    if (extra < 0) return false;
-    const value = fields[extra] ?? '';
-    this.reject(line, `extra field ${extra + 1}`, value, `is "${value}", but the header has ${width} columns: a decimal comma (1633,47 for 1633.47) or a delimiter other than "," splits a value; use "." for decimals or quote the field`);
+    if (extra >= 0) {
+      const value = fields[extra] ?? '';
+      this.reject(line, `extra field ${extra + 1}`, value, `is "${value}", but the header has ${width} columns: a decimal comma (1633,47 for 1633.47) or a delimiter other than "," splits a value; use "." for decimals or quote the field`);
+      return true;
+    }
+    // a file without a header (binance klines) has no width to hold rows to
+    if (fields.length >= width || !Number.isFinite(width)) return false;
+    this.rejectRow(line, `has ${fields.length} fields where the header has ${width}: a field is missing, so the values after it would sit in the wrong columns; add the missing field (empty if unknown)`);
     return true;
+  }
+
+  /** A problem of the whole row rather than of one column. */
+  rejectRow(line: number, problem: string): void {
+    const error = new DataError(`${this.file}:${line}: the row ${problem}`, this.file, line);
+    if (this.policy === 'error') throw error;
+    this.count++;
+    if (this.listed.length < MAX_LISTED_SKIPS) this.listed.push({ file: this.file, line, column: '', value: '', message: error.message });
   }
 
   reject(line: number, column: string, value: string, problem: string): void {

@@ -1,7 +1,8 @@
 /**
  * Streams a CSV file through csv-parse and hands each record to a callback with its line
  * number. Records are consumed inside csv-parse's `on_record` hook, so no record objects pile
- * up in the stream and the line number is exact even with quoted newlines.
+ * up in the stream. The line is the one the record starts on, even when a quoted value spans
+ * lines; csv-parse's quote errors are located by line and column name.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
@@ -25,10 +26,13 @@ export type RecordHandler
  * `relaxQuotes` (skip mode) reads a quote inside an unquoted field as a literal character, so a
  * stray quote spoils only its row, which the row checks then skip, not the whole load.
  */
-export async function readCsvRecords(file: string, displayPath: string, onRecord: RecordHandler, relaxQuotes = false): Promise<number> {
+export async function readCsvRecords(file: string, displayPath: string, onRecord: RecordHandler, relaxQuotes = false, headerRow = true): Promise<number> {
   requireRegularFile(file, displayPath);
   let records = 0;
   let failure: unknown;
+  let header: readonly string[] | undefined;
+  // the line the last record ended on: an unclosed quote opens on a later one
+  let lastLine = 0;
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
@@ -38,7 +42,9 @@ export async function readCsvRecords(file: string, displayPath: string, onRecord
     on_record: (record: string[], context) => {
       if (failure !== undefined) return null;
       try {
-        onRecord(record, context.lines);
+        if (headerRow) header ??= record;
+        onRecord(record, context.lines - newlinesIn(record));
+        lastLine = context.lines;
         records++;
       } catch (error) {
         failure = error;
@@ -60,10 +66,37 @@ export async function readCsvRecords(file: string, displayPath: string, onRecord
     if (error instanceof DataError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') throw new DataError(`${displayPath}: file not found`, displayPath);
-    const line = (error as { lines?: number }).lines;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new DataError(`${displayPath}${line === undefined ? '' : `:${line}`}: ${message}`, displayPath, line);
+    throw parseError(error, displayPath, header, lastLine);
   }
   if (failure !== undefined) throw failure;
   return records;
+}
+
+/** Line breaks inside a record's quoted values: csv-parse counts lines to the record's end. */
+function newlinesIn(record: readonly string[]): number {
+  let count = 0;
+  for (const field of record) {
+    if (!field.includes('\n')) continue;
+    for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) count++;
+  }
+  return count;
+}
+
+/** A csv-parse error as a DataError located by line and, where the header names it, column. */
+function parseError(error: unknown, displayPath: string, header: readonly string[] | undefined, lastLine: number): DataError {
+  const { code, lines, column } = error as { code?: string; lines?: number; column?: number };
+  const name = column === undefined ? undefined : header?.[column];
+  const where = (line: number): string => `${displayPath}:${line}: ${name === undefined ? '' : `column "${name}": `}`;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') {
+    // csv-parse reads to the end of the file looking for the closing quote: the quote opened
+    // in the record after the last one read
+    const line = lastLine + 1;
+    return new DataError(`${where(line)}a quote opens a value here and is never closed, so the rest of the file would be one value; close the quote or remove it`, displayPath, line, name);
+  }
+  if (code === 'CSV_INVALID_CLOSING_QUOTE' && lines !== undefined) {
+    const got = /got "(.*?)"/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    return new DataError(`${where(lines)}a quoted value is followed by "${got}" before the next comma; quote the whole value or remove the quotes`, displayPath, lines, name);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DataError(`${displayPath}${lines === undefined ? '' : `:${lines}`}: ${message}`, displayPath, lines);
 }

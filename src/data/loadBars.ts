@@ -78,7 +78,7 @@ export class BarRowReader {
     const layout = this.layout;
     if (layout === undefined) return this.header(fields);
     const { options, bad } = this;
-    if (bad.rejectExtraFields(line, fields, this.width)) return;
+    if (bad.rejectFieldCount(line, fields, this.width)) return;
     const stampText = fields[layout.timestamp] ?? '';
     let t = parseTimestamp(stampText);
     if (!Number.isFinite(t)) return bad.reject(line, columnName(options, 'timestamp'), stampText, `is "${stampText}", not a timestamp`);
@@ -115,7 +115,7 @@ export async function loadBarsCsv(options: PriceSourceOptions): Promise<LoadedPr
   const resampleInterval = options.resample === true ? requireInterval(options) : undefined;
   const aggregator = resampleInterval === undefined ? undefined : new BarAggregator(symbol, resampleInterval);
   const reader = new BarRowReader(options, bad, aggregator === undefined ? (t, o, h, l, c, v) => builder.push(t, o, h, l, c, v) : (t, _o, _h, _l, c) => aggregator.addPrint(t, c, 0));
-  const records = await readCsvRecords(options.path, displayPath, (fields, line) => reader.row(fields, line), options.onBadRow === 'skip');
+  const records = await readCsvRecords(options.path, displayPath, (fields, line) => reader.row(fields, line), options.onBadRow === 'skip', options.format !== 'binance');
   if (records === 0) throw new DataError(`${displayPath}: empty file (no header row)`, displayPath);
   if (aggregator !== undefined) return { series: aggregator.finish(), skipped: bad.summary() };
   if (builder.length === 0 && bad.count === 0) throw new DataError(`${displayPath}: no data rows after the header`, displayPath);

@@ -40,7 +40,7 @@ export async function loadSignalsCsv(path: string, displayPath: string, onBadRow
       width = fields.length;
       return;
     }
-    if (bad.rejectExtraFields(line, fields, width)) return;
+    if (bad.rejectFieldCount(line, fields, width)) return;
     const text = (field: keyof typeof HEADERS): string => {
       const index = at?.[field];
       return index === undefined ? '' : (fields[index] ?? '');

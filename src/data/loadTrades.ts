@@ -36,7 +36,7 @@ export async function loadTradesCsv(options: PriceSourceOptions): Promise<Loaded
       width = fields.length;
       return;
     }
-    if (bad.rejectExtraFields(line, fields, width)) return;
+    if (bad.rejectFieldCount(line, fields, width)) return;
     const stampText = fields[at.timestamp ?? 0] ?? '';
     const t = parseTimestamp(stampText);
     if (!Number.isFinite(t)) return bad.reject(line, names.timestamp, stampText, `is "${stampText}", not a timestamp`);

@@ -65,3 +65,26 @@ describe('a row with more fields than its header', () => {
     await expect(loadSignalsCsv(signals, 'signals.csv', 'error')).rejects.toThrow('signals.csv:2: column "extra field 6" is "0.02", but the header has 5 columns');
   });
 });
+
+describe('CSV errors located where they are', () => {
+  const header = 'timestamp,open,high,low,close,volume';
+  const error = (text: string): Promise<string> => loadBarsCsv(barsSource(tempFile('bars.csv', text), { displayPath: 'bars.csv' })).then(() => 'loaded', (e: unknown) => (e as Error).message);
+
+  it('an unclosed quote at the row it opens in, with its column, not at the end of the file', async () => {
+    expect(await error(`${header}\n2020-01-01,1,2,0.5,1,5\n2020-01-02,"1,2,0.5,1,5\n2020-01-03,1,2,0.5,1,5\n2020-01-04,1,2,0.5,1,5\n`)).toBe('bars.csv:3: column "open": a quote opens a value here and is never closed, so the rest of the file would be one value; close the quote or remove it');
+  });
+
+  it('a character after a closing quote by its column name, not a field index', async () => {
+    expect(await error(`${header}\n2020-01-01,1,2,0.5,1,5\n2020-01-02,1,2,0.5,"1"x,5\n`)).toBe('bars.csv:3: column "close": a quoted value is followed by "x" before the next comma; quote the whole value or remove the quotes');
+  });
+
+  it('a bad value in a record that spans lines at the line the record starts on', async () => {
+    expect(await error(`${header}\n2020-01-01,1,2,0.5,1,5\n2020-01-02,1,"2\n\n",0.5,abc,5\n2020-01-03,1,2,0.5,1,5\n`)).toBe('bars.csv:3: column "close" is "abc", not a decimal number');
+  });
+
+  it('a row missing a middle field as a row with too few fields, not an empty volume', async () => {
+    expect(await error(`${header}\n2020-01-01,1,2,0.5,1,5\n2020-01-02,1,0.5,1,5\n`)).toBe('bars.csv:3: the row has 5 fields where the header has 6: a field is missing, so the values after it would sit in the wrong columns; add the missing field (empty if unknown)');
+    const skipped = await loadBarsCsv(barsSource(tempFile('bars.csv', `${header}\n2020-01-01,1,2,0.5,1,5\n2020-01-02,1,0.5,1,5\n2020-01-03,1,2,0.5,1,5\n`), { displayPath: 'bars.csv', onBadRow: 'skip' }));
+    expect([skipped.series.length, skipped.skipped.count, skipped.skipped.listed[0]?.line]).toEqual([2, 1, 3]);
+  });
+});
