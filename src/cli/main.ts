@@ -53,10 +53,11 @@ async function main(argv: string[]): Promise<number> {
           .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario JSON file' })
           .option('out', { type: 'string', describe: 'report folder (default reports/<name>/)' })
           .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache (--no-cache to parse every time)' })
+          .option('timeout', { type: 'number', default: 900, describe: 'seconds a run with a user strategy or sizing module may take; such a run goes in a worker thread, so that process.exit() or a hang in it fails the run alone' })
           .example('$0 run scenarios/demo.json', 'run the demo and write reports/demo/')
           .example('$0 run scenarios/demo.json --out /tmp/demo', 'write the report elsewhere'),
       async (args) => {
-        exitCode = await runCommand({ scenario: args.scenario, out: args.out, cache: args.cache });
+        exitCode = await runCommand({ scenario: args.scenario, out: args.out, cache: args.cache, timeoutSeconds: args.timeout });
       },
     )
     .command(

@@ -1,5 +1,11 @@
 /** `goalsim run <scenario> [--out DIR]`: one scenario, its report folder, a summary table. */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DataError, ScenarioError, UsageError } from '../errors.js';
+import { timeoutMs } from '../parallel/pool.js';
+import { workerScript } from '../parallel/workerScript.js';
+import type { PostedError, RunWorkerInput } from './runWorker.js';
 import { attributionOf } from '../analysis/attribution.js';
 import { annualisationNote } from '../analysis/metrics.js';
 import { defaultCacheDir } from '../data/cache.js';
@@ -17,7 +23,11 @@ export interface RunCommandOptions {
   readonly scenario: string;
   readonly out?: string | undefined;
   readonly cache: boolean;
+  /** Seconds a run with user modules may take before it is stopped (default 900, as a sweep's variant). */
+  readonly timeoutSeconds?: number | undefined;
 }
+
+export const DEFAULT_RUN_TIMEOUT_SECONDS = 900;
 
 export function runSummaryTable(result: RunResult): string {
   const summary = buildSummary(result);
@@ -30,7 +40,7 @@ export function runSummaryTable(result: RunResult): string {
 }
 
 /** Runs the scenario and writes its files; returns what to print. The result and its data end here. */
-async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
+export async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
   const data = await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined);
   const costly = trackerCycleWarning(resolved, data);
   if (costly !== null) process.stderr.write(`warning: ${costly}\n`);
@@ -40,10 +50,69 @@ async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, c
   return `${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n${runSummaryTable(result)}\n`;
 }
 
+/** A scenario that runs a user's code: its strategy or its sizing is a module. */
+function runsUserModules(resolved: ReturnType<typeof loadScenarioFile>): boolean {
+  return resolved.scenario.strategy.name === 'module' || resolved.scenario.sizing.engine === 'module';
+}
+
+/** The error a worker posted, as the class the exit code and the hint are chosen by. */
+function rebuilt(posted: PostedError): Error {
+  const keepMessage = <E extends Error>(error: E): E => Object.assign(error, { message: posted.message });
+  if (posted.kind === 'data') return new DataError(posted.message, posted.file ?? '', posted.line, posted.column);
+  if (posted.kind === 'scenario') return keepMessage(new ScenarioError('', posted.file ?? '', posted.jsonPath ?? ''));
+  if (posted.kind === 'usage') return new UsageError(posted.message);
+  return Object.assign(new Error(posted.message), { code: posted.code, path: posted.path, syscall: posted.syscall });
+}
+
+/**
+ * Runs the scenario in a worker thread: a user module that calls process.exit() ends the worker
+ * and fails the run (exit 1) instead of ending goalsim with its code and no report, one that never
+ * returns is stopped after `timeoutMs`, and neither leaves a partial file behind.
+ */
+async function runInWorker(input: RunWorkerInput, timeoutMs: number, timeoutSeconds: number): Promise<string> {
+  const worker = new Worker(workerScript('cli/runWorker.js'), { workerData: input });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let answered = false;
+      const timer = setTimeout(() => {
+        reject(new Error(`the run took longer than --timeout ${timeoutSeconds} s and was stopped: does a user module never return?`));
+        void worker.terminate();
+      }, timeoutMs);
+      worker.on('message', (message: { printout?: string; error?: PostedError }) => {
+        answered = true;
+        clearTimeout(timer);
+        if (message.printout !== undefined) resolve(message.printout);
+        else reject(rebuilt(message.error ?? { kind: 'failed', message: 'the run failed' }));
+      });
+      worker.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        clearTimeout(timer);
+        if (!answered) reject(new Error(`a user module ended the run with process.exit(${code}): nothing was written`));
+      });
+    });
+  } catch (error) {
+    removePartialFiles(input.outDir);
+    throw error;
+  }
+}
+
+/** The temporary files of this process's writers in `dir` (see io/fileWriter.ts), left by a stopped run. */
+function removePartialFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  const suffix = `.partial-${process.pid}`;
+  for (const name of readdirSync(dir)) if (name.endsWith(suffix)) rmSync(join(dir, name), { force: true });
+}
+
 export async function runCommand(options: RunCommandOptions): Promise<number> {
+  const timeout = timeoutMs('--timeout', options.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS) as number;
   const resolved = loadScenarioFile(options.scenario);
   const outDir = options.out ?? join('reports', resolved.scenario.name);
-  const printout = await runAndWriteFiles(resolved, options.cache, outDir);
+  const printout = runsUserModules(resolved)
+    ? await runInWorker({ scenario: options.scenario, outDir, cache: options.cache }, timeout, options.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS)
+    : await runAndWriteFiles(resolved, options.cache, outDir);
   // the report is rendered from the files alone, so the run's memory is free for it
   await writeRunReport(outDir);
   process.stdout.write(`${printout}report: ${outDir}\n`);

@@ -2,12 +2,12 @@
  * A user's strategy is held to the signal contract at every bar of a run: a malformed answer is
  * an error naming the module, the symbol and the bar (exit 1), not a trade sized on nonsense.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goalsim, tempDir } from '../helpers.js';
 
-function runWith(onBar: string, sizer?: string): { code: number | null; stderr: string } {
+function runWith(onBar: string, sizer?: string, args: string[] = []): { code: number | null; stderr: string; out: string } {
   const dir = tempDir();
   writeFileSync(join(dir, 'strategy.mjs'), `export function createStrategy() { return { onBar(ctx) { ${onBar} } }; }\n`);
   if (sizer !== undefined) writeFileSync(join(dir, 'sizer.mjs'), `export function createSizer() { return { size: (request) => (${sizer}) }; }\n`);
@@ -19,7 +19,8 @@ function runWith(onBar: string, sizer?: string): { code: number | null; stderr: 
     sizing: sizer === undefined ? { engine: 'fixed-fraction', params: { fraction: 0.2 } } : { engine: 'module', module: 'sizer.mjs' },
   };
   writeFileSync(join(dir, 's.json'), JSON.stringify(scenario));
-  return goalsim(['run', join(dir, 's.json'), '--out', join(dir, 'out')]);
+  const out = join(dir, 'out');
+  return { ...goalsim(['run', join(dir, 's.json'), '--out', out, ...args]), out };
 }
 
 const at10 = (signal: string): string => `return ctx.bars.length === 11 ? [${signal}] : [];`;
@@ -48,4 +49,26 @@ describe("a user's strategy at run time", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('sizer.mjs: size() returned riskAmount Infinity: an amount at risk is a finite number (or null)');
   });
+});
+
+describe('a run with user modules is contained', () => {
+  it('fails alone when a module calls process.exit(), whatever the code, and leaves no partial file', () => {
+    for (const code of [0, 3]) {
+      const result = runWith(`if (ctx.bars.length === 20) process.exit(${code}); return [];`);
+      expect(result.code, `process.exit(${code})`).toBe(1);
+      expect(result.stderr).toContain(`a user module ended the run with process.exit(${code}): nothing was written`);
+      const left = existsSync(result.out) ? readdirSync(result.out) : [];
+      expect(left.filter((name) => name.includes('.partial-')), 'no partial file').toEqual([]);
+      expect(left).not.toContain('summary.json');
+    }
+  });
+
+  it('is stopped after --timeout when a module never returns', () => {
+    const started = Date.now();
+    const result = runWith('if (ctx.bars.length === 20) for (;;) {} return [];', undefined, ['--timeout', '2']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the run took longer than --timeout 2 s and was stopped: does a user module never return?');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(runWith('return [];', undefined, ['--timeout', '0']).code, 'a timeout of 0 is a usage error').toBe(2);
+  }, 30_000);
 });
