@@ -2,22 +2,12 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DataError, ScenarioError, UsageError } from '../errors.js';
 import { timeoutMs } from '../parallel/pool.js';
 import { workerScript } from '../parallel/workerScript.js';
-import type { PostedError, RunWorkerInput } from './runWorker.js';
-import { attributionOf } from '../analysis/attribution.js';
-import { annualisationNote } from '../analysis/metrics.js';
-import { defaultCacheDir } from '../data/cache.js';
+import { rebuiltError, type PostedError, type RunWorkerInput } from './runWorkerProtocol.js';
+import { runAndWriteFiles } from './runTable.js';
 import { loadScenarioFile } from '../scenario/load.js';
-import { loadScenarioData } from '../sim/loadData.js';
-import { runScenario, trackerCycleWarning } from '../sim/run.js';
-import { runIntoFolder } from '../report/runFiles.js';
-import { goalHeader, goalRowsOf, metricHeader, metricRows } from '../report/runReport.js';
-import { buildSummary } from '../report/summary.js';
 import { writeRunReport } from '../report/writeReports.js';
-import type { RunResult } from '../sim/types.js';
-import { alignedTable } from './table.js';
 
 export interface RunCommandOptions {
   readonly scenario: string;
@@ -29,39 +19,9 @@ export interface RunCommandOptions {
 
 export const DEFAULT_RUN_TIMEOUT_SECONDS = 900;
 
-export function runSummaryTable(result: RunResult): string {
-  const summary = buildSummary(result);
-  const note = annualisationNote(summary.period.dailyReturns);
-  const capital = `${result.initialCapital.toFixed(2)} ${result.currency}`;
-  const rows = [['initial capital', capital, ...(summary.benchmark === undefined ? [] : [capital])], ...metricRows(summary)];
-  const goals = goalRowsOf(summary);
-  const goalTables = goals.compared.length === 0 ? '' : `\n\n${alignedTable(goalHeader(summary, 'goal outcome'), goals.compared)}\n\n${alignedTable(['the tracker', 'value'], goals.tracker)}`;
-  return `${alignedTable(metricHeader(summary), rows)}${note === null ? '' : `\n* ${note}`}${goalTables}`;
-}
-
-/** Runs the scenario and writes its files; returns what to print. The result and its data end here. */
-export async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioFile>, cache: boolean, outDir: string): Promise<string> {
-  const data = await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined);
-  const costly = trackerCycleWarning(resolved, data);
-  if (costly !== null) process.stderr.write(`warning: ${costly}\n`);
-  const { result } = await runIntoFolder(outDir, (curveSink, benchmarkSink) => runScenario(resolved, data, { curveSink, benchmark: { curveSink: benchmarkSink } }));
-  const warning = attributionOf(result.decisions).warning;
-  if (warning !== null) process.stderr.write(`warning: ${warning}\n`);
-  return `${result.name}: ${result.bars} bars, ${result.trades.length} trades, ${result.decisions.length} sizing decisions\n${runSummaryTable(result)}\n`;
-}
-
 /** A scenario that runs a user's code: its strategy or its sizing is a module. */
 function runsUserModules(resolved: ReturnType<typeof loadScenarioFile>): boolean {
   return resolved.scenario.strategy.name === 'module' || resolved.scenario.sizing.engine === 'module';
-}
-
-/** The error a worker posted, as the class the exit code and the hint are chosen by. */
-function rebuilt(posted: PostedError): Error {
-  const keepMessage = <E extends Error>(error: E): E => Object.assign(error, { message: posted.message });
-  if (posted.kind === 'data') return new DataError(posted.message, posted.file ?? '', posted.line, posted.column);
-  if (posted.kind === 'scenario') return keepMessage(new ScenarioError('', posted.file ?? '', posted.jsonPath ?? ''));
-  if (posted.kind === 'usage') return new UsageError(posted.message);
-  return Object.assign(new Error(posted.message), { code: posted.code, path: posted.path, syscall: posted.syscall });
 }
 
 /**
@@ -82,7 +42,7 @@ async function runInWorker(input: RunWorkerInput, timeoutMs: number, timeoutSeco
         answered = true;
         clearTimeout(timer);
         if (message.printout !== undefined) resolve(message.printout);
-        else reject(rebuilt(message.error ?? { kind: 'failed', message: 'the run failed' }));
+        else reject(rebuiltError(message.error ?? { kind: 'failed', message: 'the run failed' }));
       });
       worker.on('error', (error) => {
         clearTimeout(timer);
