@@ -9,6 +9,7 @@
 import { deflatedSharpe, DSR_CONVENTION, returnMoments } from './deflatedSharpe.js';
 import { probabilityOfOverfitting, type BlockMetric, type PboResult } from './pbo.js';
 import type { AuditSeries } from '../parallel/task.js';
+import { formatDate, MS_PER_DAY } from '../data/timestamp.js';
 
 export const DEFAULT_CSCV_BLOCKS = 16;
 
@@ -86,7 +87,8 @@ export function seriesDays(series: AuditSeries): number[] {
   return days;
 }
 
-const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+/** An epoch day as the date it is (YYYY-MM-DD). */
+export const dayText = (day: number): string => formatDate(day * MS_PER_DAY);
 
 /** The largest even block count <= requested, at least 4, that gives every block 2 periods; 0 if none. */
 export function blocksFor(periods: number, requested: number): number {
@@ -202,8 +204,8 @@ export function auditSweep(variants: readonly AuditedVariant[], winner: number, 
     variants: n,
     winner,
     days,
-    firstDay: isoDay(returns.keys[0] as number),
-    lastDay: isoDay(returns.keys[days - 1] as number),
+    firstDay: dayText(returns.keys[0] as number),
+    lastDay: dayText(returns.keys[days - 1] as number),
     deflatedSharpe: deflated,
     pbo,
     goalPbo,

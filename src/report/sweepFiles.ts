@@ -6,7 +6,7 @@
  */
 import { writeCsvFile, writeTextFile } from '../io/fileWriter.js';
 import { mkdirSync, rmSync } from 'node:fs';
-import { AUDIT_FILES, auditSweep, DEFAULT_CSCV_BLOCKS, returnText, seriesDays, type AuditedVariant, type PboFigures, type SweepAudit } from '../analysis/sweepAudit.js';
+import { AUDIT_FILES, auditSweep, dayText, DEFAULT_CSCV_BLOCKS, returnText, seriesDays, type AuditedVariant, type PboFigures, type SweepAudit } from '../analysis/sweepAudit.js';
 import { join } from 'node:path';
 import { marginals, type MarginalRow } from '../analysis/marginals.js';
 import { rankOutcomes, resultsTable, type RankedRow } from '../analysis/sweepResults.js';
@@ -73,7 +73,7 @@ function writeAuditFiles(dir: string, variants: readonly AuditedVariant[], audit
   const columns = variants.map((v) => `variant_${v.id}`);
   const byDay = variants.map((v) => new Map(seriesDays(v.series).map((day, i) => [day, v.series.returnsE8[i]])));
   const days = [...new Set(byDay.flatMap((map) => [...map.keys()]))].sort((a, b) => a - b);
-  writeCsvFile(join(dir, AUDIT_FILES.returns), { file: AUDIT_FILES.returns, header: ['date', ...columns], rows: days.map((day) => [new Date(day * 86_400_000).toISOString().slice(0, 10), ...byDay.map((map) => returnText(map.get(day)))]) });
+  writeCsvFile(join(dir, AUDIT_FILES.returns), { file: AUDIT_FILES.returns, header: ['date', ...columns], rows: days.map((day) => [dayText(day), ...byDay.map((map) => returnText(map.get(day)))]) });
   const months = [...new Set(variants.flatMap((v) => v.series.months))].sort();
   const goalRows = (['returnMet', 'incomeMet'] as const).flatMap((flags) => {
     const byMonth = variants.map((v) => new Map<string, 0 | 1 | null>(v.series.months.map((month, i) => [month, v.series[flags][i] ?? null])));
