@@ -46,7 +46,13 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     written = writeRunReport(out).then(() => void process.stderr.write(`the replay has ended: run folder ${out}\n`));
   });
   const app = await buildServer(service, { token, cors: options.cors });
-  await app.listen({ host: options.host, port: options.port });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    if ((error as { code?: string }).code === 'EADDRINUSE') throw new UsageError(`--port ${options.port} is in use on ${options.host}: another goalsim serve, or another program, listens there; choose another --port, or --port 0 for any free one`);
+    throw error;
+  }
   process.stderr.write(`goalsim serve: ${resolved.scenario.name} held at its first bar; listening on ${listeningOn(options.host, app)} (GET /api/v1/openapi.json)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {

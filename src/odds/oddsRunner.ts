@@ -15,7 +15,7 @@ import { ScenarioError, UsageError } from '../errors.js';
 import { armsFromEngines, resolveArms, type Arm, type ArmInput } from './arms.js';
 import { matchArms, type MatchBy } from './match.js';
 import { pricePlacesOf } from '../ledger/index.js';
-import { runTasks, timeoutMs } from '../parallel/pool.js';
+import { runTasks, shownNumber, timeoutMs } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario/load.js';
 import { ENGINE_NAMES } from '../scenario/schema.js';
@@ -77,9 +77,9 @@ export interface OddsRun {
 
 /** The usage errors of the options, each one line naming the option and the fix. */
 export function checkOddsOptions(options: Pick<OddsOptions, 'paths' | 'block' | 'engines' | 'ruin' | 'arms'>): void {
-  if (!Number.isInteger(options.paths) || options.paths < 1) throw new UsageError(`--paths ${options.paths}: give a whole number of paths, at least 1 (e.g. --paths 1000)`);
-  if (options.block !== 'auto' && !(Number.isFinite(options.block) && options.block >= 1)) throw new UsageError(`--block ${options.block}: a mean block length is at least 1 bar; or use --block auto`);
-  if (options.ruin !== undefined && !(options.ruin > 0 && options.ruin < 1)) throw new UsageError(`--ruin ${options.ruin}: a share of the initial capital between 0 and 1 (e.g. 0.5)`);
+  if (!Number.isInteger(options.paths) || options.paths < 1) throw new UsageError(`--paths ${shownNumber(options.paths)}: give a whole number of paths, at least 1 (e.g. --paths 1000)`);
+  if (options.block !== 'auto' && !(Number.isFinite(options.block) && options.block >= 1)) throw new UsageError(`--block ${shownNumber(options.block)}: a mean block length is at least 1 bar; or use --block auto`);
+  if (options.ruin !== undefined && !(options.ruin > 0 && options.ruin < 1)) throw new UsageError(`--ruin ${shownNumber(options.ruin)}: a share of the initial capital between 0 and 1 (e.g. 0.5)`);
   if (options.arms !== undefined) return;
   if (options.engines.length === 0) throw new UsageError(`--engines: name at least one of ${ENGINE_NAMES.join(', ')}`);
   for (const engine of options.engines) if (!ENGINE_NAMES.includes(engine)) throw new UsageError(`--engines: unknown engine "${engine}"; the engines are ${ENGINE_NAMES.join(', ')}`);

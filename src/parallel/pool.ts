@@ -27,13 +27,18 @@ export interface PoolOptions<Task, Outcome> {
 }
 
 
+/** A numeric option as the user gave it: text that is no number reaches us as NaN, which says nothing. */
+export function shownNumber(value: number | string | undefined): string {
+  return typeof value === 'number' && Number.isNaN(value) ? '(not a number)' : String(value);
+}
+
 /**
  * A task timeout given in seconds (`--variant-timeout`, `--path-timeout`) as milliseconds: a
  * finite number of seconds > 0, or a usage error naming the option (0 would fail every task).
  */
 export function timeoutMs(option: string, seconds: number | undefined): number | undefined {
   if (seconds === undefined) return undefined;
-  if (!(Number.isFinite(seconds) && seconds > 0)) throw new UsageError(`${option} ${seconds}: give the seconds a task may run, a number > 0 (default 900)`);
+  if (!(Number.isFinite(seconds) && seconds > 0)) throw new UsageError(`${option} ${shownNumber(seconds)}: give the seconds a task may run, a number > 0 (default 900)`);
   return seconds * 1000;
 }
 

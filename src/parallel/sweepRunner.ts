@@ -13,7 +13,7 @@ import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, sweepDifference, VARIA
 import { inputsFingerprint } from '../scenario/fingerprint.js';
 import { DEFAULT_CSCV_BLOCKS, type SweepAudit } from '../analysis/sweepAudit.js';
 import { loadSweepFile } from '../scenario/sweep.js';
-import { expandVariants, prepareVariant, sweptPaths, type Variant } from '../scenario/variants.js';
+import { expandVariants, prepareVariant, sweptPaths, type PreparedVariant, type Variant } from '../scenario/variants.js';
 import { failedOutcome } from './outcome.js';
 import { runTasks, timeoutMs, VARIANT_POOL } from './pool.js';
 import { inShard, parseShard, type Shard } from './shard.js';
@@ -87,6 +87,13 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   }
   const scope = variants.filter((variant) => inShard(variant.id, shard));
   const todo = scope.filter((variant) => !outcomes.has(variant.id));
+  const prepared = todo.map((variant) => prepareVariant(loaded, variant));
+  // a sweep of which no variant can run is an input error, as `goalsim validate` says, not a run
+  // whose every variant fails
+  const firstInvalid = prepared.find((p) => p.kind === 'failed') as (PreparedVariant & { readonly kind: 'failed' }) | undefined;
+  if (todo.length === scope.length && firstInvalid !== undefined && prepared.every((p) => p.kind !== 'run')) {
+    throw new UsageError(`${options.file}: no variant of the sweep can run: ${firstInvalid.reason}${prepared.length > 1 ? ` (and ${prepared.length - 1} more variants fail or break a constraint)` : ''}`);
+  }
   const shardName = shard === undefined ? null : `${shard.index}/${shard.count}`;
   // the definition is on disk before the first record, marked interrupted until the end, so a
   // run killed before it finished is refused by --resume with another definition instead of
@@ -101,15 +108,14 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
 
   const loader = new SharedDataLoader(options.cacheDir);
   const tasks: VariantTask[] = [];
-  for (const variant of todo) {
-    const prepared = prepareVariant(loaded, variant);
-    if (prepared.kind !== 'run') {
-      record(failedOutcome(variant.id, prepared.kind, prepared.reason));
+  for (const variant of prepared) {
+    if (variant.kind !== 'run') {
+      record(failedOutcome(variant.variant.id, variant.kind, variant.reason));
       continue;
     }
-    const inputs = await loader.inputsFor(prepared.resolved);
-    if (!inputs.ok) record(failedOutcome(variant.id, 'failed', inputs.error));
-    else tasks.push({ id: variant.id, resolved: prepared.resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows });
+    const inputs = await loader.inputsFor(variant.resolved);
+    if (!inputs.ok) record(failedOutcome(variant.variant.id, 'failed', inputs.error));
+    else tasks.push({ id: variant.variant.id, resolved: variant.resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows });
   }
   let done = 0;
   options.onProgress?.(0, tasks.length);

@@ -74,7 +74,7 @@ describe('scenario problems', () => {
     for (const value of ['abc', '-1', '0']) {
       const sweep = goalsim(['sweep', 'scenarios/sweeps/goal-thresholds.json', '--variant-timeout', value, '--out', join(tempDir(), 'x')]);
       expect(sweep.code, value).toBe(2);
-      expect(sweep.stderr).toMatch(/--variant-timeout (NaN|-1|0): give the seconds a task may run, a number > 0 \(default 900\)/);
+      expect(sweep.stderr).toMatch(/--variant-timeout (\(not a number\)|-1|0): give the seconds a task may run, a number > 0 \(default 900\)/);
     }
     const odds = goalsim(['odds', 'scenarios/odds/dax-goals.json', '--paths', '2', '--path-timeout', '-1', '--out', join(tempDir(), 'y')]);
     expect(odds.code).toBe(2);
@@ -88,6 +88,30 @@ describe('scenario problems', () => {
     expect(month.stderr).toMatch(/warning: tracker\.intervalMinutes 1: the tracker runs about 41,760 cycles for 22 bars \(1,898 a bar\).*e\.g\. 1440 for daily bars/);
     const daily = run({ ...base, period: { start: '2001-03-01', end: '2001-03-31' }, goals: { preset: 'seed-001' }, tracker: { intervalMinutes: 1440 } });
     expect(daily.stderr).not.toContain('warning: tracker');
+  });
+
+  it('says what to do, not NaN or EADDRINUSE, and refuses a sweep none of whose variants can run (exit 2, as validate)', async () => {
+    const paths = goalsim(['odds', 'scenarios/demo.json', '--paths', 'abc', '--out', join(tempDir(), 'o')]);
+    expect(paths.code).toBe(2);
+    expect(paths.stderr).toContain('--paths (not a number): give a whole number of paths, at least 1 (e.g. --paths 1000)');
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, '127.0.0.1', () => done()));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const serve = goalsim(['serve', 'scenarios/demo.json', '--port', String(port)]);
+      expect(serve.code).toBe(2);
+      expect(serve.stderr).toContain(`--port ${port} is in use on 127.0.0.1: another goalsim serve, or another program, listens there; choose another --port, or --port 0 for any free one`);
+    } finally {
+      busy.close();
+    }
+    const dir = tempDir();
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(base));
+    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ name: 'none', base: 'base.json', grid: { 'sizing.params.fraction': [2, 3] }, objective: 'metrics.sharpe' }));
+    const sweep = goalsim(['sweep', join(dir, 'sweep.json'), '--workers', '1', '--out', join(dir, 'out')]);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toMatch(/sweep\.json: no variant of the sweep can run: .*variant 0: sizing\.params\.fraction: .* \(and 1 more variants fail or break a constraint\)/);
+    expect(goalsim(['validate', join(dir, 'sweep.json')]).code).toBe(2);
   });
 
   it('names the roles a data source may rename, and refuses any other, __proto__ included', () => {
