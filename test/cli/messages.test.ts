@@ -119,6 +119,8 @@ describe('scenario problems', () => {
     const typo = run(data({ clsoe: 'Close' }));
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('data[0].columns: unknown key "clsoe" (did you mean "close"?)');
+    // strategy parameters too (#32: "entyr" had no suggestion)
+    expect(run({ ...base, strategy: { name: 'breakout', params: { entyr: 20 } } }).stderr).toContain('strategy.params: unknown key "entyr" (did you mean "entry"?)');
     // JSON.parse makes "__proto__" an own key, as a scenario file's would be
     const proto = run(data(JSON.parse('{"__proto__": "x"}') as Record<string, string>));
     expect(proto.code).toBe(2);
