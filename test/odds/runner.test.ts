@@ -18,7 +18,7 @@ describe('odds options', () => {
     [{ paths: 0 }, '--paths 0: give a whole number of paths, at least 1 (e.g. --paths 1000)'],
     [{ paths: 2.5 }, '--paths 2.5: give a whole number'],
     [{ block: 0.99 }, '--block 0.99: a mean block length is at least 1 bar; or use --block auto'],
-    [{ block: Number.NaN }, '--block NaN'],
+    [{ block: Number.NaN }, '--block (not a number)'],
     [{ block: Number.POSITIVE_INFINITY }, '--block Infinity'],
     [{ engines: [] }, '--engines: name at least one of'],
     [{ engines: ['kelly-ish'] }, '--engines: unknown engine "kelly-ish"; the engines are'],
