@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { BadRowPolicy } from '../data/badRows.js';
 import type { PriceSourceOptions } from '../data/source.js';
 import { MS_PER_DAY, parseTimestamp } from '../data/timestamp.js';
@@ -85,9 +85,10 @@ function periodBound(text: string | undefined, file: string, key: 'start' | 'end
 /** Resolves a validated scenario that was read from `file` (paths are relative to it). */
 export function resolveScenario(scenario: Scenario, file: string): ResolvedScenario {
   const baseDir = dirname(resolve(file));
+  // an absolute path is shown as the user wrote it; a relative one from the working folder
   const locate = (path: string): { path: string; displayPath: string } => {
     const absolute = resolve(baseDir, path);
-    return { path: absolute, displayPath: relative(process.cwd(), absolute) || absolute };
+    return { path: absolute, displayPath: isAbsolute(path) ? path : relative(process.cwd(), absolute) || absolute };
   };
   const priceSources: (PriceSourceOptions & { dataIndex: number })[] = [];
   let signalsSource: SignalsSource | undefined;

@@ -114,6 +114,14 @@ describe('scenario problems', () => {
     expect(goalsim(['validate', join(dir, 'sweep.json')]).code).toBe(2);
   });
 
+  it('shows a data path given as absolute as it was given, not relative to the working folder', () => {
+    const missing = join(tempDir(), 'nowhere', 'bars.csv');
+    const result = run({ ...base, data: [{ symbol: 'A', path: missing }] });
+    expect(result.code).toBe(2);
+    // before, it read "../../tmp/.../bars.csv: file not found" from this folder
+    expect(result.stderr.startsWith(`goalsim: error: ${missing}: file not found`), result.stderr).toBe(true);
+  });
+
   it('names the roles a data source may rename, and refuses any other, __proto__ included', () => {
     const data = (columns: Record<string, string>) => ({ ...base, data: [{ ...(base.data as object[])[0], columns }] });
     const typo = run(data({ clsoe: 'Close' }));
