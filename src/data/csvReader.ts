@@ -75,7 +75,8 @@ export async function readCsvRecords(file: string, displayPath: string, onRecord
 /** Line breaks inside a record's quoted values: csv-parse counts lines to the record's end. */
 function newlinesIn(record: readonly string[]): number {
   let count = 0;
-  for (const field of record) {
+  for (let f = 0; f < record.length; f++) {
+    const field = record[f] as string;
     if (!field.includes('\n')) continue;
     for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) count++;
   }

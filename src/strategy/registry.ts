@@ -9,7 +9,7 @@ import { createBreakout, type BreakoutParams } from './breakout.js';
 import { createBuyAndHold } from './buyAndHold.js';
 import { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
 import { createSmaCross, type SmaCrossParams } from './smaCross.js';
-import { signalProblem, type Signal, type Strategy, type StrategyFactory } from './types.js';
+import { signalProblem, type Signal, type Strategy, type StrategyContext, type StrategyFactory } from './types.js';
 
 export type StrategySpec =
   | { readonly name: 'sma-cross'; readonly params: SmaCrossParams }
@@ -71,14 +71,15 @@ async function loadUserStrategy(modulePath: string, params: Readonly<Record<stri
  * confidence or a negative stop would otherwise size and trade on nonsense.
  */
 function checkedStrategy(strategy: Strategy, modulePath: string, symbol: string): Strategy {
+  // built only when an answer is refused: nothing is allocated per bar
+  const where = (ctx: StrategyContext): string => `${modulePath}: ${symbol} at ${new Date(ctx.time).toISOString()} (bar ${ctx.bars.length - 1})`;
   return {
     onBar(ctx) {
       const signals = strategy.onBar(ctx);
-      const at = (): string => `${modulePath}: ${symbol} at ${new Date(ctx.time).toISOString()} (bar ${ctx.bars.length - 1})`;
-      if (!Array.isArray(signals)) throw new Error(`${at()}: onBar returned ${signals === null ? 'null' : typeof signals}, not an array of signals (return [] for none)`);
+      if (!Array.isArray(signals)) throw new Error(`${where(ctx)}: onBar returned ${signals === null ? 'null' : typeof signals}, not an array of signals (return [] for none)`);
       for (const signal of signals as readonly Signal[]) {
         const problem = signalProblem(signal);
-        if (problem !== null) throw new Error(`${at()}: ${problem}`);
+        if (problem !== null) throw new Error(`${where(ctx)}: ${problem}`);
       }
       return signals;
     },
