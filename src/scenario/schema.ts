@@ -130,7 +130,8 @@ export const scenarioSchema = z
     name: z.string().max(MAX_NAME, { message: `names a folder: at most ${MAX_NAME} characters` }).regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the report folder)' }),
     description: z.string().optional(),
     data: z.array(dataSourceSchema).min(1),
-    period: z.strictObject({ start: z.string().optional(), end: z.string().optional() }).default({}),
+    // warmup: strategies also see the data's bars before period.start (README "Scenario files")
+    period: z.strictObject({ start: z.string().optional(), end: z.string().optional(), warmup: z.boolean().optional() }).default({}),
     account: z.strictObject({
       currency: z.string().min(1).default('USD'),
       initialCapital: positiveDecimal,

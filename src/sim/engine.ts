@@ -43,6 +43,17 @@ export interface SimulationSetup {
   readonly observeDaily?: SizingNeeds['volatilityLookback'];
   /** Where final equity rows go as the run makes them; the output then keeps no curve (a 20M-row run's is 800 MB). */
   readonly curveSink?: CurveSink | undefined;
+  /**
+   * Each symbol's whole series, of which `series[s]` is a contiguous part: strategies also see
+   * its bars before the run's first (a warm start). Without it they see the run's bars only.
+   */
+  readonly history?: readonly BarSeries[] | undefined;
+  /**
+   * Engines that take over from `sizing` at the given times, ascending (a walk-forward's
+   * re-optimised parameters): an order decided at time t is sized by the last engine whose
+   * time is <= t.
+   */
+  readonly sizingSchedule?: { readonly from: readonly number[]; readonly engines: readonly SizingEngine[] } | undefined;
 }
 
 const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
@@ -99,6 +110,10 @@ export class Replay {
   private readonly setup: SimulationSetup;
   private readonly lastBar: Int32Array;
   private readonly histories: SeriesHistory[];
+  /** Index in the history of each series' first bar (0 without a warm start). */
+  private readonly historyOffset: Int32Array;
+  /** Index in the sizing schedule of the engine in force (-1: setup.sizing). */
+  private sizingIndex = -1;
   private readonly contexts: MutableContext[];
   private readonly strategies: { onBar(ctx: StrategyContext): readonly Signal[] }[];
   private readonly pendingClose: Uint8Array;
@@ -123,7 +138,8 @@ export class Replay {
     this.log = new DecisionLog(this.instruments.map((instrument) => instrument.symbol));
     this.lastPrices = new Float64Array(symbolCount);
     this.lastBar = new Int32Array(symbolCount).fill(-1);
-    this.histories = series.map((bars) => new SeriesHistory(bars));
+    this.histories = series.map((bars, s) => new SeriesHistory(setup.history?.[s] ?? bars));
+    this.historyOffset = Int32Array.from(series, (bars, s) => historyOffsetOf(setup.history?.[s], bars));
     this.contexts = series.map((bars, s) => new MutableContext(bars.symbol, s, this.histories[s] as SeriesHistory));
     this.strategies = series.map((bars) => setup.strategyFactory(bars.symbol));
     this.pendingClose = new Uint8Array(symbolCount);
@@ -137,7 +153,7 @@ export class Replay {
     this.fireTimer = (kind, time) => goalHooks?.onTimer(kind, time, this.portfolio);
     // daily closes per symbol, for the engines that read daily volatility and trend (and for a
     // live caller's engine: observing them changes nothing in the run)
-    this.lookback = widestLookback(sizing.needs.volatilityLookback, setup.observeDaily);
+    this.lookback = (setup.sizingSchedule?.engines ?? []).reduce((widest, engine) => widestLookback(widest, engine.needs.volatilityLookback), widestLookback(sizing.needs.volatilityLookback, setup.observeDaily));
     const lookback = this.lookback;
     this.daily = series.map(() => (lookback === undefined ? undefined : new DailyCloses(Math.max(lookback.short, lookback.long, lookback.trend ?? 0) + 1)));
     this.peak = this.ledger.cashValue;
@@ -229,9 +245,18 @@ export class Replay {
     };
   }
 
+  /** The sizing engine in force at `time` (times only increase during a run). */
+  private sizingAt(time: number): SizingEngine {
+    const schedule = this.setup.sizingSchedule;
+    if (schedule === undefined) return this.setup.sizing;
+    while (this.sizingIndex + 1 < schedule.from.length && (schedule.from[this.sizingIndex + 1] as number) <= time) this.sizingIndex++;
+    return this.sizingIndex < 0 ? this.setup.sizing : (schedule.engines[this.sizingIndex] as SizingEngine);
+  }
+
   private decide(s: number, signal: Signal, direction: Direction, time: number): void {
     const price = this.lastPrices[s] as number;
-    const decision = this.setup.sizing.size(this.requestFor(s, { direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct }, time));
+    const sizing = this.sizingAt(time);
+    const decision = sizing.size(this.requestFor(s, { direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct }, time, sizing));
     this.log.record({ time, symbolIndex: s, signal: signal.side, direction, price, confidence: signal.confidence, stopLossPct: signal.stopLossPct }, decision);
     if (decision.skipped === null) {
       this.pendingOpen[s] = { direction, quantity: decision.units, stopLossPct: signal.stopLossPct, takeProfitPct: signal.takeProfitPct };
@@ -309,7 +334,7 @@ export class Replay {
       lastPrices[s] = (series[s] as BarSeries).close[i] as number;
       this.lastBar[s] = i;
       this.daily[s]?.observe(t, lastPrices[s] as number);
-      (this.histories[s] as SeriesHistory).length = i + 1;
+      (this.histories[s] as SeriesHistory).length = (this.historyOffset[s] as number) + i + 1;
     }
     const equity = ledger.equityAt(lastPrices);
     if (equity > this.peak) this.peak = equity;
@@ -399,6 +424,16 @@ export class Replay {
 
 export function simulate(setup: SimulationSetup): SimulationOutput {
   return new Replay(setup).finish();
+}
+
+/** Where `part` starts in `whole` (it must lie in it, bar for bar). */
+function historyOffsetOf(whole: BarSeries | undefined, part: BarSeries): number {
+  if (whole === undefined || part.length === 0) return 0;
+  const first = part.time[0] as number;
+  let offset = 0;
+  while (offset < whole.length && (whole.time[offset] as number) < first) offset++;
+  if (whole.time[offset] !== first || whole.length - offset < part.length) throw new Error(`${part.symbol}: the history does not hold the run's bars`);
+  return offset;
 }
 
 /** The lookbacks that cover both the engine's and the caller's daily figures. */

@@ -13,7 +13,7 @@ import { Amount, type Fill, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import { createSizingEngine } from '../sizing/engines.js';
 import { loadUserSizingEngine } from '../sizing/userSizer.js';
-import { strategyFactory, strategyWindows, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
+import { scheduledStrategyFactory, strategyFactory, strategyWindows, type ReplayCounter, type StrategyFactory, type StrategySpec } from '../strategy/index.js';
 import { buyAndHoldScenario } from './benchmark.js';
 import { Replay } from './engine.js';
 import type { ScenarioData } from './loadData.js';
@@ -65,6 +65,12 @@ export interface RunOptions {
   readonly curveSink?: CurveSink | undefined;
   /** Run the buy-and-hold benchmark beside it (its equity rows to `curveSink` when given); result().benchmark. */
   readonly benchmark?: { readonly curveSink?: CurveSink | undefined } | undefined;
+  /**
+   * Strategy and sizing taken from other scenarios at given times (a walk-forward's account):
+   * `scenarios[k]` is in force from `from[k]`, ascending, `from[0]` at or before the period's
+   * start. Data, account, costs, goals and tracker stay the run's own.
+   */
+  readonly schedule?: { readonly from: readonly number[]; readonly scenarios: readonly ResolvedScenario[] } | undefined;
 }
 
 /** A scenario's replay in progress: the engine's replay and what a result is built from. */
@@ -99,9 +105,11 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
   const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(series.map((bars) => bars.time)) : scenario.metrics.periodsPerYear;
   const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYear, options.trackerRows !== false);
   const replayCounter = { delivered: 0 };
-  const factory = await userModuleErrors(resolved, () => strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter }));
+  const schedule = options.schedule;
+  const factory = schedule === undefined ? await factoryOf(resolved, data, replayCounter) : await scheduledFactory(schedule, data, replayCounter);
   const initialCapital = Amount.of(scenario.account.initialCapital);
   const sizing = await sizingEngineOf(resolved);
+  const scheduledSizing = schedule === undefined ? undefined : { from: schedule.from, engines: await Promise.all(schedule.scenarios.map(sizingEngineOf)) };
   const replay = new Replay({
     series,
     instruments,
@@ -115,6 +123,8 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
     goalHooks: tracker,
     observeDaily: options.observeDaily,
     curveSink: options.curveSink,
+    history: scenario.period.warmup === true ? data.series : undefined,
+    sizingSchedule: scheduledSizing,
   });
   // the benchmark keeps the goals' counts (how often buy-and-hold meets them), not their rows
   const benchmark = options.benchmark === undefined ? undefined : await startScenario(buyAndHoldScenario(resolved), data, { trackerRows: false, curveSink: options.benchmark.curveSink });
@@ -194,6 +204,18 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,
   );
+}
+
+function factoryOf(resolved: ResolvedScenario, data: ScenarioData, replayCounter: ReplayCounter): Promise<StrategyFactory> {
+  return userModuleErrors(resolved, () => strategyFactory(strategySpecOf(resolved), { signals: data.signals, replayCounter }));
+}
+
+/** The schedule's strategies, one instance per distinct strategy (see strategy/scheduled.ts). */
+async function scheduledFactory(schedule: NonNullable<RunOptions['schedule']>, data: ScenarioData, replayCounter: ReplayCounter): Promise<StrategyFactory> {
+  const specs = schedule.scenarios.map((scenario) => JSON.stringify(strategySpecOf(scenario)));
+  const distinct = [...new Set(specs)];
+  const factories = await Promise.all(distinct.map((spec) => factoryOf(schedule.scenarios[specs.indexOf(spec)] as ResolvedScenario, data, replayCounter)));
+  return scheduledStrategyFactory(schedule.from, factories, specs.map((spec) => distinct.indexOf(spec)));
 }
 
 /** The scenario's sizing engine: built in, or a user's module (its path relative to the scenario file). */

@@ -5,3 +5,4 @@ export { strategyFactory, strategyWindows, type StrategyInputs, type StrategySpe
 export { createSignalsReplay, type ReplayCounter } from './signalsReplay.js';
 export { createSmaCross, simpleAverage, type SmaCrossParams } from './smaCross.js';
 export { fixedSignal, NO_SIGNALS, signalProblem, type SignalParams, type BarHistory, type Signal, type SignalSide, type Strategy, type StrategyContext, type StrategyFactory } from './types.js';
+export { scheduledStrategyFactory } from './scheduled.js';
