@@ -12,7 +12,7 @@ import { writeSweepFiles } from '../report/sweepFiles.js';
 import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, sweepDifference, VARIANT_LOG_FILE, type SweepDefinition } from './sweepState.js';
 import { inputsFingerprint } from '../scenario/fingerprint.js';
 import { DEFAULT_CSCV_BLOCKS, type SweepAudit } from '../analysis/sweepAudit.js';
-import { loadSweepFile } from '../scenario/sweep.js';
+import { loadSweepFile, type LoadedSweep } from '../scenario/sweep.js';
 import { expandVariants, prepareVariant, sweptPaths, type PreparedVariant, type Variant } from '../scenario/variants.js';
 import { failedOutcome } from './outcome.js';
 import { runTasks, timeoutMs, VARIANT_POOL } from './pool.js';
@@ -55,27 +55,42 @@ export interface SweepRun {
   readonly workersStarted: number;
 }
 
+/** The variants a sweep job runs: a sweep file's grid and samples, or a walk-forward's windows of them. */
+export interface SweepJob {
+  readonly loaded: LoadedSweep;
+  readonly variants: readonly Variant[];
+  /** The scenario paths the variants set, as results.csv's parameter columns. */
+  readonly params: readonly string[];
+  /** Audit the variants against each other (false when they do not share a period). */
+  readonly audit: boolean;
+}
+
 export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   const loaded = loadSweepFile(options.file);
+  return runSweepJob({ loaded, variants: expandVariants(loaded), params: sweptPaths(loaded), audit: true }, options);
+}
+
+export async function runSweepJob(job: SweepJob, options: Omit<SweepRunOptions, 'file'>): Promise<SweepRun> {
+  const { loaded, variants } = job;
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   const workers = options.workers ?? availableParallelism();
   if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
   const taskTimeoutMs = timeoutMs('--variant-timeout', options.variantTimeoutSeconds);
   const cscvBlocks = options.cscvBlocks ?? DEFAULT_CSCV_BLOCKS;
   if (!(Number.isInteger(cscvBlocks) && cscvBlocks >= 4 && cscvBlocks % 2 === 0)) throw new UsageError(`--cscv-blocks ${options.cscvBlocks}: an even number of blocks, at least 4 (default ${DEFAULT_CSCV_BLOCKS})`);
-  const variants = expandVariants(loaded);
   const definition: SweepDefinition = {
     format: SWEEP_FORMAT,
     name: loaded.sweep.name,
     base: loaded.sweep.base,
     objective: loaded.sweep.objective,
     constraints: loaded.sweep.constraints,
-    params: sweptPaths(loaded),
+    params: job.params,
     randomSeed: loaded.sweep.random?.seed ?? null,
     heatmap: loaded.sweep.heatmap,
     variants,
     cscvBlocks,
     inputs: inputsFingerprint(loaded.baseRaw, loaded.baseFile, options.cacheDir),
+    ...(job.audit ? {} : { audit: false as const }),
   };
   const outDir = options.outDir;
   const outcomes = new Map<number, VariantOutcome>();
@@ -92,7 +107,7 @@ export async function runSweep(options: SweepRunOptions): Promise<SweepRun> {
   // whose every variant fails
   const firstInvalid = prepared.find((p) => p.kind === 'failed') as (PreparedVariant & { readonly kind: 'failed' }) | undefined;
   if (todo.length === scope.length && firstInvalid !== undefined && prepared.every((p) => p.kind !== 'run')) {
-    throw new UsageError(`${options.file}: no variant of the sweep can run: ${firstInvalid.reason}${prepared.length > 1 ? ` (and ${prepared.length - 1} more variants fail or break a constraint)` : ''}`);
+    throw new UsageError(`${loaded.file}: no variant of the sweep can run: ${firstInvalid.reason}${prepared.length > 1 ? ` (and ${prepared.length - 1} more variants fail or break a constraint)` : ''}`);
   }
   const shardName = shard === undefined ? null : `${shard.index}/${shard.count}`;
   // the definition is on disk before the first record, marked interrupted until the end, so a

@@ -28,6 +28,8 @@ export interface SweepDefinition {
   readonly variants: readonly Variant[];
   /** Blocks of the audit's cross-validation (absent: the default, 16). */
   readonly cscvBlocks?: number | undefined;
+  /** false: no overfitting audit (a walk-forward's train runs, whose periods differ). */
+  readonly audit?: false | undefined;
   /** The base scenario's content and its data files' (absent in folders written before it). */
   readonly inputs?: InputsFingerprint | undefined;
 }

@@ -49,7 +49,7 @@ export async function writeSweepFiles(dir: string, definition: SweepDefinition, 
     toCsv(['parameter', 'value', 'count', 'mean_objective', 'best_variant', 'best_objective'], marginalRows.map((m) => [m.parameter, m.value, String(m.count), formatFloat(m.meanObjective), String(m.bestVariant), formatFloat(m.bestObjective)])),
   );
   const audited = ordered.flatMap((o) => (o.status === 'ok' && o.series !== undefined ? [{ id: o.id, series: o.series }] : []));
-  const audit = best === undefined ? null : auditSweep(audited, best.variant.id, definition.objective.metric, definition.cscvBlocks ?? DEFAULT_CSCV_BLOCKS);
+  const audit = best === undefined || definition.audit === false ? null : auditSweep(audited, best.variant.id, definition.objective.metric, definition.cscvBlocks ?? DEFAULT_CSCV_BLOCKS);
   writeAuditFiles(dir, audited, audit);
   writeTextFile(join(dir, 'summary.json'), `${JSON.stringify({ ...summary, audit: auditSummary(audit) }, null, 2)}\n`);
   return { rows, marginals: marginalRows, audit };
