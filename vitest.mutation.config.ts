@@ -16,6 +16,8 @@ export default defineConfig({
       'test/sim/**/*.test.ts',
       'test/odds/**/*.test.ts',
       'test/analysis/**/*.test.ts',
+      'test/walkforward/windows.test.ts',
+      'test/walkforward/figures.test.ts',
     ],
     exclude: [
       'test/odds/odds.test.ts',

@@ -9,6 +9,8 @@ import { runCommand } from './runCommand.js';
 import { sizeCommand } from './sizeCommand.js';
 import { regressCommand } from './regressCommand.js';
 import { EXIT_INTERRUPTED, sweepCommand } from './sweepCommand.js';
+import { walkForwardCommand } from './walkForwardCommand.js';
+import { defaultCacheDir } from '../data/cache.js';
 import { BARS_PER_WORKER } from '../parallel/pool.js';
 import { mergeCommand } from './mergeCommand.js';
 import { validateCommand } from './validateCommand.js';
@@ -43,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, odds, serve, merge, report, validate, size, regress')
+    .demandCommand(1, 'name a command: run, sweep, walk-forward, odds, serve, merge, report, validate, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -95,6 +97,28 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'walk-forward <sweep>',
+      "re-optimise a sweep's parameters on rolling train windows and trade each pick on the test window after it, as one account",
+      (y) =>
+        y
+          .positional('sweep', { type: 'string', demandOption: true, describe: 'sweep JSON file (its swept paths under sizing.* and strategy.*)' })
+          .option('train', { type: 'string', demandOption: true, describe: 'train window length: 36m (months), 3y, 13w or 90d' })
+          .option('test', { type: 'string', demandOption: true, describe: 'test window length, as --train' })
+          .option('step', { type: 'string', describe: 'how far each window moves on (default: the test length)' })
+          .option('anchored', { type: 'boolean', default: false, describe: 'train from the period start every time (default: rolling)' })
+          .option('workers', { type: 'number', describe: 'worker threads at most (default: the number of cores)' })
+          .option('variant-timeout', { type: 'number', default: 900, describe: 'seconds a train run may run before it is stopped and recorded as failed' })
+          .option('bars-per-worker', { type: 'number', default: BARS_PER_WORKER, describe: 'start a further worker only for each this many bars of work (0: always --workers); results never depend on it' })
+          .option('out', { type: 'string', describe: 'output folder (default reports/<sweep name>-walk-forward/)' })
+          .option('shard', { type: 'string', describe: 'run only slice i of n of the train runs (goalsim merge runs the rest)' })
+          .option('resume', { type: 'boolean', default: false, describe: 'skip train runs already in the output folder' })
+          .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
+          .example('$0 walk-forward scenarios/sweeps/goal-thresholds.json --train 36m --test 6m', 'the DAX goal thresholds, re-chosen every 6 months'),
+      async (args) => {
+        exitCode = await interruptible((signal) => walkForwardCommand({ file: args.sweep, train: args.train, test: args.test, step: args.step, anchored: args.anchored, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
+      },
+    )
+    .command(
       'odds <scenario>',
       'the probability of reaching each goal, per engine, over resampled price paths',
       (y) =>
@@ -143,14 +167,15 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'merge <dirs..>',
-      'combine the output folders of sweep or odds shards into the unsharded results',
+      'combine the output folders of sweep, odds or walk-forward shards into the unsharded results',
       (y) =>
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders' })
           .option('out', { type: 'string', demandOption: true, describe: 'folder for the merged results' })
+          .option('cache', { type: 'boolean', default: true, describe: "use the parsed-data cache (a walk-forward's out-of-sample stage reads the data)" })
           .example('$0 merge shard-1 shard-2 shard-3 shard-4 --out reports/goal-thresholds', 'rebuild the whole sweep'),
       async (args) => {
-        exitCode = await mergeCommand(args.dirs, args.out);
+        exitCode = await mergeCommand(args.dirs, args.out, args.cache ? defaultCacheDir() : undefined);
       },
     )
     .command(

@@ -10,6 +10,7 @@ import { writeRunReport } from '../report/writeReports.js';
 import { EXIT_OK } from './exit.js';
 import { isOddsFolder } from '../odds/oddsFolder.js';
 import { writeOddsReport } from '../report/oddsReport.js';
+import { isWalkForwardFolder, writeWalkForwardReport } from '../report/walkForwardReport.js';
 
 export interface ReportOptions {
   readonly dirs: readonly string[];
@@ -29,9 +30,10 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   }
   for (const dir of options.dirs) {
     if (isOddsFolder(dir)) writeOddsReport(dir);
+    else if (isWalkForwardFolder(dir)) writeWalkForwardReport(dir);
     else if (isSweepFolder(dir)) writeSweepReport(dir, { x: options.x, y: options.y });
     else if (isRunFolder(dir)) await writeRunReport(dir);
-    else throw new UsageError(`${dir}: not a run folder (summary.json, equity.csv), a sweep folder (sweep.json, results.csv) or an odds folder (odds.json, paths.jsonl)`);
+    else throw new UsageError(`${dir}: not a run folder (summary.json, equity.csv), a sweep folder (sweep.json, results.csv) an odds folder (odds.json, paths.jsonl) or a walk-forward folder (walkforward.json)`);
     process.stdout.write(`report: ${dir}/report.html\n`);
   }
   return EXIT_OK;
