@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * Opens the run, sweep and comparison reports in real headless Chromium (Debian's, driven by
+ * Opens the run, sweep, odds, walk-forward and comparison reports in real headless Chromium (Debian's, driven by
  * playwright-core): every chart must draw (canvas pixels or SVG cells), with no console errors
  * and no network requests. Screenshots go to reports/screenshots/.
  */
@@ -143,6 +143,20 @@ describe('reports in headless Chromium', () => {
     const objectives = lines.filter((line) => /^\| \d+ \|/.test(line)).map((line) => line.split('|')[column]?.trim() ?? '');
     expect(objectives.length).toBeGreaterThan(0);
     for (const cell of objectives) expect(cell.replace(/^-|\.|^0\.0*/g, '').length, `${cell}: 4 significant digits at most`).toBeLessThanOrEqual(4);
+  });
+
+  it('walk-forward report: the per-window objective, the equity against the whole-period best and the chosen parameters draw', async () => {
+    const out = join(work, 'walk-forward');
+    expect(goalsim(['walk-forward', 'scenarios/sweeps/goal-thresholds.json', '--train', '36m', '--test', '6m', '--workers', '2', '--out', out]).code).toBe(0);
+    const check = await open(join(out, 'report.html'), 'walk-forward-report.png');
+    expect(check.errors).toEqual([]);
+    expect(check.requests).toEqual([]);
+    expect(check.charts, 'objective per window, equity, and one chart per swept threshold (3)').toBe(5);
+    expect(check.blankCharts).toBe(0);
+    for (const axis of check.yAxes) expect(axis.size, `${axis.title}: axis ${axis.size} px for labels needing ${axis.needed.toFixed(1)} px`).toBeGreaterThanOrEqual(axis.needed);
+    const oos = await open(join(out, 'oos', 'report.html'), 'walk-forward-oos-report.png');
+    expect(oos.errors).toEqual([]);
+    expect(oos.blankCharts).toBe(0);
   });
 
   it('comparison report: the overlaid equity chart draws', async () => {
