@@ -10,6 +10,7 @@ import { sizeCommand } from './sizeCommand.js';
 import { regressCommand } from './regressCommand.js';
 import { EXIT_INTERRUPTED, sweepCommand } from './sweepCommand.js';
 import { walkForwardCommand } from './walkForwardCommand.js';
+import { solveCommand } from './solveCommand.js';
 import { defaultCacheDir } from '../data/cache.js';
 import { BARS_PER_WORKER } from '../parallel/pool.js';
 import { mergeCommand } from './mergeCommand.js';
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, walk-forward, odds, serve, merge, report, validate, size, regress')
+    .demandCommand(1, 'name a command: run, sweep, walk-forward, odds, solve, serve, merge, report, validate, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -116,6 +117,22 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 walk-forward scenarios/sweeps/goal-thresholds.json --train 36m --test 6m', 'the DAX goal thresholds, re-chosen every 6 months'),
       async (args) => {
         exitCode = await interruptible((signal) => walkForwardCommand({ file: args.sweep, train: args.train, test: args.test, step: args.step, anchored: args.anchored, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
+      },
+    )
+    .command(
+      'solve <solve>',
+      'search sizing and strategy parameters for the highest probability of a goal within chance constraints, over bootstrap paths',
+      (y) =>
+        y
+          .positional('solve', { type: 'string', demandOption: true, describe: 'solve JSON file' })
+          .option('workers', { type: 'number', describe: 'worker threads at most (default: the number of cores)' })
+          .option('path-timeout', { type: 'number', default: 900, describe: 'seconds a path may run before it is stopped and recorded as failed' })
+          .option('out', { type: 'string', describe: 'output folder (default reports/<solve name>-solve/)' })
+          .option('resume', { type: 'boolean', default: false, describe: 'continue a solve killed in this folder' })
+          .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
+          .example('$0 solve scenarios/solve/dax-1pct.json --workers 2', 'the engine and risk that make a 1 % month most likely with P(drawdown > 15 %) <= 5 %'),
+      async (args) => {
+        exitCode = await interruptible((signal) => solveCommand({ file: args.solve, workers: args.workers, out: args.out, resume: args.resume, cache: args.cache, pathTimeout: args['path-timeout'], signal }));
       },
     )
     .command(

@@ -12,12 +12,12 @@ import { writeOddsReport } from '../report/oddsReport.js';
 import { printOdds } from './oddsCommand.js';
 import { join } from 'node:path';
 import { fingerprintDifference, inputsFingerprint } from '../scenario/fingerprint.js';
-import { loadSweepFile } from '../scenario/sweep.js';
+import { baseScenarioOf, loadSweepFile } from '../scenario/sweep.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { isWalkForwardFolder, writeWalkForwardReport } from '../report/walkForwardReport.js';
 import { walkForwardDifference, WALK_FORWARD_FILES, type WalkForwardDefinition } from '../walkforward/definition.js';
 import { readWalkForward, writeWalkForwardFiles } from '../walkforward/folder.js';
-import { finishWalkForward, loadedBase } from '../walkforward/runner.js';
+import { finishWalkForward } from '../walkforward/runner.js';
 import { printWalkForward } from './walkForwardCommand.js';
 
 async function mergeOdds(dirs: readonly string[], out: string): Promise<number> {
@@ -80,7 +80,7 @@ async function mergeWalkForward(dirs: readonly string[], out: string, cacheDir: 
   const loaded = loadSweepFile(first.sweepFile);
   const difference = fingerprintDifference(first.inputs, inputsFingerprint(loaded.baseRaw, loaded.baseFile, cacheDir));
   if (difference !== null) throw new UsageError(`${first.sweepFile} is not what the shards ran (${difference}): the out-of-sample stage re-runs it`);
-  const summary = await finishWalkForward(loaded, first, train.outcomes, out, await loadScenarioData(loadedBase(loaded), cacheDir));
+  const summary = await finishWalkForward(loaded, first, train.outcomes, out, await loadScenarioData(baseScenarioOf(loaded), cacheDir));
   writeWalkForwardReport(out);
   printWalkForward(first, summary, out);
   return failedOf(train.outcomes) ? EXIT_FAILED : EXIT_OK;

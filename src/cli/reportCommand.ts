@@ -11,6 +11,7 @@ import { EXIT_OK } from './exit.js';
 import { isOddsFolder } from '../odds/oddsFolder.js';
 import { writeOddsReport } from '../report/oddsReport.js';
 import { isWalkForwardFolder, writeWalkForwardReport } from '../report/walkForwardReport.js';
+import { isSolveFolder, writeSolveReport } from '../report/solveReport.js';
 
 export interface ReportOptions {
   readonly dirs: readonly string[];
@@ -31,9 +32,10 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   for (const dir of options.dirs) {
     if (isOddsFolder(dir)) writeOddsReport(dir);
     else if (isWalkForwardFolder(dir)) writeWalkForwardReport(dir);
+    else if (isSolveFolder(dir)) writeSolveReport(dir);
     else if (isSweepFolder(dir)) writeSweepReport(dir, { x: options.x, y: options.y });
     else if (isRunFolder(dir)) await writeRunReport(dir);
-    else throw new UsageError(`${dir}: not a run folder (summary.json, equity.csv), a sweep folder (sweep.json, results.csv) an odds folder (odds.json, paths.jsonl) or a walk-forward folder (walkforward.json)`);
+    else throw new UsageError(`${dir}: not a run folder (summary.json, equity.csv), a sweep folder (sweep.json, results.csv) an odds folder (odds.json, paths.jsonl), a walk-forward folder (walkforward.json) or a solve folder (solve.json, candidates.csv)`);
     process.stdout.write(`report: ${dir}/report.html\n`);
   }
   return EXIT_OK;

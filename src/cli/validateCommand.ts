@@ -1,7 +1,8 @@
-/** `goalsim validate <file...>`: checks scenario and sweep files (a sweep's variants too). */
-import { isInputError } from '../errors.js';
+/** `goalsim validate <file...>`: checks scenario, sweep and solve files (a sweep's variants too). */
+import { isInputError, ScenarioError } from '../errors.js';
 import { loadScenarioFile, readJsonFile } from '../scenario/load.js';
-import { loadSweepFile } from '../scenario/sweep.js';
+import { baseScenarioOf, loadSweepFile } from '../scenario/sweep.js';
+import { loadSolveFile } from '../solve/solveFile.js';
 import { expandVariants, prepareVariant } from '../scenario/variants.js';
 import { EXIT_INPUT, EXIT_OK } from './exit.js';
 
@@ -10,7 +11,13 @@ export function validateCommand(files: readonly string[]): number {
   for (const file of files) {
     try {
       const raw = readJsonFile(file) as Record<string, unknown> | null;
-      if (raw !== null && typeof raw === 'object' && 'base' in raw) {
+      if (raw !== null && typeof raw === 'object' && 'base' in raw && 'space' in raw) {
+        const loaded = loadSolveFile(file);
+        const base = baseScenarioOf(loaded.sweep);
+        const goals = base.goals.map((goal) => goal.type);
+        if (!goals.includes(loaded.solve.maximize)) throw new ScenarioError(`the base scenario has no ${loaded.solve.maximize} goal (it has ${goals.join(', ') || 'none'})`, file, 'maximize');
+        process.stdout.write(`ok ${file}: solve over ${Object.keys(loaded.solve.space).length} parameters of scenario "${base.scenario.name}"\n`);
+      } else if (raw !== null && typeof raw === 'object' && 'base' in raw) {
         const loaded = loadSweepFile(file);
         const prepared = expandVariants(loaded).map((variant) => prepareVariant(loaded, variant));
         const failed = prepared.filter((p) => p.kind === 'failed');

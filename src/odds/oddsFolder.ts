@@ -104,7 +104,7 @@ export function oddsDefinitionOf(input: {
 }
 
 /** The first instant of each UTC calendar month from `first` to `last`. */
-function monthStarts(first: number, last: number): number[] {
+export function monthStarts(first: number, last: number): number[] {
   const starts: number[] = [];
   const date = new Date(first);
   let month = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);

@@ -123,7 +123,7 @@ export function autoBlockLength(history: ReturnHistory): AutoBlock {
 }
 
 /** The period's bars in a compact shared buffer of their own, so workers see exactly the period. */
-function periodCopy(bars: BarSeries, start: number, end: number): BarSeries {
+export function periodCopy(bars: BarSeries, start: number, end: number): BarSeries {
   const slice = sliceSeries(bars, start, end);
   const copy = allocateBarSeries(slice.symbol, slice.length);
   for (const column of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) copy[column].set(slice[column]);

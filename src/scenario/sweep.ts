@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
 import { pathProblem } from './paths.js';
 import { METRIC_KEYS } from '../analysis/metrics.js';
-import { readJsonFile } from './load.js';
+import { readJsonFile, resolveScenario, validateScenario, type ResolvedScenario } from './load.js';
 import { schemaError } from './problems.js';
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
@@ -29,6 +29,17 @@ const randomParam = z.union([
 
 const CONSTRAINT = /^\s*([\w.]+|-?\d+(?:\.\d+)?)\s*(<=|>=|==|!=|<|>)\s*([\w.]+|-?\d+(?:\.\d+)?)\s*$/;
 
+/** "a < b" between two scenario paths or numbers: a sweep's or a solve's constraint. */
+export const constraintSchema = z
+  .string()
+  .regex(CONSTRAINT, { message: 'must read "a < b" with paths or numbers and one of < <= > >= == !=' })
+  .superRefine((text, ctx) => {
+    for (const side of text.split(/<=|>=|==|!=|<|>/).map((part) => part.trim())) {
+      const problem = /^-?\d/.test(side) ? undefined : pathProblem(side);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
+
 /** A dotted scenario path that stays inside the scenario's own data (see paths.ts). */
 const scenarioPath = z.string().superRefine((path, ctx) => {
   const problem = pathProblem(path);
@@ -43,19 +54,7 @@ export const sweepSchema = z
     grid: z.record(z.string(), z.array(scalar).min(1)).default({}),
     random: z.strictObject({ n: z.number().int().positive(), seed: z.number().int().default(1), params: z.record(z.string(), randomParam) }).optional(),
     objective: objectiveSchema,
-    constraints: z
-      .array(
-        z
-          .string()
-          .regex(CONSTRAINT, { message: 'must read "a < b" with paths or numbers and one of < <= > >= == !=' })
-          .superRefine((text, ctx) => {
-            for (const side of text.split(/<=|>=|==|!=|<|>/).map((part) => part.trim())) {
-              const problem = /^-?\d/.test(side) ? undefined : pathProblem(side);
-              if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-            }
-          }),
-      )
-      .default([]),
+    constraints: z.array(constraintSchema).default([]),
     heatmap: z.strictObject({ x: scenarioPath, y: scenarioPath }).optional(),
   })
   .refine((s) => Object.keys(s.grid).length > 0 || s.random !== undefined, { message: 'needs a grid or random samples', path: ['grid'] })
@@ -93,4 +92,9 @@ export function loadSweepFile(file: string): LoadedSweep {
   const baseRaw = readJsonFile(baseFile);
   if (baseRaw === null || typeof baseRaw !== 'object' || Array.isArray(baseRaw)) throw new ScenarioError('the base scenario is not a JSON object', baseFile, '');
   return { sweep, file, baseFile, baseRaw: baseRaw as Record<string, unknown> };
+}
+
+/** The sweep's base scenario as it stands in its file, validated. */
+export function baseScenarioOf(loaded: LoadedSweep): ResolvedScenario {
+  return resolveScenario(validateScenario(structuredClone(loaded.baseRaw), loaded.baseFile), loaded.baseFile);
 }

@@ -19,8 +19,8 @@ import type { VariantOutcome } from '../parallel/task.js';
 import { runIntoFolder } from '../report/runFiles.js';
 import { writeRunReport } from '../report/writeReports.js';
 import { inputsFingerprint } from '../scenario/fingerprint.js';
-import { resolveScenario, validateScenario, type ResolvedScenario } from '../scenario/load.js';
-import { loadSweepFile, type LoadedSweep } from '../scenario/sweep.js';
+import type { ResolvedScenario } from '../scenario/load.js';
+import { baseScenarioOf, loadSweepFile, type LoadedSweep } from '../scenario/sweep.js';
 import { expandVariants, prepareVariant, sweptPaths, type ParamValue, type Variant } from '../scenario/variants.js';
 import { loadScenarioData, type ScenarioData } from '../sim/loadData.js';
 import { runScenario } from '../sim/run.js';
@@ -57,7 +57,7 @@ export async function runWalkForward(options: WalkForwardOptions): Promise<WalkF
   const loaded = loadSweepFile(options.file);
   const params = sweptPaths(loaded);
   refuseFixedPaths(loaded, params);
-  const base = loadedBase(loaded);
+  const base = baseScenarioOf(loaded);
   const data = await loadScenarioData(base, options.cacheDir);
   const variants = expandVariants(loaded);
   const definition = walkForwardDefinition(options, loaded, params, variants.length, base, data);
@@ -78,11 +78,6 @@ export async function runWalkForward(options: WalkForwardOptions): Promise<WalkF
   }
   const summary = await finishWalkForward(loaded, definition, train.outcomes, options.outDir, data);
   return { definition, train, summary };
-}
-
-/** The sweep's base scenario as it stands in its file. */
-export function loadedBase(loaded: LoadedSweep): ResolvedScenario {
-  return resolveScenario(validateScenario(structuredClone(loaded.baseRaw), loaded.baseFile), loaded.baseFile);
 }
 
 /**

@@ -225,3 +225,56 @@ ${xTicks.join('')}${yTicks.join('')}
 ${scale}
 </svg>`;
 }
+
+export interface ScatterPoint {
+  readonly x: number;
+  readonly y: number;
+  /** Index into the legend's groups (colour). */
+  readonly group: number;
+  readonly label: string;
+  /** Drawn larger, ringed: the point the chart is about. */
+  readonly highlight?: boolean;
+}
+
+/**
+ * A scatter plot as inline SVG: points coloured by group, optional vertical limit lines (dashed),
+ * axes with five ticks each. For points that share no x (uPlot wants one x per column).
+ */
+export function scatterSvg(title: string, points: readonly ScatterPoint[], options: { readonly x: string; readonly y: string; readonly groups: readonly string[]; readonly xLimits?: readonly { readonly at: number; readonly label: string }[]; readonly percent?: boolean }): string {
+  const [width, height, left, top, right, bottom] = [760, 300, 64, 34, 20, 44];
+  const xs = [...points.map((p) => p.x), ...(options.xLimits ?? []).map((l) => l.at)];
+  const ys = points.map((p) => p.y);
+  const span = (values: number[]): [number, number] => {
+    const [low, high] = values.length === 0 ? [0, 1] : [Math.min(...values), Math.max(...values)];
+    const pad = high > low ? (high - low) * 0.05 : Math.max(Math.abs(high) * 0.05, 0.01);
+    // a probability's axis stays within [0, 1]
+    return options.percent === true ? [Math.max(0, low - pad), Math.min(1, high + pad)] : [low - pad, high + pad];
+  };
+  const [x0, x1] = span(xs);
+  const [y0, y1] = span(ys);
+  const px = (x: number): number => left + ((x - x0) / (x1 - x0)) * (width - left - right);
+  const py = (y: number): number => height - bottom - ((y - y0) / (y1 - y0)) * (height - top - bottom);
+  const text = (v: number): string => (options.percent === true ? `${significant(v * 100, 3)}%` : significant(v, 3));
+  const ticks = (low: number, high: number): number[] => Array.from({ length: 5 }, (_, i) => low + ((high - low) * i) / 4);
+  const axes = [
+    `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#94a3b8"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#94a3b8"/>`,
+    ...ticks(x0, x1).map((v) => `<text x="${px(v).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(text(v))}</text>`),
+    ...ticks(y0, y1).map((v) => `<text x="${left - 6}" y="${(py(v) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(text(v))}</text>`),
+    `<text x="${(left + width - right) / 2}" y="${height - 6}" text-anchor="middle">${escapeHtml(options.x)}</text>`,
+    `<text x="12" y="${(top + height - bottom) / 2}" text-anchor="middle" transform="rotate(-90 12 ${(top + height - bottom) / 2})">${escapeHtml(options.y)}</text>`,
+  ];
+  const limits = (options.xLimits ?? []).map((l) => `<line class="limit" x1="${px(l.at).toFixed(1)}" y1="${top}" x2="${px(l.at).toFixed(1)}" y2="${height - bottom}" stroke="#dc2626" stroke-dasharray="5 4"><title>${escapeHtml(l.label)}</title></line><text x="${(px(l.at) + 4).toFixed(1)}" y="${top + 12}" fill="#dc2626">${escapeHtml(l.label)}</text>`);
+  const dots = [...points].sort((a, b) => Number(a.highlight === true) - Number(b.highlight === true)).map((p) => {
+    const colour = COLORS[p.group % COLORS.length] as string;
+    const ring = p.highlight === true ? ` stroke="#111827" stroke-width="2.5"` : '';
+    return `<circle class="point" cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="${p.highlight === true ? 7 : 4}" fill="${colour}" fill-opacity="0.8"${ring}><title>${escapeHtml(p.label)}</title></circle>`;
+  });
+  const legend = options.groups.map((g, i) => `<circle cx="${left + 8 + i * 150}" cy="${top - 8}" r="4" fill="${COLORS[i % COLORS.length] as string}"/><text x="${left + 16 + i * 150}" y="${top - 4}">${escapeHtml(g)}</text>`);
+  return `<svg class="scatter" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(title)}">
+<text x="${left}" y="14" font-weight="600">${escapeHtml(title)}</text>
+${axes.join('')}${limits.join('')}
+${dots.join('\n')}
+${legend.join('')}
+</svg>`;
+}
