@@ -43,7 +43,7 @@ export function paramsAt(dimensions: readonly Dimension[], point: readonly numbe
  * random order of the strata (Fisher-Yates), then a uniform position inside each stratum.
  */
 export function latinHypercube(dimensions: number, n: number, random: () => number): number[][] {
-  const points = Array.from({ length: n }, () => new Array<number>(dimensions).fill(0));
+  const points = Array.from({ length: n }, () => Array.from({ length: dimensions }, () => 0));
   for (let d = 0; d < dimensions; d++) {
     const strata = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
