@@ -18,6 +18,8 @@ export default defineConfig({
       'test/analysis/**/*.test.ts',
       'test/walkforward/windows.test.ts',
       'test/walkforward/figures.test.ts',
+      'test/solve/design.test.ts',
+      'test/solve/halving.test.ts',
     ],
     exclude: [
       'test/odds/odds.test.ts',

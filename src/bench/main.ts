@@ -20,6 +20,7 @@ import { SWEEP_SHAPES, sweepBench, type SweepFigures } from './sweepBench.js';
 import { reportBench } from './reportBench.js';
 import { oddsBench } from './oddsBench.js';
 import { auditBench } from './auditBench.js';
+import { solveBench } from './solveBench.js';
 import { SERVE_REQUESTS, serveBench } from './serveBench.js';
 
 const BARS = 1_000_000;
@@ -198,6 +199,9 @@ async function main(): Promise<void> {
     report(`  ${odds.oddsPaths.toLocaleString('en')} DAX paths x ${odds.oddsEngines} engines: 1 worker, 2 workers`, `${odds.oddsSeconds1} s, ${odds.oddsSeconds2} s`, { text: '<= 20 s on 2', met: odds.oddsSeconds2 <= 20 });
     report('    engine-paths/s and bars/s on 2 workers', `${Math.round(enginePaths / odds.oddsSeconds2)}, ${millions((enginePaths * odds.oddsBars) / odds.oddsSeconds2)}`);
     report('    speedup on 2 workers', `${odds.oddsSpeedup2}x`);
+    const solved = solveBench(dir, cacheDir);
+    console.log('solve, end to end in a fresh process (DAX, engine x risk tolerance, rungs of 100, 300 and 1,000 paths):');
+    report(`  ${solved.solveCandidates} candidates, ${solved.solveEnginePaths.toLocaleString('en')} engine-paths of search and 2,000 of confirmation on 2 workers`, `${solved.solveSeconds2} s`, { text: '< 60 s', met: solved.solveSeconds2 < 60 });
     console.log(`serve: ${SERVE_REQUESTS.toLocaleString('en')} loopback requests on 10 connections (autocannon in the same process), DAX replay at 1995-06-30:`);
     const served = await serveBench();
     report('  POST position-sizing/calculate: requests/s', `${served.calculateRequestsPerSec}`, { text: '>= 2000', met: served.calculateRequestsPerSec >= 2000 });
@@ -214,7 +218,7 @@ async function main(): Promise<void> {
     report('  1M-bar run with goals: report.html', `${reportFigures.report1mMb} MB`, { text: '< 2 MB', met: reportFigures.report1mMb < 2 });
     report('    built in; charts drawn in Chromium', `${reportFigures.report1mBuildMs} ms; ${reportFigures.report1mRenderMs ?? 'n/a'} ms`);
     const flatSweeps = Object.fromEntries(Object.entries(sweeps).flatMap(([shape, figures]) => Object.entries(figures).map(([key, value]) => [`sweep${shape[0]?.toUpperCase()}${shape.slice(1)}${key[0]?.toUpperCase()}${key.slice(1)}`, value])));
-    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...odds, ...served, ...audit, ...reportFigures }));
+    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...odds, ...solved, ...served, ...audit, ...reportFigures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
