@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { PriceSourceOptions } from '../src/data/source.js';
 import type { EquityCurve } from '../src/sim/equityCurve.js';
 
@@ -33,4 +33,18 @@ export function goalsim(args: string[], input?: string): { code: number | null; 
 export function keptCurve(output: { readonly equityCurve: EquityCurve | undefined }): EquityCurve {
   if (output.equityCurve === undefined) throw new Error('the run handed its curve to a sink');
   return output.equityCurve;
+}
+
+/** Every file under `dir` (subfolders too) with its text, by path relative to `dir`: a folder compared byte for byte. */
+export function folderBytes(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (at: string): void => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return files;
 }

@@ -18,6 +18,7 @@ export function startOfNextMonth(ms: number): number {
 
 /** True when `ms` falls on a Saturday or Sunday (UTC). */
 export function isWeekend(ms: number): boolean {
-  const weekday = new Date(ms).getUTCDay();
+  // day 0 (1970-01-01) was a Thursday; no Date per call, this runs at every tracker cycle
+  const weekday = (((Math.floor(ms / 86_400_000) + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 }

@@ -291,9 +291,24 @@ export class GoalTracker implements GoalHooks {
     if (next === previous) return;
     this.adjustedRisk = next;
     this.lastAdjustment = time;
-    const gap = driver.expected - driver.progress;
-    const reason = `${gap > 0 ? 'Behind' : 'Ahead of'} schedule by ${(Math.abs(gap) * 100).toFixed(1)}% on ${driver.goal} (progress ${(driver.progress * 100).toFixed(1)}%, expected ${(driver.expected * 100).toFixed(1)}%). ${increase ? 'Increasing' : 'Reducing'} risk to ${(next * 100).toFixed(2)}%${next !== target ? ` (target ${(target * 100).toFixed(2)}%, step-limited)` : ''}.`;
-    this.adjustments.push({ time, goal: driver.goal, type: increase ? 'risk_increase' : 'risk_decrease', previous, next, reason, status: 'applied' });
+    const { goal, progress: done, expected } = driver;
+    // the text is made when read (goal_adjustments.csv): a run without rows adjusts daily and reads none
+    let reason: string | undefined;
+    const explain = (): string => {
+      const gap = expected - done;
+      return `${gap > 0 ? 'Behind' : 'Ahead of'} schedule by ${(Math.abs(gap) * 100).toFixed(1)}% on ${goal} (progress ${(done * 100).toFixed(1)}%, expected ${(expected * 100).toFixed(1)}%). ${increase ? 'Increasing' : 'Reducing'} risk to ${(next * 100).toFixed(2)}%${next !== target ? ` (target ${(target * 100).toFixed(2)}%, step-limited)` : ''}.`;
+    };
+    this.adjustments.push({
+      time,
+      goal,
+      type: increase ? 'risk_increase' : 'risk_decrease',
+      previous,
+      next,
+      get reason() {
+        return (reason ??= explain());
+      },
+      status: 'applied',
+    });
     const direction = increase ? 1 : -1;
     this.streak = this.streak.direction === direction ? { direction, count: this.streak.count + 1 } : { direction, count: 1 };
     if (this.streak.count === 3) this.alert(time, 'consecutive_adjustments', driver.goal, `three consecutive risk ${increase ? 'increases' : 'decreases'}`);

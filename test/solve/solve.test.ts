@@ -3,10 +3,10 @@
  * or a resume, candidates compared on the same paths, and a one-candidate space that is exactly
  * `goalsim odds`.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goalsim, tempDir } from '../helpers.js';
+import { folderBytes, goalsim, tempDir } from '../helpers.js';
 
 const BASE = resolve('scenarios/odds/dax-goals.json');
 
@@ -16,18 +16,6 @@ function solveFile(dir: string, extra: Record<string, unknown>): string {
   return file;
 }
 
-function folderBytes(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (at: string): void => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 interface LogLine {
   stage: string;

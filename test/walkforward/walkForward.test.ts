@@ -3,29 +3,17 @@
  * sweep of noise keeps nothing out of sample, and the folder is the same bytes whatever the
  * workers, shards or resumes.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../src/parallel/sweepRunner.js';
 import { runWalkForward } from '../../src/walkforward/runner.js';
-import { goalsim, tempDir } from '../helpers.js';
+import { folderBytes, goalsim, tempDir } from '../helpers.js';
 
 const DAX_SWEEP = 'scenarios/sweeps/goal-thresholds.json';
 const NOISE_SWEEP = 'test/walkforward/fixtures/noise-sweep.json';
 
 /** Every file under `dir` with its bytes, by path. */
-function folderBytes(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (at: string): void => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 describe('walk-forward of the shipped DAX goal-threshold sweep', () => {
   it("picks, in each window, the winner of that window's train period swept on its own, and compares with the whole period's winner", async () => {
