@@ -89,6 +89,8 @@ export class GoalTracker implements GoalHooks {
   /** Goals by priority (stable for equal priorities), for picking the driver without sorting. */
   private readonly goalsByPriority: readonly GoalConfig[];
   private highRiskRaised = false;
+  /** The portfolio goal's target, looked up once: every cycle compares equity with it. */
+  private readonly portfolioTarget: number | undefined;
   private firstMonthPartial: boolean;
   /** Realised P&L of the whole run when the current month began. */
   private monthRealizedBase = 0;
@@ -100,6 +102,7 @@ export class GoalTracker implements GoalHooks {
     runStart: number,
   ) {
     this.goalsByPriority = [...goals].sort((a, b) => a.priority - b.priority);
+    this.portfolioTarget = goals.find((g) => g.type === 'portfolio_value')?.target;
     const keysOf = (goal: GoalType): FiredKeys => ({ milestones: settings.milestones.map((m) => `${goal}:milestone:${m.at}`), completed: `${goal}:completed`, offTrack: `${goal}:off_track`, deadline: `${goal}:deadline` });
     this.keys = Object.fromEntries(GOAL_TYPES.map((goal) => [goal, keysOf(goal)])) as Record<GoalType, FiredKeys>;
     this.timers = { monthRollover: true, dailySnapshot: true, intervalMinutes: settings.intervalMinutes };
@@ -227,7 +230,7 @@ export class GoalTracker implements GoalHooks {
   private cycle(time: number, portfolio: PortfolioView): void {
     const equity = portfolio.equity;
     if (!this.state.portfolioAchieved) {
-      const target = this.goals.find((g) => g.type === 'portfolio_value')?.target;
+      const target = this.portfolioTarget;
       if (target !== undefined && equity >= target) {
         this.state.portfolioAchieved = true;
         this.portfolioTargetReachedAt = time;
@@ -243,14 +246,16 @@ export class GoalTracker implements GoalHooks {
 
   private checkMilestones(time: number, p: GoalProgress): void {
     const keys = this.keys[p.goal];
-    this.settings.milestones.forEach((milestone, m) => {
-      if (p.progress < milestone.at || !this.firstInPeriod(keys.milestones[m] as string)) return;
+    const milestones = this.settings.milestones;
+    for (let m = 0; m < milestones.length; m++) {
+      const milestone = milestones[m] as (typeof milestones)[number];
+      if (p.progress < milestone.at || !this.firstInPeriod(keys.milestones[m] as string)) continue;
       const period = this.periodOf(p.goal);
       const action = milestone.riskMultiplier !== undefined ? `risk x${milestone.riskMultiplier}` : milestone.action;
       this.milestones.push({ time, goal: p.goal, period, milestone: milestone.at, progress: p.progress, action });
       if (milestone.riskMultiplier !== undefined) this.milestoneMultiplier *= milestone.riskMultiplier;
       if (milestone.action === 'alert') this.alert(time, 'milestone_achieved', p.goal, `${p.goal} reached ${(milestone.at * 100).toFixed(0)}% of its target (${period})`);
-    });
+    }
     if (p.progress >= 1 && this.firstInPeriod(keys.completed)) this.alert(time, 'goal_completed', p.goal, `${p.goal} target ${p.target} reached (${this.periodOf(p.goal)})`);
   }
 
@@ -310,7 +315,8 @@ export class GoalTracker implements GoalHooks {
       status: 'applied',
     });
     const direction = increase ? 1 : -1;
-    this.streak = this.streak.direction === direction ? { direction, count: this.streak.count + 1 } : { direction, count: 1 };
+    this.streak.count = this.streak.direction === direction ? this.streak.count + 1 : 1;
+    this.streak.direction = direction;
     if (this.streak.count === 3) this.alert(time, 'consecutive_adjustments', driver.goal, `three consecutive risk ${increase ? 'increases' : 'decreases'}`);
   }
 
