@@ -59,6 +59,30 @@ const DEADLINE_DAYS = 5;
 const DEADLINE_PROGRESS = 0.8;
 const DRAWDOWN_RELEASE = 0.8;
 
+const monthText = (time: number): string => new Date(time).toISOString().slice(0, 7);
+
+/**
+ * A progress adjustment of the risk. Its reason is written when first read (goal_adjustments.csv,
+ * serve): a run that keeps no rows adjusts most days and reads none.
+ */
+function progressAdjustment(time: number, driver: GoalProgress, previous: number, next: number, target: number, increase: boolean): AdjustmentRow {
+  const { goal, progress, expected } = driver;
+  let text: string | undefined;
+  return {
+    time,
+    goal,
+    type: increase ? 'risk_increase' : 'risk_decrease',
+    previous,
+    next,
+    get reason(): string {
+      const gap = expected - progress;
+      text ??= `${gap > 0 ? 'Behind' : 'Ahead of'} schedule by ${(Math.abs(gap) * 100).toFixed(1)}% on ${goal} (progress ${(progress * 100).toFixed(1)}%, expected ${(expected * 100).toFixed(1)}%). ${increase ? 'Increasing' : 'Reducing'} risk to ${(next * 100).toFixed(2)}%${next !== target ? ` (target ${(target * 100).toFixed(2)}%, step-limited)` : ''}.`;
+      return text;
+    },
+    status: 'applied',
+  };
+}
+
 export class GoalTracker implements GoalHooks {
   readonly timers;
   readonly progressRows: ProgressRow[] = [];
@@ -89,6 +113,8 @@ export class GoalTracker implements GoalHooks {
   /** Goals by priority (stable for equal priorities), for picking the driver without sorting. */
   private readonly goalsByPriority: readonly GoalConfig[];
   private highRiskRaised = false;
+  /** The current month as YYYY-MM (of state.monthStart), made when the month starts, not at every milestone. */
+  private month: string;
   /** The portfolio goal's target, looked up once: every cycle compares equity with it. */
   private readonly portfolioTarget: number | undefined;
   private firstMonthPartial: boolean;
@@ -108,6 +134,7 @@ export class GoalTracker implements GoalHooks {
     this.timers = { monthRollover: true, dailySnapshot: true, intervalMinutes: settings.intervalMinutes };
     this.adjustedRisk = account.riskTolerance;
     this.state = { monthStart: runStart, monthEnd: startOfNextMonth(runStart), monthStartEquity: account.initialCapital, monthIncome: 0, runStart, runStartEquity: account.initialCapital, portfolioAchieved: false };
+    this.month = monthText(runStart);
     this.firstMonthPartial = new Date(runStart).getUTCDate() !== 1 || runStart % 86_400_000 !== 0;
   }
 
@@ -177,6 +204,7 @@ export class GoalTracker implements GoalHooks {
     this.recordMonth(time, portfolio, !this.firstMonthPartial);
     this.firstMonthPartial = false;
     this.state.monthStart = time;
+    this.month = monthText(time);
     this.state.monthEnd = startOfNextMonth(time);
     this.state.monthStartEquity = portfolio.equity;
     this.monthRealizedBase = portfolio.ledger.realizedPnlValue;
@@ -192,7 +220,7 @@ export class GoalTracker implements GoalHooks {
     const income = find('monthly_income');
     const state = this.stateAt(portfolio);
     this.months.push({
-      month: new Date(this.state.monthStart).toISOString().slice(0, 7),
+      month: this.month,
       returnPct: portfolio.equity / state.monthStartEquity - 1,
       income: state.monthIncome,
       returnGoalMet: returns === undefined ? null : returns.progress >= 1,
@@ -224,7 +252,7 @@ export class GoalTracker implements GoalHooks {
   }
 
   private periodOf(goal: GoalType): string {
-    return goal === 'portfolio_value' ? 'run' : new Date(this.state.monthStart).toISOString().slice(0, 7);
+    return goal === 'portfolio_value' ? 'run' : this.month;
   }
 
   private cycle(time: number, portfolio: PortfolioView): void {
@@ -296,24 +324,7 @@ export class GoalTracker implements GoalHooks {
     if (next === previous) return;
     this.adjustedRisk = next;
     this.lastAdjustment = time;
-    const { goal, progress: done, expected } = driver;
-    // the text is made when read (goal_adjustments.csv): a run without rows adjusts daily and reads none
-    let reason: string | undefined;
-    const explain = (): string => {
-      const gap = expected - done;
-      return `${gap > 0 ? 'Behind' : 'Ahead of'} schedule by ${(Math.abs(gap) * 100).toFixed(1)}% on ${goal} (progress ${(done * 100).toFixed(1)}%, expected ${(expected * 100).toFixed(1)}%). ${increase ? 'Increasing' : 'Reducing'} risk to ${(next * 100).toFixed(2)}%${next !== target ? ` (target ${(target * 100).toFixed(2)}%, step-limited)` : ''}.`;
-    };
-    this.adjustments.push({
-      time,
-      goal,
-      type: increase ? 'risk_increase' : 'risk_decrease',
-      previous,
-      next,
-      get reason() {
-        return (reason ??= explain());
-      },
-      status: 'applied',
-    });
+    this.adjustments.push(progressAdjustment(time, driver, previous, next, target, increase));
     const direction = increase ? 1 : -1;
     this.streak.count = this.streak.direction === direction ? this.streak.count + 1 : 1;
     this.streak.direction = direction;
