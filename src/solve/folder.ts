@@ -72,7 +72,7 @@ export function writeSolveFiles(outDir: string, loaded: LoadedSolve, run: SolveR
       r.rung === 0 ? '' : r.feasible ? 'yes' : 'no',
       r.droppedAt === null ? '' : String(r.droppedAt),
       r.reason ?? '',
-      r.candidate.error ?? '',
+      r.candidate.error ?? (r.firstError === null ? '' : `${r.failedPaths} of ${r.paths} paths failed; ${r.firstError}`),
     ];
   });
   writeCsvFile(join(outDir, SOLVE_FILES.candidates), { file: SOLVE_FILES.candidates, header, rows });

@@ -79,6 +79,9 @@ export interface CandidateResult {
   readonly feasible: boolean;
   readonly droppedAt: number | null;
   readonly reason: string | null;
+  /** Paths whose run threw, and the first error: the candidate's other paths still count. */
+  readonly failedPaths: number;
+  readonly firstError: string | null;
 }
 
 export interface Confirmation {
@@ -247,7 +250,12 @@ export async function runSolve(options: SolveOptions): Promise<SolveRun> {
     const paths = rung === 0 ? 0 : (rungs[rung - 1] as number);
     const { estimate, odds } = rung === 0 ? { estimate: { id: candidate.id, objective: null, constraints: constraintEstimates(solve, null) }, odds: null } : estimateOf('search', candidate.id, 0, paths);
     const stop = dropped.get(candidate.id);
-    return { candidate, rung, paths, estimate, odds, feasible: rung > 0 && isFeasible(estimate), droppedAt: stop?.rung ?? null, reason: stop?.reason ?? null };
+    const errors: string[] = [];
+    for (let path = 0; path < paths; path++) {
+      const error = figures.get(key('search', candidate.id, path))?.error;
+      if (error !== undefined && error !== null) errors.push(`path ${path}: ${error}`);
+    }
+    return { candidate, rung, paths, estimate, odds, feasible: rung > 0 && isFeasible(estimate), droppedAt: stop?.rung ?? null, reason: stop?.reason ?? null, failedPaths: errors.length, firstError: errors[0] ?? null };
   });
   const finalists = results.filter((r) => active.includes(r.candidate.id) && r.paths === finalPaths);
   const chosen = choose(finalists.map((r) => r.estimate));

@@ -79,6 +79,21 @@ describe('goalsim solve', () => {
     }
   }, 120_000);
 
+  it('records a candidate whose runs throw with its error, and goes on with the others', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'strategy.mjs'), "export function createStrategy(params) { return { onBar(ctx) { if (params.mode === 'throw' && ctx.bars.length > 5) throw new Error('the strategy failed'); return ctx.bars.length === 2 ? [{ side: 'buy', confidence: 1, stopLossPct: 0.05, takeProfitPct: NaN }] : []; } }; }\n");
+    const base = JSON.parse(readFileSync(BASE, 'utf8')) as Record<string, unknown> & { data: { path: string }[] };
+    writeFileSync(join(dir, 'base.json'), JSON.stringify({ ...base, data: base.data.map((d) => ({ ...d, path: resolve('data/dax-daily-close-1991-1998.csv') })), strategy: { name: 'module', module: './strategy.mjs', params: { mode: 'ok' } } }));
+    const file = solveFile(dir, { base: 'base.json', space: { 'strategy.params.mode': ['ok', 'throw'] }, subjectTo: [], candidates: 2, rungs: [6], confirmPaths: 3 });
+    const result = goalsim(['solve', file, '--workers', '2', '--no-cache', '--out', join(dir, 'out')]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = (readFileSync(join(dir, 'out', 'candidates.csv'), 'utf8').trim().split('\n')).slice(1);
+    const failing = rows.find((row) => row.includes(',throw,'));
+    expect(failing).toContain('6 of 6 paths failed; path 0: ');
+    expect(failing).toContain('the strategy failed');
+    expect(result.stdout).toMatch(/^With strategy\.params\.mode = ok, /);
+  }, 120_000);
+
   it('refuses a space over what is not a parameter, and a goal the base does not have', () => {
     const dir = tempDir();
     const costs = goalsim(['solve', solveFile(dir, { space: { 'costs.feeBps': [1, 5] } }), '--out', join(dir, 'a')]);
