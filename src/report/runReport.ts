@@ -294,7 +294,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
     htmlTable(metricHeader(s), metricRows(s), { numeric: s.benchmark === undefined ? [1] : [1, 2] }),
     ...notes.metrics.map((n) => `<p class="muted">${escapeHtml(n)}</p>`),
     ...(goals.compared.length > 0 ? ['<h2>Goals</h2>', htmlTable(goalHeader(s), goals.compared), htmlTable(['the tracker', 'value'], goals.tracker)] : []),
-    ...(grids.length > 0 ? ['<h2>Goals month by month</h2>', '<p class="muted">Each cell is a month at its end: the return, or the realised P&amp;L, as a percentage of the target. Green: met (dark green: twice over). Red: missed, the darker the further short; a loss is the darkest.</p>', ...grids] : []),
+    ...(grids.length > 0 ? ['<h2>Goals month by month</h2>', '<p class="muted">Each cell is a month at its end: the return, or the realised P&amp;L, as a percentage of the target. Green: met (dark green: twice over). Amber: a gain short of the target, deeper the nearer. Grey: flat (0: no position, or nothing realised). Red: a loss, darker the larger, darkest from -100 % of the target.</p>', ...grids] : []),
     '<h2>Charts</h2>',
     ...charts.map((chart, i) => chartBlock(`chart-${i}`, chart)),
     '<h2>Sizing</h2>',

@@ -66,8 +66,9 @@ describe('goals that read at a glance', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { goals: { months: number; monthsReturnGoalMet: number; monthsIncomeGoalMet: number } };
     const grids = html.split('<svg class="month-grid"').slice(1).map((svg) => svg.slice(0, svg.indexOf('</svg>')));
     expect(grids.length, 'monthly_return and monthly_income').toBe(2);
-    const green = (svg: string): number => (svg.match(/fill="#(4ade80|15803d)"/g) ?? []).length;
-    for (const svg of grids) expect((svg.match(/<rect /g) ?? []).length, 'one cell per month').toBe(summary.goals.months);
+    const green = (svg: string): number => (svg.match(/<rect x=[^>]*fill="#(4ade80|15803d)"/g) ?? []).length;
+    for (const svg of grids) expect((svg.match(/<rect x=/g) ?? []).length, 'one cell per month').toBe(summary.goals.months);
+    for (const svg of grids) expect((svg.match(/<rect class="legend"/g) ?? []).length, 'a legend of six swatches').toBe(6);
     // the monthly table counts a month met at its end, as the tracker does
     expect(green(grids[0] ?? '')).toBe(summary.goals.monthsReturnGoalMet);
     expect(green(grids[1] ?? '')).toBe(summary.goals.monthsIncomeGoalMet);

@@ -152,37 +152,76 @@ export interface MonthCell {
   readonly detail: string;
 }
 
+/** The colours of a month cell, by what the month did against its goal. */
+export const MONTH_COLORS = {
+  unknown: '#ffffff',
+  flat: '#d4d4d8',
+  metTwice: '#15803d',
+  met: '#4ade80',
+} as const;
+
+const mix = (from: readonly [number, number, number], to: readonly [number, number, number], t: number): string => `rgb(${from.map((c, i) => Math.round(c + ((to[i] as number) - c) * t)).join(',')})`;
+
 /**
- * A goal month by month as a calendar: one row per year, one cell per month, green when the
- * month met the goal and red when it missed, the shade showing how far from the target it ended.
- * Ten years are 120 cells that read at a glance, where a daily line is a sawtooth.
+ * A month's fill, diverging around 0: a loss in reds (darker the larger, darkest at -100 % of
+ * the target and beyond), a flat month (0: no position, or nothing realised) in neutral grey, a
+ * gain short of the target in ambers (deeper the nearer), a month that met it in green (dark at
+ * twice the target).
+ */
+export function monthFill(progress: number | null, met: boolean | null): string {
+  if (met === null || progress === null) return MONTH_COLORS.unknown;
+  if (met) return progress >= 2 ? MONTH_COLORS.metTwice : MONTH_COLORS.met;
+  if (progress === 0) return MONTH_COLORS.flat;
+  if (progress < 0) return mix([254, 202, 202], [153, 27, 27], Math.min(1, -progress));
+  return mix([254, 243, 199], [245, 158, 11], Math.min(1, progress));
+}
+
+/** True when a cell of this fill needs white text. */
+function darkMonth(progress: number | null, met: boolean | null): boolean {
+  if (met === true) return (progress ?? 0) >= 2;
+  return met === false && progress !== null && progress < -0.5;
+}
+
+/**
+ * A goal month by month as a calendar: one row per year, one cell per month, coloured by how the
+ * month ended against its target (monthFill), with a legend. Ten years are 120 cells that read
+ * at a glance, where a daily line is a sawtooth.
  */
 export function monthGridSvg(title: string, cells: readonly MonthCell[]): string {
   if (cells.length === 0) return '';
   const years = [...new Set(cells.map((c) => c.month.slice(0, 4)))].sort();
   const [size, left, top] = [34, 48, 34];
-  const fill = (c: MonthCell): string => {
-    if (c.met === null || c.progress === null) return '#f0f0f0';
-    if (c.met) return c.progress >= 2 ? '#15803d' : '#4ade80';
-    const shortfall = Math.max(0, Math.min(1, 1 - c.progress)); // 0: just missed, 1: nothing or a loss
-    return `rgb(${Math.round(254 - 34 * shortfall)},${Math.round(202 - 164 * shortfall)},${Math.round(202 - 164 * shortfall)})`;
-  };
   const rects = cells.map((c) => {
     const row = years.indexOf(c.month.slice(0, 4));
     const col = Number(c.month.slice(5, 7)) - 1;
     const [x, y] = [left + col * size, top + row * size];
     const label = c.progress === null ? '' : `${Math.round(c.progress * 100)}`;
-    const dark = c.met === true ? (c.progress ?? 0) >= 2 : c.met === false && 1 - (c.progress ?? 0) > 0.6;
-    const ink = dark ? '#fff' : '#1d2430';
-    return `<rect x="${x}" y="${y}" width="${size - 2}" height="${size - 2}" fill="${fill(c)}"><title>${escapeHtml(`${c.month}: ${c.detail}`)}</title></rect><text x="${x + size / 2 - 1}" y="${y + size / 2 + 4}" text-anchor="middle" fill="${ink}">${escapeHtml(label)}</text>`;
+    const ink = darkMonth(c.progress, c.met) ? '#fff' : '#1d2430';
+    return `<rect x="${x}" y="${y}" width="${size - 2}" height="${size - 2}" fill="${monthFill(c.progress, c.met)}" stroke="#e2e8f0"><title>${escapeHtml(`${c.month}: ${c.detail}`)}</title></rect><text x="${x + size / 2 - 1}" y="${y + size / 2 + 4}" text-anchor="middle" fill="${ink}">${escapeHtml(label)}</text>`;
   });
   const monthLabels = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'].map((m, i) => `<text x="${left + i * size + size / 2 - 1}" y="${top - 6}" text-anchor="middle">${m}</text>`);
   const yearLabels = years.map((year, row) => `<text x="${left - 8}" y="${top + row * size + size / 2 + 4}" text-anchor="end">${year}</text>`);
-  const height = top + years.length * size + 8;
-  return `<svg class="month-grid" xmlns="http://www.w3.org/2000/svg" width="${left + 12 * size + 20}" height="${height}" role="img" aria-label="${escapeHtml(title)}">
+  const legendTop = top + years.length * size + 10;
+  // each swatch as wide as its label (about 6.5 px a character at the report's 11 px)
+  let x = left;
+  const legend = [
+    [monthFill(-1, false), 'loss, -100 %'],
+    [monthFill(-0.2, false), 'loss'],
+    [MONTH_COLORS.flat, 'flat'],
+    [monthFill(0.5, false), 'short'],
+    [MONTH_COLORS.met, 'met'],
+    [MONTH_COLORS.metTwice, 'twice'],
+  ].map(([fill, text]) => {
+    const at = x;
+    x += 16 + (text as string).length * 6.5 + 12;
+    return `<g class="legend"><rect class="legend" x="${at}" y="${legendTop}" width="12" height="12" fill="${fill}" stroke="#cbd5e1"/><text x="${at + 16}" y="${legendTop + 10}">${escapeHtml(text as string)}</text></g>`;
+  });
+  const height = legendTop + 22;
+  return `<svg class="month-grid" xmlns="http://www.w3.org/2000/svg" width="${Math.max(left + 12 * size + 20, x + 20)}" height="${height}" role="img" aria-label="${escapeHtml(title)}">
 <text x="${left}" y="12">${escapeHtml(title)}</text>
 ${monthLabels.join('')}${yearLabels.join('')}
 ${rects.join('\n')}
+${legend.join('')}
 </svg>`;
 }
 
