@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { defaultCacheDir } from '../data/cache.js';
 import { runSweep } from '../parallel/sweepRunner.js';
-import { loadSweepFile } from '../scenario/sweep.js';
+import { loadSweepFile, sweepWarnings } from '../scenario/sweep.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { printAudit, printSweepTables } from './sweepTables.js';
 import { writeSweepReport } from '../report/sweepReport.js';
@@ -28,7 +28,9 @@ export interface SweepOptions {
 }
 
 export async function sweepCommand(options: SweepOptions): Promise<number> {
-  const outDir = options.out ?? join('reports', loadSweepFile(options.file).sweep.name);
+  const loaded = loadSweepFile(options.file);
+  const outDir = options.out ?? join('reports', loaded.sweep.name);
+  for (const warning of sweepWarnings(loaded.sweep)) process.stderr.write(`goalsim: warning: ${warning}\n`);
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'sweep {bar} {value}/{total} variants | {rate}/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
   const started = performance.now();
   const run = await runSweep({

@@ -1,7 +1,7 @@
 /** `goalsim validate <file...>`: checks scenario, sweep and solve files (a sweep's variants too). */
 import { isInputError, ScenarioError } from '../errors.js';
 import { loadScenarioFile, readJsonFile } from '../scenario/load.js';
-import { baseScenarioOf, loadSweepFile } from '../scenario/sweep.js';
+import { baseScenarioOf, loadSweepFile, sweepWarnings } from '../scenario/sweep.js';
 import { loadSolveFile } from '../solve/solveFile.js';
 import { expandVariants, prepareVariant } from '../scenario/variants.js';
 import { EXIT_INPUT, EXIT_OK } from './exit.js';
@@ -25,6 +25,7 @@ export function validateCommand(files: readonly string[]): number {
         for (const p of failed) if (p.kind === 'failed') process.stderr.write(`${p.reason}\n`);
         failures += failed.length > 0 ? 1 : 0;
         process.stdout.write(`${failed.length > 0 ? 'invalid' : 'ok'} ${file}: sweep of ${prepared.length} variants (${failed.length} invalid, ${skipped} skipped by constraints)\n`);
+        for (const warning of sweepWarnings(loaded.sweep)) process.stderr.write(`warning ${file}: ${warning}\n`);
       } else {
         const resolved = loadScenarioFile(file);
         process.stdout.write(`ok ${file}: scenario "${resolved.scenario.name}"\n`);

@@ -35,8 +35,11 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
   const tableRows = results.slice(0, 50).map((row) => [row['rank'] ?? '', row['variant'] ?? '', ...definition.params.map((p) => row[p] ?? ''), significantCell(row['objective'] ?? ''), row['trades'] ?? '', significantCell(row['maxDrawdown'] ?? ''), row['status'] ?? '']);
 
   let heatmap = '';
-  if (x !== undefined && y !== undefined && x !== y) {
-    const values = (path: string): string[] => [...new Set(ranked.map((row) => row[path] ?? '').filter((v) => v !== ''))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1));
+  const values = (path: string): string[] => [...new Set(ranked.map((row) => row[path] ?? '').filter((v) => v !== ''))].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1));
+  // an axis with one value draws one column or row: a table, not a map
+  const flatAxis = [x, y].find((axis) => axis !== undefined && values(axis).length < 2);
+  if (flatAxis !== undefined && ranked.length > 0) heatmap = `<p class="muted">${escapeHtml(`No heat map: ${short(flatAxis)} takes one value among the variants that ran.`)}</p>`;
+  else if (x !== undefined && y !== undefined && x !== y) {
     const cell = (vx: string, vy: string): number | null => {
       const hits = ranked.filter((row) => row[x] === vx && row[y] === vy).map((row) => Number(row['objective']));
       return hits.length === 0 ? null : hits.reduce((a, b) => a + b, 0) / hits.length;

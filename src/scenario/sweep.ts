@@ -52,20 +52,28 @@ export const sweepSchema = z
     description: z.string().optional(),
     base: z.string().min(1),
     grid: z.record(z.string(), z.array(scalar).min(1)).default({}),
+    /** Paths that move together: each entry sets all its paths at once, as one more grid axis. */
+    link: z.array(z.record(z.string(), scalar).refine((entry) => Object.keys(entry).length > 0, { message: 'an entry sets at least one path' })).min(1).optional(),
     random: z.strictObject({ n: z.number().int().positive(), seed: z.number().int().default(1), params: z.record(z.string(), randomParam) }).optional(),
     objective: objectiveSchema,
     constraints: z.array(constraintSchema).default([]),
     heatmap: z.strictObject({ x: scenarioPath, y: scenarioPath }).optional(),
   })
-  .refine((s) => Object.keys(s.grid).length > 0 || s.random !== undefined, { message: 'needs a grid or random samples', path: ['grid'] })
+  .refine((s) => Object.keys(s.grid).length > 0 || s.random !== undefined || s.link !== undefined, { message: 'needs a grid, linked values or random samples', path: ['grid'] })
   .superRefine((s, ctx) => {
     // record keys are paths too: zod would say only "Invalid key in record"
-    for (const [where, keys] of [[['grid'], Object.keys(s.grid)], [['random', 'params'], Object.keys(s.random?.params ?? {})]] as const) {
+    for (const [where, keys] of [[['grid'], Object.keys(s.grid)], [['random', 'params'], Object.keys(s.random?.params ?? {})], ...(s.link ?? []).map((entry, i) => [['link', i], Object.keys(entry)] as const)] as const) {
       for (const key of keys) {
         const problem = pathProblem(key);
         if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [...where, key], message: problem });
       }
     }
+    // a linked path is one axis: it may not be a grid axis too, and every entry sets the same paths
+    const linked = Object.keys(s.link?.[0] ?? {}).sort();
+    (s.link ?? []).forEach((entry, i) => {
+      if (JSON.stringify(Object.keys(entry).sort()) !== JSON.stringify(linked)) ctx.addIssue({ code: 'custom', path: ['link', i], message: `every entry sets the same paths as the first (${linked.join(', ')})` });
+    });
+    for (const key of linked) if (key in s.grid) ctx.addIssue({ code: 'custom', path: ['grid', key], message: 'is linked too (link): give its values there only' });
   });
 
 export type Sweep = z.output<typeof sweepSchema>;
@@ -97,4 +105,15 @@ export function loadSweepFile(file: string): LoadedSweep {
 /** The sweep's base scenario as it stands in its file, validated. */
 export function baseScenarioOf(loaded: LoadedSweep): ResolvedScenario {
   return resolveScenario(validateScenario(structuredClone(loaded.baseRaw), loaded.baseFile), loaded.baseFile);
+}
+
+/**
+ * What is legal in a sweep but likely a mistake, as sentences: ranking by how often a goal is
+ * met while sweeping that goal's target (the lowest target wins by construction).
+ */
+export function sweepWarnings(sweep: Sweep): string[] {
+  const swept = [...Object.keys(sweep.grid), ...Object.keys(sweep.link?.[0] ?? {}), ...Object.keys(sweep.random?.params ?? {})];
+  const goalPaths = swept.filter((path) => path.startsWith('goals.'));
+  if (!sweep.objective.metric.startsWith('goals.') || goalPaths.length === 0) return [];
+  return [`the objective ${sweep.objective.metric} counts what the goals measure, and the sweep moves the goals themselves (${goalPaths.join(', ')}): an easier goal wins by construction; sweep the sizing against fixed goals, or rank by a metric`];
 }

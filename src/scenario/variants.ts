@@ -1,6 +1,6 @@
 /**
  * Expands a sweep into variants: the grid's cartesian product (keys in file order, the last
- * varying fastest), then `random.n` samples drawn from one seeded generator, parameters in file
+ * varying fastest; the linked entries, which set several paths at once, after them), then `random.n` samples drawn from one seeded generator, parameters in file
  * order. Each variant is the base scenario with its parameters set, validated like any scenario.
  */
 import seedrandom from 'seedrandom';
@@ -17,13 +17,16 @@ export interface Variant {
 }
 
 export function sweptPaths(loaded: LoadedSweep): string[] {
-  return [...new Set([...Object.keys(loaded.sweep.grid), ...Object.keys(loaded.sweep.random?.params ?? {})])];
+  return [...new Set([...Object.keys(loaded.sweep.grid), ...Object.keys(loaded.sweep.link?.[0] ?? {}), ...Object.keys(loaded.sweep.random?.params ?? {})])];
 }
 
 export function expandVariants(loaded: LoadedSweep): Variant[] {
   const { grid, random } = loaded.sweep;
-  let combos: Record<string, ParamValue>[] = Object.keys(grid).length > 0 ? [{}] : [];
+  const link = loaded.sweep.link;
+  let combos: Record<string, ParamValue>[] = Object.keys(grid).length > 0 || link !== undefined ? [{}] : [];
   for (const [path, values] of Object.entries(grid)) combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [path]: value })));
+  // the linked entries are the last axis, varying fastest
+  if (link !== undefined) combos = combos.flatMap((combo) => link.map((entry) => ({ ...combo, ...entry })));
   if (random !== undefined) {
     const draw = seedrandom(String(random.seed));
     for (let n = 0; n < random.n; n++) {

@@ -144,7 +144,7 @@ function prepared(loaded: LoadedSweep, variant: Variant, extra: Readonly<Record<
 function refuseFixedPaths(loaded: LoadedSweep, params: readonly string[]): void {
   const fixed = params.find((path) => !SWITCHABLE.some((prefix) => path.startsWith(prefix)));
   if (fixed !== undefined) {
-    const where = fixed in loaded.sweep.grid ? `grid["${fixed}"]` : `random.params["${fixed}"]`;
+    const where = fixed in loaded.sweep.grid ? `grid["${fixed}"]` : fixed in (loaded.sweep.link?.[0] ?? {}) ? `link[0]["${fixed}"]` : `random.params["${fixed}"]`;
     throw new ScenarioError(
       `a walk-forward changes the swept parameters at each test window's start within one account, and ${fixed} cannot change there (only sizing.* and strategy.* can); sweep it with goalsim sweep instead`,
       loaded.file,
