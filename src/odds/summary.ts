@@ -93,6 +93,8 @@ export interface FanBands {
   readonly engine: string;
   /** One array per quantile (p5 .. p95), one value per fan instant. */
   readonly bands: Readonly<Record<keyof Quantiles, readonly (number | null)[]>>;
+  /** The history itself (path 0) at the same instants, or null when it is not among the records or failed. */
+  readonly history?: readonly number[] | null;
 }
 
 export interface OddsResults {
@@ -226,7 +228,8 @@ function fanBands(frame: OddsFrame, engine: number, records: readonly PathRecord
   }
   const perInstant = columns.map(quantiles);
   const band = (name: keyof Quantiles): (number | null)[] => perInstant.map((q) => q[name]);
-  return { engine: frame.engines[engine] as string, bands: { p5: band('p5'), p25: band('p25'), p50: band('p50'), p75: band('p75'), p95: band('p95') } };
+  const history = records.find((record) => record.path === 0)?.engines[engine]?.fan ?? null;
+  return { engine: frame.engines[engine] as string, bands: { p5: band('p5'), p25: band('p25'), p50: band('p50'), p75: band('p75'), p95: band('p95') }, history };
 }
 
 /** The odds of `records` (in path order), per engine and per pair. */

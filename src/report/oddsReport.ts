@@ -9,7 +9,7 @@ import type { EngineOdds, MonthlyGoalOdds, PairedProbability, Probability } from
 import type { Interval, PairedDifference } from '../odds/stats.js';
 import { writeTextFile } from '../io/fileWriter.js';
 import { formatPercent, markdownTable } from '../numeric/format.js';
-import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, type ChartSpec } from './html/page.js';
+import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, TARGET_COLOR, type ChartSpec } from './html/page.js';
 
 /** What each figure counts, in its name: a monthly goal's figure is a share of months, the others a share of paths. */
 const LABELS: Readonly<Record<PairedProbability, string>> = {
@@ -244,19 +244,32 @@ const seconds = (iso: string): number => Date.parse(iso) / 1000;
 
 /** One y range for every fan chart, so that the engines' fans compare at a glance. */
 function fanRange(file: OddsFile): [number, number] | undefined {
-  const values = file.results.fan.flatMap((fan) => [...fan.bands.p5, ...fan.bands.p95]).filter((v): v is number => v !== null);
+  const target = fanTarget(file);
+  const values = [...file.results.fan.flatMap((fan) => [...fan.bands.p5, ...fan.bands.p95, ...(fan.history ?? [])]), ...(target === null ? [] : [target])].filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return undefined;
   const [low, high] = [Math.min(...values), Math.max(...values)];
   const pad = (high - low) * 0.04 || Math.abs(high) * 0.01 || 1;
   return [low - pad, high + pad];
 }
 
+/**
+ * The portfolio target, when the fans can show it: within twice the highest p95, else null (a
+ * target far above would squash every fan to the floor; the headline table has its odds).
+ */
+function fanTarget(file: OddsFile): number | null {
+  const target = file.goals.find((goal) => goal.type === 'portfolio_value')?.target;
+  const highest = Math.max(...file.results.fan.flatMap((fan) => fan.bands.p95.filter((v): v is number => v !== null)));
+  return target !== undefined && target <= 2 * highest ? target : null;
+}
+
 function fanChart(file: OddsFile, e: number, range: [number, number] | undefined): ChartSpec {
   const fan = file.results.fan[e];
   const color = COLORS[e % COLORS.length] as string;
   const bands = fan?.bands;
+  const target = fanTarget(file);
+  const points = file.fanTimes.length;
   return {
-    title: `${fan?.engine ?? ''}: equity quantiles over the paths (${file.currency})`,
+    title: `${fan?.engine ?? ''}: equity quantiles over the paths, and the history itself (${file.currency})`,
     x: file.fanTimes.map(seconds),
     series: [
       { label: 'p95', values: bands?.p95 ?? [], color: `${color}55` },
@@ -264,6 +277,8 @@ function fanChart(file: OddsFile, e: number, range: [number, number] | undefined
       { label: 'median', values: bands?.p50 ?? [], color },
       { label: 'p25', values: bands?.p25 ?? [], color: `${color}99` },
       { label: 'p5', values: bands?.p5 ?? [], color: `${color}55` },
+      ...(fan?.history === null || fan?.history === undefined ? [] : [{ label: 'history (path 0)', values: fan.history, color: '#111827' }]),
+      ...(target === null ? [] : [{ label: `portfolio target (${target})`, values: Array.from({ length: points }, () => target), color: TARGET_COLOR }]),
     ],
     bands: [
       { upper: 1, lower: 5, fill: `${color}1a` },

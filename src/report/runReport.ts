@@ -9,7 +9,7 @@ import { ANNUALISED_METRICS, annualisationNote, METRIC_DISPLAY, metricText, type
 import { parseTimestamp } from '../data/timestamp.js';
 import { drawIndices } from './downsample.js';
 import { displayValue, formatFixed, formatPercent, markdownTable } from '../numeric/format.js';
-import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, monthGridSvg, shareBar, type ChartSpec } from './html/page.js';
+import { chartBlock, COLORS, escapeHtml, htmlPage, htmlTable, monthGridSvg, shareBar, TARGET_COLOR, type ChartSpec } from './html/page.js';
 import { monthlyTable, type MonthRow } from './monthly.js';
 import type { RunFiles } from './readRun.js';
 import type { RunSummary } from './summary.js';
@@ -131,11 +131,13 @@ function equityCharts(files: RunFiles): ChartSpec[] {
   const x = indices.map((i) => seconds(equity.time[i] as number));
   const name = files.summary.benchmark?.name ?? 'benchmark';
   const line = (label: string, values: Float64Array, sign: number, color: string) => ({ label, values: indices.map((i) => sign * (values[i] as number)), color });
+  const target = targetLine(files, indices.length, benchmark === undefined ? [equity.equity] : [equity.equity, benchmark.equity]);
+  const title = benchmark === undefined ? 'Equity' : `Equity, with ${name} of the same symbols`;
   return [
     {
-      title: benchmark === undefined ? 'Equity' : `Equity, with ${name} of the same symbols`,
+      title: `${title}${target.note}`,
       x,
-      series: [line(`equity (${files.summary.currency})`, equity.equity, 1, COLORS[0] as string), ...(benchmark === undefined ? [] : [line(name, benchmark.equity, 1, BENCHMARK_COLOR)])],
+      series: [line(`equity (${files.summary.currency})`, equity.equity, 1, COLORS[0] as string), ...(benchmark === undefined ? [] : [line(name, benchmark.equity, 1, BENCHMARK_COLOR)]), ...target.series],
     },
     {
       title: 'Drawdown from peak',
@@ -145,6 +147,20 @@ function equityCharts(files: RunFiles): ChartSpec[] {
       series: [line('drawdown', equity.drawdown, -1, COLORS[1] as string), ...(benchmark === undefined ? [] : [line(`${name} drawdown`, benchmark.drawdown, -1, BENCHMARK_COLOR)])],
     },
   ];
+}
+
+/**
+ * The portfolio goal's target as a flat line on an equity chart, when it lies within twice the
+ * highest equity drawn; a target far above would flatten the curves to the floor, so the title
+ * names it instead.
+ */
+export function targetLine(files: Pick<RunFiles, 'summary'>, points: number, drawn: readonly ArrayLike<number>[]): { series: { label: string; values: number[]; color: string }[]; note: string } {
+  const target = ((files.summary.goals['targets'] ?? {}) as Record<string, number>)['portfolio_value'];
+  if (target === undefined) return { series: [], note: '' };
+  let highest = -Infinity;
+  for (const values of drawn) for (let i = 0; i < values.length; i++) if ((values[i] as number) > highest) highest = values[i] as number;
+  if (!(target <= 2 * highest)) return { series: [], note: ` (the portfolio target ${displayValue(target)} is above the chart)` };
+  return { series: [{ label: `portfolio target (${displayValue(target)})`, values: Array.from({ length: points }, () => target), color: TARGET_COLOR }], note: '' };
 }
 
 /** Each goal's progress against its schedule, with its milestones marked on the cycle rows they were reached at. */

@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { significant } from '../../numeric/format.js';
 
+/** The goal's target line, in every chart that draws one. */
+export const TARGET_COLOR = '#16a34a';
+
 /** Series colours, in order. */
 export const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'] as const;
 
