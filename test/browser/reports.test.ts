@@ -24,6 +24,9 @@ afterAll(async () => browser?.close());
 
 interface AxisCheck {
   readonly title: string;
+  /** The plot area's left edge, in CSS px: equal for every time chart of a page. */
+  readonly plotLeft: number;
+  readonly time: boolean;
   readonly labels: readonly string[];
   /** Width the axis was given, and what its widest label needs (text, tick and gap), in CSS px. */
   readonly size: number;
@@ -64,13 +67,13 @@ async function open(file: string, shot: string): Promise<PageCheck> {
       return true;
     }).length;
     interface Axis { _values: string[] | null; _size: number; font: string[]; ticks: { size: number }; gap: number }
-    const charts = ((window as unknown as { goalsimCharts?: { root: HTMLElement; axes: Axis[]; ctx: CanvasRenderingContext2D }[] }).goalsimCharts ?? []);
+    const charts = ((window as unknown as { goalsimCharts?: { root: HTMLElement; axes: Axis[]; ctx: CanvasRenderingContext2D; bbox: { left: number }; scales: { x: { time: boolean } } }[] }).goalsimCharts ?? []);
     const yAxes = charts.map((u) => {
       const axis = u.axes[1] as Axis;
       const labels = axis._values ?? [];
       u.ctx.font = axis.font[0] as string;
       const widest = Math.max(0, ...labels.map((label) => u.ctx.measureText(label).width / devicePixelRatio));
-      return { title: u.root.querySelector('.u-title')?.textContent ?? '', labels, size: axis._size, needed: widest + axis.ticks.size + axis.gap };
+      return { title: u.root.querySelector('.u-title')?.textContent ?? '', labels, size: axis._size, needed: widest + axis.ticks.size + axis.gap, plotLeft: u.bbox.left / devicePixelRatio, time: u.scales.x.time };
     });
     return { charts: canvases.length, blankCharts: blank, heatmapCells: document.querySelectorAll('svg.heatmap rect:not(.heat-scale)').length, heatScale: document.querySelectorAll('svg.heatmap rect.heat-scale').length, intervalBars: document.querySelectorAll('svg.odds-bars rect').length, yAxes };
   });
@@ -96,6 +99,10 @@ describe('reports in headless Chromium', () => {
     // no risk chart: the pipeline does not size from the tracker's risk
     expect(check.charts).toBe(8);
     expect(check.blankCharts).toBe(0);
+    // the time charts' plot areas start at one x, so that their time axes line up
+    const lefts = check.yAxes.filter((axis) => axis.time).map((axis) => axis.plotLeft);
+    expect(lefts.length).toBe(8);
+    expect(new Set(lefts).size, lefts.join(' ')).toBe(1);
   });
 
   it('run report: every y axis fits its labels, negative values keep their sign, no two ticks read the same', async () => {

@@ -85,6 +85,7 @@ export function htmlTable(header: readonly string[], rows: readonly (readonly st
 // Draws every [data-chart] element with uPlot once the page has loaded.
 const BOOTSTRAP = `
 window.addEventListener('load', function () {
+  var drawn = [];
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var spec = JSON.parse(document.getElementById(el.dataset.chart).textContent);
     // percent ticks with the decimals their spacing has (0.25 % steps: two), so that each reads as what it is
@@ -116,10 +117,24 @@ window.addEventListener('load', function () {
       })),
       axes: [{}, spec.percent ? { values: pct, size: fit } : { size: fit }],
     };
-    var chart = new uPlot(opts, [spec.x].concat(spec.series.map(function (s) { return s.values; })), el);
+    var data = [spec.x].concat(spec.series.map(function (s) { return s.values; }));
+    var chart = new uPlot(opts, data, el);
     (window.goalsimCharts = window.goalsimCharts || []).push(chart); // for the browser tests to read the axes
+    drawn.push({ chart: chart, opts: opts, data: data, el: el, time: spec.time !== false });
   });
-  document.body.dataset.chartsDrawn = String(document.querySelectorAll('.uplot').length);
+  // time charts share one y-axis width, so that their time axes line up down the page (an equity
+  // chart's labels are wider than a drawdown's): each is drawn again at the widest one's, once
+  // uPlot has sized the axes (after its first commit, a task later)
+  setTimeout(function () {
+    var widest = drawn.reduce(function (w, d) { return d.time ? Math.max(w, d.chart.axes[1]._size) : w; }, 0);
+    drawn.forEach(function (d, i) {
+      if (!d.time || d.chart.axes[1]._size === widest) return;
+      d.chart.destroy();
+      d.opts.axes[1].size = widest;
+      window.goalsimCharts[i] = new uPlot(d.opts, d.data, d.el);
+    });
+    setTimeout(function () { document.body.dataset.chartsDrawn = String(document.querySelectorAll('.uplot').length); }, 0);
+  }, 0);
 });`;
 
 const STYLE = `
