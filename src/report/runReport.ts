@@ -163,9 +163,31 @@ export function targetLine(files: Pick<RunFiles, 'summary'>, points: number, dra
   return { series: [{ label: `portfolio target (${displayValue(target)})`, values: Array.from({ length: points }, () => target), color: TARGET_COLOR }], note: '' };
 }
 
-/** Each goal's progress against its schedule, with its milestones marked on the cycle rows they were reached at. */
-function goalCharts(files: RunFiles): ChartSpec[] {
+/**
+ * A monthly goal as one bar per month: where the month ended against its target (100 %), with
+ * the target drawn. Years of a daily progress line that resets each month read as a sawtooth.
+ */
+function monthlyBars(goal: string, target: number | undefined, months: readonly MonthRow[], color: string): ChartSpec | null {
+  if ((goal !== 'monthly_return' && goal !== 'monthly_income') || target === undefined || months.length === 0) return null;
+  const x = months.map((m) => Date.UTC(Number(m.month.slice(0, 4)), Number(m.month.slice(5, 7)) - 1, 15) / 1000);
+  const values = months.map((m) => (goal === 'monthly_return' ? m.returnPct : m.income) / target);
+  return {
+    title: `${goal}: where each month ended, against its target (100 %)`,
+    x,
+    percent: true,
+    series: [
+      { label: 'month end', values, color, bars: true },
+      { label: 'target', values: months.map(() => 1), color: TARGET_COLOR },
+    ],
+  };
+}
+
+/** Each goal's progress: a monthly goal month by month (monthlyBars), the portfolio goal against its schedule with its milestones marked on the cycle rows they were reached at. */
+function goalCharts(files: RunFiles, months: readonly MonthRow[]): ChartSpec[] {
+  const targets = (files.summary.goals['targets'] ?? {}) as Record<string, number>;
   return [...files.progress].map(([goal, rows], g) => {
+    const bars = monthlyBars(goal, targets[goal], months, COLORS[g % COLORS.length] as string);
+    if (bars !== null) return bars;
     const { time, progress, expected } = rows;
     const markerAt = new Map<number, number>();
     for (const milestone of files.milestones.filter((m) => m.goal === goal)) {
@@ -268,7 +290,7 @@ export async function buildRunReport(files: RunFiles): Promise<{ markdown: strin
   const months = monthlyTable(files);
   // the tracker's risk is charted only for an engine that sizes from it
   const risk = usesTrackerRisk(files) ? riskChart(files) : undefined;
-  const charts = [...equityCharts(files), ...goalCharts(files), ...(risk === undefined ? [] : [risk]), ...decisionCharts(files)];
+  const charts = [...equityCharts(files), ...goalCharts(files, months), ...(risk === undefined ? [] : [risk]), ...decisionCharts(files)];
   const title = `goalsim run: ${s.scenario}`;
   const period = `${s.period.start} to ${s.period.end}, ${s.period.bars} bars, seed ${s.seed}, goalsim ${s.version}`;
   const monthHeader = ['month', 'return', `income (${s.currency})`, 'return goal', 'income goal'];

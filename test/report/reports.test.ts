@@ -72,7 +72,17 @@ describe('goals that read at a glance', () => {
     // the monthly table counts a month met at its end, as the tracker does
     expect(green(grids[0] ?? '')).toBe(summary.goals.monthsReturnGoalMet);
     expect(green(grids[1] ?? '')).toBe(summary.goals.monthsIncomeGoalMet);
-    const charts = [...html.matchAll(/<script type="application\/json" id="chart-\d+">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '{}') as { title: string; series: { step?: boolean; values: number[] }[] });
+    const charts = [...html.matchAll(/<script type="application\/json" id="chart-\d+">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '{}') as { title: string; series: { step?: boolean; bars?: boolean; label: string; values: number[] }[] });
+    // a monthly goal as one bar per month, where the month ended against the target, not a sawtooth
+    const monthly = charts.find((c) => c.title.startsWith('monthly_return: where each month ended'));
+    expect(monthly?.series.map((series) => [series.label, series.bars === true, series.values.length])).toEqual([
+      ['month end', true, summary.goals.months],
+      ['target', false, summary.goals.months],
+    ]);
+    const monthTable = html.slice(html.indexOf('<h2>Months</h2>'));
+    const firstReturn = Number((/<td class="num">(-?[\d.]+)%<\/td>/.exec(monthTable) ?? [])[1]) / 100;
+    expect(monthly?.series[0]?.values[0]).toBeCloseTo(firstReturn / 0.1, 3);
+    expect(charts.some((c) => c.title.startsWith('monthly_return: progress against schedule'))).toBe(false);
     const risk = charts.find((c) => c.title.startsWith("Tracker's risk"));
     expect(risk?.series[0]?.step).toBe(true);
     const values = risk?.series[0]?.values ?? [];

@@ -20,6 +20,8 @@ export interface SeriesSpec {
   readonly points?: boolean;
   /** A step line: each value holds until the next (a level that changes at events, such as risk). */
   readonly step?: boolean;
+  /** Bars, one per x (a month's end figure). */
+  readonly bars?: boolean;
 }
 
 export interface ChartSpec {
@@ -110,8 +112,9 @@ window.addEventListener('load', function () {
       bands: (spec.bands || []).map(function (b) { return { series: [b.upper, b.lower], fill: b.fill }; }),
       series: [{}].concat(spec.series.map(function (s) {
         return {
-          label: s.label, stroke: s.color, width: s.points ? 0 : 1.5, spanGaps: true,
-          paths: s.points ? function () { return null; } : s.step ? uPlot.paths.stepped({ align: 1 }) : undefined,
+          label: s.label, stroke: s.color, width: s.points ? 0 : 1.5, spanGaps: !s.bars,
+          fill: s.bars ? s.color + '99' : undefined,
+          paths: s.points ? function () { return null; } : s.bars ? uPlot.paths.bars({ size: [0.7, 24] }) : s.step ? uPlot.paths.stepped({ align: 1 }) : undefined,
           points: s.points ? { show: true, size: 8, fill: s.color, stroke: s.color } : { show: false },
         };
       })),
