@@ -46,16 +46,19 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
     };
     heatmap = heatmapSvg(values(x), values(y), cell, { x: short(x), y: short(y), value: definition.objective.metric });
   }
+  const auditFile = join(dir, AUDIT_FILES.audit);
+  const auditData = existsSync(auditFile) ? (JSON.parse(readFileSync(auditFile, 'utf8')) as SweepAudit) : undefined;
+  const noise = definition.objective.metric === 'metrics.sharpe' && auditData !== undefined ? sharpeNoise(ranked.map((row) => Number(row['objective'])), auditData) : null;
+  if (noise !== null && heatmap !== '') heatmap = `${heatmap}\n<p class="muted">${escapeHtml(noise)}</p>`;
   const marginalRows = marginals.map((m) => [short(m['parameter'] ?? ''), m['value'] ?? '', m['count'] ?? '', significantCell(m['mean_objective'] ?? ''), m['best_variant'] ?? '']);
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { counts: Record<string, number> };
   const counts = Object.entries(summary.counts).map(([k, v]) => `${k} ${v}`).join(', ');
   const title = `goalsim sweep: ${definition.name}`;
   const md = markdownTable;
-  const auditPath = join(dir, AUDIT_FILES.audit);
-  const audit = existsSync(auditPath) ? auditSection(JSON.parse(readFileSync(auditPath, 'utf8')) as SweepAudit) : { markdown: [], html: [] };
+  const audit = auditData !== undefined ? auditSection(auditData) : { markdown: [], html: [] };
   writeTextFile(
     join(dir, 'report.md'),
-    [`# ${title}`, '', `Objective ${objective}; ${counts}.`, ...audit.markdown, '', '## Ranking', md(header, tableRows), '', '## Marginals', md(['parameter', 'value', 'count', 'mean objective', 'best variant'], marginalRows), '', 'The heat map and the audit charts are in report.html.', ''].join('\n'),
+    [`# ${title}`, '', `Objective ${objective}; ${counts}.`, ...(noise === null ? [] : ['', noise]), ...audit.markdown, '', '## Ranking', md(header, tableRows), '', '## Marginals', md(['parameter', 'value', 'count', 'mean objective', 'best variant'], marginalRows), '', 'The heat map and the audit charts are in report.html.', ''].join('\n'),
   );
   writeTextFile(
     join(dir, 'report.html'),
@@ -73,6 +76,23 @@ export function writeSweepReport(dir: string, axes: { x?: string | undefined; y?
       ].join('\n'),
     ),
   );
+}
+
+/**
+ * How the spread of annualised Sharpe ratios across the variants compares with the noise of one:
+ * over T daily returns spanning Y years, an annualised Sharpe ratio SR has a standard error of
+ * about sqrt(1/Y + SR^2/(2T)) (Lo 2002, i.i.d. returns). null without figures.
+ */
+export function sharpeNoise(objectives: readonly number[], audit: Pick<SweepAudit, 'days' | 'firstDay' | 'lastDay'>): string | null {
+  const known = objectives.filter(Number.isFinite);
+  const years = (Date.parse(audit.lastDay) - Date.parse(audit.firstDay)) / (365.25 * 86_400_000);
+  if (known.length < 2 || !(years > 0) || !(audit.days > 1)) return null;
+  const [low, high] = [Math.min(...known), Math.max(...known)];
+  const middle = (low + high) / 2;
+  const error = Math.sqrt(1 / years + (middle * middle) / (2 * audit.days));
+  const range = high - low;
+  const verdict = range < error ? 'so the whole range lies inside one standard error and the colours show noise' : `so the range is ${(range / error).toFixed(1)} standard errors wide`;
+  return `The variants' Sharpe ratios span ${range.toPrecision(2)} (${low.toFixed(4)} to ${high.toFixed(4)}); one Sharpe ratio measured over these ${years.toFixed(1)} years has a standard error of about ${error.toFixed(2)}, ${verdict}.`;
 }
 
 const fixedOrDash = (value: number | null | undefined, digits: number): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));

@@ -141,6 +141,8 @@ describe('reports in headless Chromium', () => {
     expect(check.requests).toEqual([]);
     expect(check.heatmapCells, '3 ahead values x 3 onTrackMin values').toBe(9);
     expect(check.heatScale, 'a colour scale beside the cells').toBe(1);
+    // 27 thresholds within 0.004 of one another: inside one Sharpe ratio's standard error
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/one Sharpe ratio measured over these 7\.1 years has a standard error of about 0\.3\d, so the whole range lies inside one standard error and the colours show noise\./);
     expect(check.charts, "the audit's logit histogram and out-of-sample scatter").toBe(2);
     expect(check.blankCharts).toBe(0);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
