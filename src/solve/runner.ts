@@ -144,8 +144,10 @@ export async function runSolve(options: SolveOptions): Promise<SolveRun> {
   mkdirSync(outDir, { recursive: true });
   // the definition is on disk before the first record, so a killed run is resumed only by the same solve
   writeTextFile(join(outDir, SOLVE_FILES.definition), `${JSON.stringify({ definition, result: null }, null, 1)}\n`);
-  // records are appended as runs end; re-write what was kept, so a torn last line is gone first
-  writeTextFile(logPath, [...groupRecords(figures)].map((r) => `${JSON.stringify(r)}\n`).join(''));
+  /** The log rewritten from what is kept, in a fixed order (records are appended as runs end). */
+  const rewriteLog = (): void => writeTextFile(logPath, groupRecords(figures).map((r) => `${JSON.stringify(r)}\n`).join(''));
+  // before anything is appended, so a torn last line is gone first
+  rewriteLog();
 
   const sharedSeries = series.map(shareBarSeries);
   const pricePlaces = data.series.map(pricePlacesOf);
@@ -212,7 +214,8 @@ export async function runSolve(options: SolveOptions): Promise<SolveRun> {
   let active = runnable(candidates.map((c) => c.id));
   const dropped = new Map<number, { rung: number; reason: string }>();
   const lastRung = new Map<number, number>();
-  for (const id of candidates.map((c) => c.id)) if (candidates[id]?.resolved === null) dropped.set(id, { rung: 0, reason: candidates[id]?.error ?? 'cannot run' });
+  const cannotRun = (id: number): string => candidates[id]?.error ?? 'cannot run';
+  for (const id of candidates.map((c) => c.id)) if (candidates[id]?.resolved === null) dropped.set(id, { rung: 0, reason: cannotRun(id) });
   const first = Math.min(solve.rungs[0] as number, Math.floor(budget / Math.max(1, active.length)));
   if (first < 2) throw new UsageError(`${options.file}: budget ${budget} cannot give the ${active.length} runnable candidates of the design 2 paths each; raise "budget" or lower "candidates"`);
   await runStage('search', active, 0, first);
@@ -225,7 +228,7 @@ export async function runSolve(options: SolveOptions): Promise<SolveRun> {
       .filter((p) => !seen.has(JSON.stringify(paramsAt(dimensions, p))))
       .map((p) => add(p, 'refinement'));
     const refinement = runnable(added).slice(0, Math.max(0, Math.floor((budget - spent) / first)));
-    for (const id of added) if (!refinement.includes(id) && !dropped.has(id)) dropped.set(id, { rung: 0, reason: candidates[id]?.resolved === null ? (candidates[id]?.error ?? 'cannot run') : 'over the budget' });
+    for (const id of added) if (!refinement.includes(id) && !dropped.has(id)) dropped.set(id, { rung: 0, reason: candidates[id]?.resolved === null ? cannotRun(id) : 'over the budget' });
     await runStage('search', refinement, 0, first);
     spent += refinement.length * first;
     active = [...active, ...refinement];
@@ -248,7 +251,7 @@ export async function runSolve(options: SolveOptions): Promise<SolveRun> {
   const results: CandidateResult[] = candidates.map((candidate) => {
     const rung = lastRung.get(candidate.id) ?? 0;
     const paths = rung === 0 ? 0 : (rungs[rung - 1] as number);
-    const { estimate, odds } = rung === 0 ? { estimate: { id: candidate.id, objective: null, constraints: constraintEstimates(solve, null) }, odds: null } : estimateOf('search', candidate.id, 0, paths);
+    const { estimate, odds } = estimateOf('search', candidate.id, 0, paths);
     const stop = dropped.get(candidate.id);
     const errors: string[] = [];
     for (let path = 0; path < paths; path++) {
@@ -271,8 +274,8 @@ export async function runSolve(options: SolveOptions): Promise<SolveRun> {
         return { candidate: id, paths: confirmPaths, estimate, odds: odds as EngineOdds };
       });
   syncToDisk(logPath);
-  // in a fixed order at the end (it was appended as runs ended), so the folder is the same bytes whatever the workers
-  if (!interrupted) writeTextFile(logPath, groupRecords(figures).map((r) => `${JSON.stringify(r)}\n`).join(''));
+  // at the end too, so the folder is the same bytes whatever the workers
+  if (!interrupted) rewriteLog();
   return { definition, rungs, budgetUsed: spent, results, choice, runnerUp, confirmation, interrupted };
 }
 

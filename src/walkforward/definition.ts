@@ -52,11 +52,16 @@ export function walkForwardDifference(folder: WalkForwardDefinition, now: WalkFo
  * whole period (id W·V + v), whose best is what the walk-forward is compared with.
  */
 export function trainVariants(variants: readonly Variant[], definition: WalkForwardDefinition): Variant[] {
-  const count = variants.length;
   const windowed = definition.windows.flatMap((window) =>
-    variants.map((v) => ({ id: window.index * count + v.id, params: { ...v.params, 'period.start': window.trainFirst, 'period.end': window.trainLast, 'period.warmup': true } })),
+    variants.map((v) => ({ id: trainId(window.index, variants.length, v.id), params: { ...v.params, 'period.start': window.trainFirst, 'period.end': window.trainLast, 'period.warmup': true } })),
   );
-  const whole = variants.map((v) => ({ id: definition.windows.length * count + v.id, params: { ...v.params, 'period.start': definition.period.first, 'period.end': definition.period.last } }));
+  const whole = variants.map((v) => ({ id: trainId(wholePeriod(definition), variants.length, v.id), params: { ...v.params, 'period.start': definition.period.first, 'period.end': definition.period.last } }));
   return [...windowed, ...whole];
 }
+
+/** The train run of variant `id` in block `block` (a window's index, or wholePeriod) of `count` variants. */
+export const trainId = (block: number, count: number, id: number): number => block * count + id;
+
+/** The block of the whole-period runs: after the windows'. */
+export const wholePeriod = (definition: WalkForwardDefinition): number => definition.windows.length;
 

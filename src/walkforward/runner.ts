@@ -27,7 +27,7 @@ import { runScenario } from '../sim/run.js';
 import type { RunResult } from '../sim/types.js';
 import { returnAt, seriesDays } from '../analysis/sweepAudit.js';
 import { parseSpan, spanText, walkWindows, type WalkWindow, type WindowPlan } from './windows.js';
-import { trainVariants, walkForwardDifference, WALK_FORWARD_FILES, WALK_FORWARD_FORMAT, type WalkForwardDefinition, type WindowDates } from './definition.js';
+import { trainId, trainVariants, walkForwardDifference, wholePeriod, WALK_FORWARD_FILES, WALK_FORWARD_FORMAT, type WalkForwardDefinition, type WindowDates } from './definition.js';
 import { readWalkForward, writeWalkForwardFiles, type EquityColumns } from './folder.js';
 import { summariseWalkForward, type WalkForwardSummary, type WindowOutcome } from './summary.js';
 
@@ -86,13 +86,11 @@ export async function runWalkForward(options: WalkForwardOptions): Promise<WalkF
  */
 export async function finishWalkForward(loaded: LoadedSweep, definition: WalkForwardDefinition, outcomes: ReadonlyMap<number, VariantOutcome>, outDir: string, data: ScenarioData): Promise<WalkForwardSummary> {
   const variants = expandVariants(loaded);
-  const count = variants.length;
   const windows: WindowOutcome[] = [];
   let previous: Variant | undefined;
   for (const window of definition.windows) {
-    const rows = rankOutcomes(variants.map((v) => ({ id: window.index * count + v.id, params: v.params })), outcomes, definition.objective);
-    const best = rows[0]?.rank === 1 ? rows[0] : undefined;
-    const pick = best === undefined ? previous : variants[best.variant.id - window.index * count];
+    const best = bestOf(window.index, variants, outcomes, definition);
+    const pick = best?.variant ?? previous;
     if (pick === undefined) throw new Error(`window ${window.index}: no variant ran in its train period (${window.trainFirst} to ${window.trainLast}); see ${WALK_FORWARD_FILES.train}/results.csv`);
     previous = pick;
     const resolved = prepared(loaded, pick, { 'period.start': window.testFirst, 'period.end': window.testLast, 'period.warmup': true });
@@ -106,11 +104,17 @@ export async function finishWalkForward(loaded: LoadedSweep, definition: WalkFor
   const oosDir = join(outDir, WALK_FORWARD_FILES.oos);
   const { result: account } = await runIntoFolder(oosDir, (curveSink, benchmarkSink) => runScenario(accountScenario, data, { curveSink, benchmark: { curveSink: benchmarkSink }, schedule }));
   await writeRunReport(oosDir);
-  const wholeRows = rankOutcomes(variants.map((v) => ({ id: definition.windows.length * count + v.id, params: v.params })), outcomes, definition.objective);
-  const wholeBest = wholeRows[0]?.rank === 1 ? wholeRows[0] : undefined;
-  const summary = summariseWalkForward(definition, windows, account, wholeBest === undefined ? null : { variant: variants[wholeBest.variant.id - definition.windows.length * count] as Variant, outcome: wholeBest.outcome });
+  const wholeBest = bestOf(wholePeriod(definition), variants, outcomes, definition);
+  const summary = summariseWalkForward(definition, windows, account, wholeBest ?? null);
   writeWalkForwardFiles(outDir, definition, summary, equityColumns(account, wholeBest?.outcome));
   return summary;
+}
+
+/** The variant ranked first by the objective among the train runs of `block` (ties: lowest id), with its outcome. */
+function bestOf(block: number, variants: readonly Variant[], outcomes: ReadonlyMap<number, VariantOutcome>, definition: WalkForwardDefinition): { variant: Variant; outcome: VariantOutcome } | undefined {
+  const rows = rankOutcomes(variants.map((v) => ({ id: trainId(block, variants.length, v.id), params: v.params })), outcomes, definition.objective);
+  const best = rows[0]?.rank === 1 ? rows[0] : undefined;
+  return best === undefined ? undefined : { variant: variants[best.variant.id - trainId(block, variants.length, 0)] as Variant, outcome: best.outcome };
 }
 
 /**
@@ -169,7 +173,6 @@ function walkForwardDefinition(options: WalkForwardOptions, loaded: LoadedSweep,
   const plan: WindowPlan = { train: parseSpan(options.train, '--train'), test, step: options.step === undefined ? test : parseSpan(options.step, '--step'), anchored: options.anchored === true };
   const { start, end } = periodOf(base, data);
   const windows = walkWindows(start, end, plan);
-  const day = (time: number): string => formatDate(time);
   return {
     format: WALK_FORWARD_FORMAT,
     name: loaded.sweep.name,
@@ -181,8 +184,8 @@ function walkForwardDefinition(options: WalkForwardOptions, loaded: LoadedSweep,
     test: spanText(plan.test),
     step: spanText(plan.step),
     anchored: plan.anchored,
-    period: { first: day(start), last: day(end - 1) },
-    windows: windows.map((w: WalkWindow) => ({ index: w.index, trainFirst: day(w.trainStart), trainLast: day(w.trainEnd - 1), testFirst: day(w.testStart), testLast: day(w.testEnd - 1) })),
+    period: { first: formatDate(start), last: formatDate(end - 1) },
+    windows: windows.map((w: WalkWindow) => ({ index: w.index, trainFirst: formatDate(w.trainStart), trainLast: formatDate(w.trainEnd - 1), testFirst: formatDate(w.testStart), testLast: formatDate(w.testEnd - 1) })),
     inputs: inputsFingerprint(loaded.baseRaw, loaded.baseFile, options.cacheDir),
   };
 }
