@@ -182,11 +182,15 @@ export const scenarioSchema = z
     });
     const signalSources = scenario.data.filter((source) => source.kind === 'signals').length;
     if (scenario.strategy.name === 'signals' && signalSources !== 1) ctx.addIssue({ code: 'custom', path: ['strategy', 'name'], message: 'the signals strategy needs exactly one data source of kind "signals"' });
-    if (scenario.sizing.engine === 'fixed-risk' && (scenario.strategy.name === 'sma-cross' || scenario.strategy.name === 'breakout') && scenario.strategy.params.stopLossPct === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['strategy', 'params', 'stopLossPct'], message: 'is required: fixed-risk sizes from the stop-loss distance' });
-    }
-    if (scenario.sizing.engine === 'fixed-risk' && scenario.strategy.name === 'buy-and-hold') {
-      ctx.addIssue({ code: 'custom', path: ['sizing', 'engine'], message: 'fixed-risk sizes from a stop-loss distance, and buy-and-hold sets no stop: size it with fixed-fraction' });
+    // these engines size from the stop distance: without one every decision would be skipped
+    const engine = scenario.sizing.engine;
+    if (engine === 'fixed-risk' || engine === 'goal-kelly') {
+      if ((scenario.strategy.name === 'sma-cross' || scenario.strategy.name === 'breakout') && scenario.strategy.params.stopLossPct === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['strategy', 'params', 'stopLossPct'], message: `is required: ${engine} sizes from the stop-loss distance` });
+      }
+      if (scenario.strategy.name === 'buy-and-hold') {
+        ctx.addIssue({ code: 'custom', path: ['sizing', 'engine'], message: `${engine} sizes from a stop-loss distance, and buy-and-hold sets no stop: size it with fixed-fraction` });
+      }
     }
   });
 

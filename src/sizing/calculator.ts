@@ -4,6 +4,7 @@
  * progressRisk(riskTolerance, driver goal); statistics given in a request are used as they are
  * (the engine's priors stand in only when `stats` is absent).
  */
+import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { progressRisk } from '../goals/progressRisk.js';
 import { GOAL_TYPES, type GoalType } from '../goals/types.js';
@@ -42,6 +43,13 @@ export const sizeRequestSchema = z.strictObject({
   stats: z.strictObject({ winRate: z.number().min(0).max(1), avgWin: z.number().min(0), avgLoss: z.number().min(0), sharpe: z.number().default(0), trades: z.number().int().min(0).optional() }).optional(),
   volatility: z.strictObject({ short: z.number().min(0), long: z.number().min(0) }).optional(),
   params: z.record(z.string(), z.unknown()).default({}),
+  /** The currency's smallest unit: the decision's money figures are rounded to it. */
+  minorUnit: z.string().regex(/^(1|0\.0*1)$/, { message: 'must be a power of ten such as "0.01" or "0.00000001"' }).default('0.01'),
+}).superRefine((request, ctx) => {
+  // these engines size from the stop distance: without one they would skip every request
+  if ((request.engine === 'fixed-risk' || request.engine === 'goal-kelly') && request.stopLossPct === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['stopLossPct'], message: `is required: ${request.engine} sizes from the stop-loss distance (e.g. 0.02 for a 2 % stop)` });
+  }
 });
 
 export type SizeRequest = z.output<typeof sizeRequestSchema>;
@@ -95,7 +103,31 @@ export function sizeOne(raw: unknown): SizingDecision {
     volatility: request.volatility,
     portfolioVolatilities: undefined,
   };
-  return createSizingEngine(config).size(sizingRequest);
+  return inMinorUnits(createSizingEngine(config).size(sizingRequest), new Decimal(request.minorUnit).decimalPlaces());
+}
+
+/**
+ * The decision as plain data, its money (stage values, risk amount, final value) rounded half-up to the
+ * currency's minor unit: the engines size in doubles, and 3800.0000000000005 is not an amount.
+ */
+function inMinorUnits(decision: SizingDecision, places: number): SizingDecision {
+  const round = (value: number): number => new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+  const { engine, goalFactor, riskPct, allocation, units, kelly, skipped, binding, goalEffect, reasoning } = decision;
+  return {
+    engine,
+    stages: decision.stages.map((stage) => ({ ...stage, value: round(stage.value) })),
+    goalFactor,
+    riskPct,
+    riskAmount: decision.riskAmount === null ? null : round(decision.riskAmount),
+    finalValue: round(decision.finalValue),
+    allocation,
+    units,
+    kelly,
+    skipped,
+    binding,
+    goalEffect,
+    reasoning,
+  };
 }
 
 /** The decision as the calculator prints it (README "`goalsim size`"). */

@@ -24,8 +24,9 @@ describe('goalsim size, in process', () => {
     // with only 10,000 of cash: 200 units, and the final stage set the size
     const capped = sizeOne({ ...BASE, engine: 'fixed-risk', riskTolerance: 0.01, cash: '10000' });
     expect([capped.finalValue, capped.binding]).toEqual([10_000, 'final']);
-    // no stop: nothing, and why
-    expect(sizeOne({ ...BASE, engine: 'fixed-risk', stopLossPct: undefined }).skipped).toBe('no stop-loss distance to size from');
+    // no stop: refused up front, as a scenario is, rather than a decision that sizes nothing
+    expect(() => sizeOne({ ...BASE, engine: 'fixed-risk', stopLossPct: undefined })).toThrow('stopLossPct: is required: fixed-risk sizes from the stop-loss distance');
+    expect(() => sizeOne({ ...BASE, engine: 'goal-kelly', stopLossPct: undefined })).toThrow('stopLossPct: is required: goal-kelly sizes from the stop-loss distance');
   });
 
   it('goal-kelly takes its risk from the driver goal by progressRisk, with the request risk tolerance as base', () => {

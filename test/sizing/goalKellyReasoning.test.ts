@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sizeOne } from '../../src/sizing/calculator.js';
+import { createGoalKelly, goalKellyParamsSchema } from '../../src/sizing/index.js';
 
 const BASE = {
   engine: 'goal-kelly',
@@ -45,7 +46,12 @@ describe('goal-kelly reasoning', () => {
   });
 
   it('a skipped decision says why instead of an allocation', () => {
-    const d = sizeOne({ ...BASE, stopLossPct: undefined });
+    // the calculator refuses a request without a stop (calculator.test.ts); the engine in a run skips it
+    const d = createGoalKelly(goalKellyParamsSchema.parse({})).size({
+      time: 0, symbol: 'X', assetClass: 'equity', direction: 'long', price: 45_000, confidence: 0.75, stopLossPct: NaN,
+      equity: 50_000, cash: 50_000, grossExposure: 0, assetClassExposure: {}, lotStep: undefined, minNotional: undefined,
+      riskTolerance: 0.02, currentRisk: 0.02, goals: undefined, volatility: undefined, tradeStats: undefined, portfolioVolatilities: undefined,
+    });
     expect(d.skipped).toBe('no stop-loss distance to size from');
     expect(d.reasoning.split('\n')).toContain('No trade: no stop-loss distance to size from.');
     expect(d.reasoning).not.toContain('Recommended allocation');
