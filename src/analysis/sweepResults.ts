@@ -44,7 +44,9 @@ const METRIC_COLUMNS = METRIC_KEYS;
 const GOAL_COLUMNS = ['months', 'monthsReturnGoalMet', 'monthsIncomeGoalMet', 'portfolioTargetReachedAt', 'riskAdjustments', 'milestones'] as const;
 
 export function paramText(value: ParamValue | undefined): string {
-  return typeof value === 'number' ? formatFloat(value) : value === undefined ? '' : String(value);
+  if (typeof value === 'number') return formatFloat(value);
+  // an object or list as its JSON, so the cell says what the variant set
+  return value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 export function resultsTable(rows: readonly RankedRow[], paths: readonly string[]): { header: string[]; body: string[][] } {

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { paramText } from '../analysis/sweepResults.js';
 import { UsageError } from '../errors.js';
 import { writeTextFile } from '../io/fileWriter.js';
 import { markdownTable } from '../numeric/format.js';
@@ -36,7 +37,7 @@ function constraintWords(c: Estimate['constraints'][number], maxDrawdownPct: num
 }
 
 function paramsWords(pick: Pick): string {
-  return Object.entries(pick.params).map(([path, value]) => `${path} = ${String(value)}`).join(', ');
+  return Object.entries(pick.params).map(([path, value]) => `${path} = ${paramText(value)}`).join(', ');
 }
 
 /** The choice in one sentence, from its confirmation paths. */

@@ -6,9 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { paramText } from '../analysis/sweepResults.js';
 import { UsageError } from '../errors.js';
 import { writeTextFile } from '../io/fileWriter.js';
 import { formatPercent, markdownTable, significant } from '../numeric/format.js';
+import type { ParamValue } from '../scenario/variants.js';
 import { WALK_FORWARD_FILES, type WalkForwardDefinition } from '../walkforward/definition.js';
 import type { RunFigures, WalkForwardSummary } from '../walkforward/summary.js';
 import { readWalkForward } from '../walkforward/folder.js';
@@ -41,7 +43,7 @@ export function walkForwardSentence(definition: WalkForwardDefinition, summary: 
 }
 
 function variantText(variant: number, params: Readonly<Record<string, unknown>>, definition: WalkForwardDefinition): string {
-  return `variant ${variant}: ${definition.params.map((p) => `${short(p)} ${String(params[p])}`).join(', ')}`;
+  return `variant ${variant}: ${definition.params.map((p) => `${short(p)} ${paramText(params[p] as ParamValue | undefined)}`).join(', ')}`;
 }
 
 function goalCells(figures: RunFigures | null): string[] {
@@ -111,7 +113,7 @@ export function writeWalkForwardReport(dir: string): void {
     String(w.index),
     `${w.testFirst} to ${w.testLast}`,
     `${w.variant}${w.carried ? ' (kept)' : ''}`,
-    ...definition.params.map((p) => String(w.params[p] ?? '')),
+    ...definition.params.map((p) => paramText(w.params[p])),
     significant(w.inSampleObjective),
     significant(w.outOfSampleObjective),
     formatPercent(w.outOfSampleReturn),

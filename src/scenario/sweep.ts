@@ -11,7 +11,29 @@ import { METRIC_KEYS } from '../analysis/metrics.js';
 import { readJsonFile, resolveScenario, validateScenario, type ResolvedScenario } from './load.js';
 import { schemaError } from './problems.js';
 
-const scalar = z.union([z.number(), z.string(), z.boolean()]);
+/** A JSON value as a scenario holds it. */
+export type JsonValue = null | number | string | boolean | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** What a sweep sets a path to: a scalar, or a whole object or list (a weight vector, a goal list). */
+export type ParamValue = Exclude<JsonValue, null>;
+
+/** Plain JSON all the way down: what a scenario path can be set to. */
+function isJson(value: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((item) => isJson(item, depth + 1));
+  return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every((item) => isJson(item, depth + 1));
+}
+
+/**
+ * A value a path is set to: a number, a string, true or false, or a whole JSON object or list
+ * (a weight vector that must sum to 1 moves as one value). Kept as given, not rebuilt, so a key
+ * such as "__proto__" stays a plain key for the scenario's own check to refuse.
+ */
+const paramValue = z.custom<ParamValue>((value) => value !== null && isJson(value), {
+  message: 'must be a number, a string, true or false, or a JSON object or list (null sets nothing)',
+});
 
 export const OBJECTIVE_FIELDS: readonly string[] = [
   ...METRIC_KEYS.map((key) => `metrics.${key}`),
@@ -24,7 +46,7 @@ const objectiveSchema = z
 
 const randomParam = z.union([
   z.strictObject({ min: z.number(), max: z.number(), integer: z.boolean().default(false) }).refine((r) => r.min <= r.max, { message: 'min must not exceed max' }),
-  z.strictObject({ values: z.array(scalar).min(1) }),
+  z.strictObject({ values: z.array(paramValue).min(1) }),
 ]);
 
 const CONSTRAINT = /^\s*([\w.]+|-?\d+(?:\.\d+)?)\s*(<=|>=|==|!=|<|>)\s*([\w.]+|-?\d+(?:\.\d+)?)\s*$/;
@@ -51,9 +73,9 @@ export const sweepSchema = z
     name: z.string().max(MAX_NAME, { message: `names a folder: at most ${MAX_NAME} characters` }).regex(SAFE_NAME, { message: 'use letters, digits, ".", "_" or "-", not starting with "." (it names the output folder)' }),
     description: z.string().optional(),
     base: z.string().min(1),
-    grid: z.record(z.string(), z.array(scalar).min(1)).default({}),
+    grid: z.record(z.string(), z.array(paramValue).min(1)).default({}),
     /** Paths that move together: each entry sets all its paths at once, as one more grid axis. */
-    link: z.array(z.record(z.string(), scalar).refine((entry) => Object.keys(entry).length > 0, { message: 'an entry sets at least one path' })).min(1).optional(),
+    link: z.array(z.record(z.string(), paramValue).refine((entry) => Object.keys(entry).length > 0, { message: 'an entry sets at least one path' })).min(1).optional(),
     random: z.strictObject({ n: z.number().int().positive(), seed: z.number().int().default(1), params: z.record(z.string(), randomParam) }).optional(),
     objective: objectiveSchema,
     constraints: z.array(constraintSchema).default([]),

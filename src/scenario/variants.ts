@@ -6,10 +6,10 @@
 import seedrandom from 'seedrandom';
 import { displayValue } from '../numeric/format.js';
 import { getPath, setPath } from './paths.js';
-import { parseConstraint, type LoadedSweep } from './sweep.js';
+import { parseConstraint, type LoadedSweep, type ParamValue } from './sweep.js';
 import { resolveScenario, validateScenario, type ResolvedScenario } from './load.js';
 
-export type ParamValue = number | string | boolean;
+export type { JsonValue, ParamValue } from './sweep.js';
 
 export interface Variant {
   readonly id: number;
@@ -83,7 +83,8 @@ export function prepareVariant(loaded: LoadedSweep, variant: Variant): PreparedV
   const raw = structuredClone(loaded.baseRaw);
   const where = `${loaded.file} variant ${variant.id}`;
   try {
-    for (const [path, value] of Object.entries(variant.params)) setPath(raw, path, value);
+    // a copy each: an object value is shared by the variants that set it
+    for (const [path, value] of Object.entries(variant.params)) setPath(raw, path, structuredClone(value));
     const excludedRaw = brokenConstraint(loaded, raw);
     if (excludedRaw !== undefined) return { variant, kind: 'skipped', reason: excludedRaw };
     const scenario = validateScenario(raw, where);

@@ -93,6 +93,6 @@ function chosenScenario(loaded: LoadedSolve, choice: CandidateResult, outDir: st
     const section = raw[part] as Record<string, unknown> | undefined;
     if (section !== undefined && typeof section['module'] === 'string') section['module'] = moved(section['module']);
   }
-  raw['description'] = `${loaded.solve.name}: candidate ${choice.candidate.id}, chosen by goalsim solve (${Object.entries(choice.candidate.params).map(([k, v]) => `${k} = ${String(v)}`).join(', ')})`;
+  raw['description'] = `${loaded.solve.name}: candidate ${choice.candidate.id}, chosen by goalsim solve (${Object.entries(choice.candidate.params).map(([k, v]) => `${k} = ${paramText(v)}`).join(', ')})`;
   return raw;
 }
