@@ -51,6 +51,8 @@ export class ScenarioError extends Error {
     message: string,
     readonly file: string,
     readonly jsonPath: string,
+    /** Where to read about what failed (a docs section), when the reader knows. */
+    readonly hint?: string,
   ) {
     super(`${file}: ${jsonPath === '' ? '' : `${jsonPath}: `}${message}`);
   }

@@ -12,12 +12,12 @@ export const EXIT_INPUT = 2;
 function hintFor(error: unknown): string | undefined {
   if (error instanceof DataError) {
     if (/file not found|not a regular file/.test(error.message)) return 'a data path is relative to the scenario file that names it';
-    if (/missing column|appears \d+ times/.test(error.message)) return 'name the file\'s own columns with "columns": {"close": "Adj Close", ...} on the data source (README: Scenario files)';
+    if (/missing column|appears \d+ times/.test(error.message)) return 'name the file\'s own columns with "columns": {"close": "Adj Close", ...} on the data source (docs/reference.md#data-sources)';
     if (error.line !== undefined && error.column !== undefined) return 'fix the row, or set "onBadRow": "skip" on this data source to skip and count bad rows';
-    return 'the formats goalsim reads are in the README under "Scenario files"';
+    return 'the formats goalsim reads are in docs/reference.md#data-sources';
   }
   if (error instanceof ScenarioError && error.jsonPath === 'strategy.module') return 'a strategy module exports createStrategy(params, symbol) returning { onBar(ctx) } (README: Strategies)';
-  if (error instanceof ScenarioError) return 'every option is described in the README under "Scenario files"';
+  if (error instanceof ScenarioError) return error.hint ?? 'every scenario option is in docs/reference.md; sweep, solve and walk-forward files are in the README';
   return undefined;
 }
 

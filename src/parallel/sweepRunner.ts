@@ -7,7 +7,7 @@ import { appendRecord, syncToDisk } from '../io/recordLog.js';
 import { availableParallelism } from 'node:os';
 import type { MarginalRow } from '../analysis/marginals.js';
 import type { RankedRow } from '../analysis/sweepResults.js';
-import { UsageError } from '../errors.js';
+import { ScenarioError, UsageError } from '../errors.js';
 import { writeSweepFiles } from '../report/sweepFiles.js';
 import { readOutcomes, readSweepDefinition, SWEEP_FORMAT, sweepDifference, VARIANT_LOG_FILE, type SweepDefinition } from './sweepState.js';
 import { inputsFingerprint } from '../scenario/fingerprint.js';
@@ -107,7 +107,8 @@ export async function runSweepJob(job: SweepJob, options: Omit<SweepRunOptions, 
   // whose every variant fails
   const firstInvalid = prepared.find((p) => p.kind === 'failed') as (PreparedVariant & { readonly kind: 'failed' }) | undefined;
   if (todo.length === scope.length && firstInvalid !== undefined && prepared.every((p) => p.kind !== 'run')) {
-    throw new UsageError(`${loaded.file}: no variant of the sweep can run: ${firstInvalid.reason}${prepared.length > 1 ? ` (and ${prepared.length - 1} more variants fail or break a constraint)` : ''}`);
+    const more = prepared.length > 1 ? ` (and ${prepared.length - 1} more variants fail or break a constraint)` : '';
+    throw new ScenarioError(`no variant of the sweep can run: ${firstInvalid.reason}${more}`, loaded.file, '', 'goalsim validate lists every variant\'s problem; the options a sweep sets are in docs/reference.md');
   }
   const shardName = shard === undefined ? null : `${shard.index}/${shard.count}`;
   // the definition is on disk before the first record, marked interrupted until the end, so a

@@ -12,7 +12,9 @@ import { ScenarioError } from '../errors.js';
 import { GOAL_PRESETS } from '../goals/presets.js';
 import type { GoalConfig } from '../goals/types.js';
 import { duplicateKey, lineColumn, tooDeep } from './jsonText.js';
+import { paramsAt } from './owners.js';
 import { schemaError } from './problems.js';
+import { referenceHint } from './reference.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
 export interface SignalsSource {
@@ -70,7 +72,12 @@ function jsonErrorAt(text: string): string {
 /** First schema problem as a ScenarioError naming the JSON path. */
 export function validateScenario(raw: unknown, file: string): Scenario {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw schemaError(file, parsed.error, scenarioSchema);
+  if (!parsed.success) {
+    throw schemaError(file, parsed.error, scenarioSchema, {
+      paramsAt: (path) => paramsAt(path, raw),
+      hintAt: (jsonPath) => referenceHint(jsonPath, raw),
+    });
+  }
   return parsed.data;
 }
 

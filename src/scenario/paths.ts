@@ -38,6 +38,11 @@ export function setPath(root: Record<string, unknown>, path: string, value: unkn
     const last = depth === keys.length - 1;
     const container = current as Record<string, unknown>;
     if (Array.isArray(current) && !/^\d+$/.test(key)) throw new Error(`"${keys.slice(0, depth + 1).join('.')}": ${keys.slice(0, depth).join('.')} is a list, index it with a number`);
+    // an index past the end would leave holes that fail as "is required" one by one
+    if (Array.isArray(current) && Number(key) > current.length) {
+      const list = keys.slice(0, depth).join('.');
+      throw new Error(`"${path}": ${list} has ${current.length} ${current.length === 1 ? 'entry' : 'entries'} (${list}.0 to ${list}.${current.length - 1}), so ${list}.${key} does not exist; set an existing index, or ${list}.${current.length} to add one`);
+    }
     if (last) {
       container[key] = value;
       return;

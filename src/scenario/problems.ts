@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { formatJsonPath, ScenarioError } from '../errors.js';
+import type { ParamsAt } from './owners.js';
 
 const knownKeysOf = new WeakMap<z.ZodType, readonly string[]>();
 
@@ -67,28 +68,79 @@ const MAX_LISTED_KEYS = 10;
 /** A key longer than this is shown cut. */
 const MAX_KEY_SHOWN = 60;
 
-function describe(issue: z.core.$ZodIssue, known: readonly string[]): { path: string; text: string }[] {
+/** What a file's reader knows beyond the schema: the parameters of the engine or strategy at a path. */
+export interface ProblemContext {
+  readonly paramsAt?: (path: readonly PropertyKey[]) => ParamsAt | undefined;
+  /** A hint for the problem at a JSON path: where the option is documented. */
+  readonly hintAt?: (jsonPath: string) => string;
+}
+
+/** "a", "a and b", "a, b and c". */
+const wordList = (words: readonly string[]): string => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) as string}`);
+
+/** An unknown key at a path where one engine's (or strategy's) parameters belong: what it is, and what this one takes. */
+function wrongOwner(key: string, at: ParamsAt): string {
+  const others = at.takenBy(key);
+  const takes = at.own.length === 0 ? `${at.owner} takes no parameters` : `${at.owner} takes ${at.own.join(', ')}`;
+  const near = didYouMean(key, at.own);
+  if (others.length > 0) return ` (a parameter of ${wordList(others)}, not of ${at.owner}; ${takes})`;
+  return near === undefined ? ` (${takes})` : ` (did you mean "${near}"?)`;
+}
+
+/**
+ * A name that is not one of a fixed list (an enum, or an engine's or strategy's name): the
+ * value given, the list, and the nearest name when it is a typo of one.
+ */
+function choiceProblem(issue: z.core.$ZodIssue, input: unknown): string | undefined {
+  let given: unknown;
+  let choices: readonly unknown[];
+  if (issue.code === 'invalid_value') [given, choices] = [input, issue.values];
+  else if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+    // zod names the discriminator's allowed values in `options`, which its issue type leaves out
+    const options = (issue as { options?: unknown }).options;
+    if (!Array.isArray(options)) return undefined;
+    [given, choices] = [(input as Record<string, unknown> | null)?.[String(issue.discriminator)], options];
+  } else return undefined;
+  if (typeof given !== 'string' || choices.some((c) => typeof c !== 'string')) return undefined;
+  const names = choices as readonly string[];
+  const near = given.length > MAX_KEY_SHOWN ? undefined : didYouMean(given, names);
+  const shown = given.length > MAX_KEY_SHOWN ? `${given.slice(0, MAX_KEY_SHOWN)}...` : given;
+  return `"${shown}" is not one of ${names.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
+}
+
+function describe(issue: z.core.$ZodIssue, known: readonly string[], context: ProblemContext): { path: string; text: string }[] {
   if (issue.code === 'unrecognized_keys') {
     const path = formatJsonPath(issue.path);
+    const at = context.paramsAt?.(issue.path);
     const listed = issue.keys.slice(0, MAX_LISTED_KEYS).map((key) => {
       const near = key.length > MAX_KEY_SHOWN ? undefined : didYouMean(key, known);
-      const hint = known.includes(key) ? ' (an option elsewhere in the file, not here)' : near === undefined ? '' : ` (did you mean "${near}"?)`;
+      const hint =
+        at !== undefined && key.length <= MAX_KEY_SHOWN
+          ? wrongOwner(key, at)
+          : known.includes(key)
+            ? ' (an option elsewhere in the file, not here)'
+            : near === undefined
+              ? ''
+              : ` (did you mean "${near}"?)`;
       const shown = key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}... (${key.length} characters)` : key;
       return { path, text: `unknown key "${shown}"${hint}` };
     });
     const more = issue.keys.length - listed.length;
     return more > 0 ? [...listed, { path, text: `and ${more} more unknown keys` }] : listed;
   }
-  const missing = (issue as { input?: unknown }).input === undefined && issue.code !== 'custom';
+  const input = (issue as { input?: unknown }).input;
+  const choice = choiceProblem(issue, input);
+  if (choice !== undefined) return [{ path: formatJsonPath(issue.path), text: choice }];
+  const missing = input === undefined && issue.code !== 'custom';
   return [{ path: formatJsonPath(issue.path), text: missing ? 'is required' : issue.message }];
 }
 
 /** Every problem of a failed parse, unknown keys first, as a ScenarioError on `file`. */
-export function schemaError(file: string, error: z.ZodError, schema: z.ZodType): ScenarioError {
+export function schemaError(file: string, error: z.ZodError, schema: z.ZodType, context: ProblemContext = {}): ScenarioError {
   const issues = [...error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-  const problems = issues.flatMap((issue) => describe(issue, knownKeys(schema)));
+  const problems = issues.flatMap((issue) => describe(issue, knownKeys(schema), context));
   const [first, ...rest] = problems;
-  if (first === undefined) return new ScenarioError('invalid', file, '');
+  if (first === undefined) return new ScenarioError('invalid', file, '', context.hintAt?.(''));
   const more = rest.map((p) => `; ${p.path === '' ? '' : `${p.path}: `}${p.text}`).join('');
-  return new ScenarioError(`${first.text}${more}`, file, first.path);
+  return new ScenarioError(`${first.text}${more}`, file, first.path, context.hintAt?.(first.path));
 }

@@ -116,7 +116,7 @@ export function parseConstraint(text: string): { left: string; op: string; right
 
 export function loadSweepFile(file: string): LoadedSweep {
   const parsed = sweepSchema.safeParse(readJsonFile(file), { reportInput: true });
-  if (!parsed.success) throw schemaError(file, parsed.error, sweepSchema);
+  if (!parsed.success) throw schemaError(file, parsed.error, sweepSchema, { hintAt: () => 'a sweep file\'s options are in the README under "Parameter sweeps"; the scenario options it sets, in docs/reference.md' });
   const sweep = parsed.data;
   const baseFile = resolve(dirname(resolve(file)), sweep.base);
   const baseRaw = readJsonFile(baseFile);

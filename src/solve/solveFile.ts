@@ -85,7 +85,7 @@ export interface LoadedSolve {
 
 export function loadSolveFile(file: string): LoadedSolve {
   const parsed = solveSchema.safeParse(readJsonFile(file), { reportInput: true });
-  if (!parsed.success) throw schemaError(file, parsed.error, solveSchema);
+  if (!parsed.success) throw schemaError(file, parsed.error, solveSchema, { hintAt: () => 'a solve file\'s options are in the README under "Solve"; the scenario options it sets, in docs/reference.md' });
   const solve = parsed.data;
   const baseFile = resolve(dirname(resolve(file)), solve.base);
   const baseRaw = readJsonFile(baseFile);

@@ -17,7 +17,7 @@ describe('scenario problems', () => {
   it('lists every problem, unknown keys first, with the nearest known key', () => {
     const result = run({ ...base, account: { intialCapital: '1000' }, costs: { feeBps: -1 } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^goalsim: error: .*s\.json: account: unknown key "intialCapital" \(did you mean "initialCapital"\?\); account\.initialCapital: is required; costs\.feeBps: .*\n  hint: every option is described in the README under "Scenario files"\n$/);
+    expect(result.stderr).toMatch(/^goalsim: error: .*s\.json: account: unknown key "intialCapital" \(did you mean "initialCapital"\?\); account\.initialCapital: is required; costs\.feeBps: .*\n  hint: account: its options and their defaults are in docs\/reference\.md#account\n$/);
     expect(didYouMean('lotstep', ['lotStep', 'minNotional']), 'case does not count').toBe('lotStep');
     expect(didYouMean('banana', ['lotStep', 'minNotional']), 'nothing near').toBeUndefined();
     // two letters swapped are one slip; a key is never suggested as its own correction
@@ -25,7 +25,10 @@ describe('scenario problems', () => {
     expect(didYouMean('clsoe', ['close', 'open'])).toBe('close');
     expect(didYouMean('maxPositionPct', ['maxPositionPct', 'minPositionPct'])).toBeUndefined();
     const elsewhere = run({ ...base, sizing: { engine: 'fixed-fraction', params: { fraction: 0.5, maxPositionPct: 0.2 } } });
-    expect(elsewhere.stderr).toContain('sizing.params: unknown key "maxPositionPct" (an option elsewhere in the file, not here)');
+    expect(elsewhere.stderr).toContain('sizing.params: unknown key "maxPositionPct" (a parameter of kelly, pipeline and goal-kelly, not of fixed-fraction; fixed-fraction takes fraction)');
+    // an option of another section of the file is still named as such
+    const misplaced = run({ ...base, costs: { feeBps: 1, initialCapital: '5' } });
+    expect(misplaced.stderr).toContain('costs: unknown key "initialCapital" (an option elsewhere in the file, not here)');
   });
 
   it('refuses a strategy window longer than the data, naming its path and the bars there are', () => {
