@@ -21,6 +21,7 @@ import { oddsCommand } from './oddsCommand.js';
 import { DEFAULT_ODDS_ENGINES } from '../odds/oddsRunner.js';
 import { MATCH_BY } from '../odds/match.js';
 import { serveCommand } from './serveCommand.js';
+import { parseFormats, writeParquetCopies } from '../report/parquetCopies.js';
 
 /**
  * Runs a long command whose Ctrl-C stops scheduling and keeps what finished: the command sees
@@ -40,13 +41,21 @@ async function interruptible(run: (signal: AbortSignal) => Promise<number>): Pro
   return code;
 }
 
+/** `--format` of every command that writes tables: parsed into the formats, or a usage error. */
+const FORMAT_OPTION = {
+  type: 'string',
+  default: 'csv',
+  describe: 'table formats: csv, or csv,parquet to add a typed Parquet copy of every table (the CSV stays: reports read it)',
+  coerce: parseFormats,
+} as const;
+
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const parser = yargs(argv)
     .scriptName('goalsim')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'name a command: run, sweep, walk-forward, odds, solve, serve, merge, report, validate, size, regress')
+    .demandCommand(1, 'name a command: run, sweep, walk-forward, odds, solve, serve, merge, parquet, report, validate, size, regress')
     .recommendCommands()
     .command(
       'run <scenario>',
@@ -55,12 +64,13 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario JSON file' })
           .option('out', { type: 'string', describe: 'report folder (default reports/<name>/)' })
+          .option('format', FORMAT_OPTION)
           .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache (--no-cache to parse every time)' })
           .option('timeout', { type: 'number', default: 900, describe: 'seconds a run with a user strategy or sizing module may take; such a run goes in a worker thread, so that process.exit() or a hang in it fails the run alone' })
           .example('$0 run scenarios/demo.json', 'run the demo and write reports/demo/')
           .example('$0 run scenarios/demo.json --out /tmp/demo', 'write the report elsewhere'),
       async (args) => {
-        exitCode = await runCommand({ scenario: args.scenario, out: args.out, cache: args.cache, timeoutSeconds: args.timeout });
+        exitCode = await runCommand({ scenario: args.scenario, out: args.out, format: args.format, cache: args.cache, timeoutSeconds: args.timeout });
       },
     )
     .command(
@@ -87,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
           .option('variant-timeout', { type: 'number', default: 900, describe: 'seconds a variant may run before it is stopped and recorded as failed (its worker is terminated)' })
           .option('bars-per-worker', { type: 'number', default: BARS_PER_WORKER, describe: 'start a further worker only for each this many bars of work (0: always --workers); results never depend on it' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<sweep name>/)' })
+          .option('format', FORMAT_OPTION)
           .option('shard', { type: 'string', describe: 'run only slice i of n, e.g. 2/4 (combine with goalsim merge)' })
           .option('resume', { type: 'boolean', default: false, describe: 'skip variants already in the output folder' })
           .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
@@ -94,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 sweep scenarios/sweeps/goal-thresholds.json --workers 2', 'rank the goal-factor thresholds')
           .example('$0 sweep scenarios/sweeps/goal-thresholds.json --shard 1/4 --out shard-1', 'one slice of four, e.g. in a CI matrix'),
       async (args) => {
-        exitCode = await interruptible((signal) => sweepCommand({ file: args.sweep, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, cscvBlocks: args['cscv-blocks'], signal }));
+        exitCode = await interruptible((signal) => sweepCommand({ file: args.sweep, format: args.format, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, cscvBlocks: args['cscv-blocks'], signal }));
       },
     )
     .command(
@@ -111,12 +122,13 @@ async function main(argv: string[]): Promise<number> {
           .option('variant-timeout', { type: 'number', default: 900, describe: 'seconds a train run may run before it is stopped and recorded as failed' })
           .option('bars-per-worker', { type: 'number', default: BARS_PER_WORKER, describe: 'start a further worker only for each this many bars of work (0: always --workers); results never depend on it' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<sweep name>-walk-forward/)' })
+          .option('format', FORMAT_OPTION)
           .option('shard', { type: 'string', describe: 'run only slice i of n of the train runs (goalsim merge runs the rest)' })
           .option('resume', { type: 'boolean', default: false, describe: 'skip train runs already in the output folder' })
           .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
           .example('$0 walk-forward scenarios/sweeps/goal-thresholds.json --train 36m --test 6m', 'the DAX goal thresholds, re-chosen every 6 months'),
       async (args) => {
-        exitCode = await interruptible((signal) => walkForwardCommand({ file: args.sweep, train: args.train, test: args.test, step: args.step, anchored: args.anchored, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
+        exitCode = await interruptible((signal) => walkForwardCommand({ file: args.sweep, format: args.format, train: args.train, test: args.test, step: args.step, anchored: args.anchored, workers: args.workers, barsPerWorker: args['bars-per-worker'], variantTimeout: args['variant-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
       },
     )
     .command(
@@ -128,11 +140,12 @@ async function main(argv: string[]): Promise<number> {
           .option('workers', { type: 'number', describe: 'worker threads at most (default: the number of cores)' })
           .option('path-timeout', { type: 'number', default: 900, describe: 'seconds a path may run before it is stopped and recorded as failed' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<solve name>-solve/)' })
+          .option('format', FORMAT_OPTION)
           .option('resume', { type: 'boolean', default: false, describe: 'continue a solve killed in this folder' })
           .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
           .example('$0 solve scenarios/solve/dax-1pct.json --workers 2', 'the engine and risk that make a 1 % month most likely with P(drawdown > 15 %) <= 5 %'),
       async (args) => {
-        exitCode = await interruptible((signal) => solveCommand({ file: args.solve, workers: args.workers, out: args.out, resume: args.resume, cache: args.cache, pathTimeout: args['path-timeout'], signal }));
+        exitCode = await interruptible((signal) => solveCommand({ file: args.solve, format: args.format, workers: args.workers, out: args.out, resume: args.resume, cache: args.cache, pathTimeout: args['path-timeout'], signal }));
       },
     )
     .command(
@@ -155,13 +168,14 @@ async function main(argv: string[]): Promise<number> {
           .option('bars-per-worker', { type: 'number', default: BARS_PER_WORKER, describe: 'start a further worker only for each this many bars of work (0: always --workers); results never depend on it' })
           .option('path-timeout', { type: 'number', default: 900, describe: 'seconds a path may run before it is stopped and recorded as failed' })
           .option('out', { type: 'string', describe: 'output folder (default reports/<name>-odds/)' })
+          .option('format', FORMAT_OPTION)
           .option('shard', { type: 'string', describe: 'run only slice i of n, e.g. 2/4 (combine with goalsim merge)' })
           .option('resume', { type: 'boolean', default: false, describe: 'skip paths already in the output folder' })
           .option('cache', { type: 'boolean', default: true, describe: 'use the parsed-data cache' })
           .example('$0 odds scenarios/compare/dax-pipeline.json --paths 1000 --workers 2', 'the four engines on 1,000 resampled DAX paths')
           .example('$0 odds scenarios/compare/dax-pipeline.json --shard 1/3 --out odds-1', 'one slice of three'),
       async (args) => {
-        exitCode = await interruptible((signal) => oddsCommand({ scenario: args.scenario, paths: args.paths, block: args.block, engines: args.engines, arms: args.arms, twins: args.twins, benchmark: args.benchmark, match: args.match, matchTo: args['match-to'], seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
+        exitCode = await interruptible((signal) => oddsCommand({ scenario: args.scenario, format: args.format, paths: args.paths, block: args.block, engines: args.engines, arms: args.arms, twins: args.twins, benchmark: args.benchmark, match: args.match, matchTo: args['match-to'], seed: args.seed, ruin: args.ruin, workers: args.workers, barsPerWorker: args['bars-per-worker'], pathTimeout: args['path-timeout'], out: args.out, shard: args.shard, resume: args.resume, cache: args.cache, signal }));
       },
     )
     .command(
@@ -189,10 +203,22 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders' })
           .option('out', { type: 'string', demandOption: true, describe: 'folder for the merged results' })
+          .option('format', FORMAT_OPTION)
           .option('cache', { type: 'boolean', default: true, describe: "use the parsed-data cache (a walk-forward's out-of-sample stage reads the data)" })
           .example('$0 merge shard-1 shard-2 shard-3 shard-4 --out reports/goal-thresholds', 'rebuild the whole sweep'),
       async (args) => {
-        exitCode = await mergeCommand(args.dirs, args.out, args.cache ? defaultCacheDir() : undefined);
+        exitCode = await mergeCommand(args.dirs, args.out, args.cache ? defaultCacheDir() : undefined, args.format);
+      },
+    )
+    .command(
+      'parquet <dirs..>',
+      'add a typed Parquet copy of every table of run, sweep, odds, walk-forward or solve folders',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'goalsim output folders' })
+          .example('$0 parquet reports/goal-thresholds', 'results.parquet beside results.csv, and so on'),
+      async (args) => {
+        for (const dir of args.dirs) for (const file of await writeParquetCopies(dir)) process.stdout.write(`wrote ${file}\n`);
       },
     )
     .command(
@@ -237,6 +263,8 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .fail((message, error) => {
+      // an option's coerce throws inside yargs, which hands the error on wrapped as a YError
+      if (error?.name === 'YError') throw new UsageError(error.message);
       throw error ?? new UsageError(message);
     })
     .help();

@@ -19,6 +19,7 @@ import { walkForwardDifference, WALK_FORWARD_FILES, type WalkForwardDefinition }
 import { readWalkForward, writeWalkForwardFiles } from '../walkforward/folder.js';
 import { finishWalkForward } from '../walkforward/runner.js';
 import { printWalkForward } from './walkForwardCommand.js';
+import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
 
 async function mergeOdds(dirs: readonly string[], out: string): Promise<number> {
   const merged = await mergeOddsFolders(dirs, out);
@@ -86,7 +87,14 @@ async function mergeWalkForward(dirs: readonly string[], out: string, cacheDir: 
   return failedOf(train.outcomes) ? EXIT_FAILED : EXIT_OK;
 }
 
-export async function mergeCommand(dirs: readonly string[], out: string, cacheDir?: string): Promise<number> {
+/** Merges shard folders into `out`, then adds Parquet copies of its tables when `format` asks for them. */
+export async function mergeCommand(dirs: readonly string[], out: string, cacheDir?: string, format: readonly TableFormat[] = ['csv']): Promise<number> {
+  const code = await mergeFolders(dirs, out, cacheDir);
+  if (format.includes('parquet')) await writeParquetCopies(out);
+  return code;
+}
+
+async function mergeFolders(dirs: readonly string[], out: string, cacheDir: string | undefined): Promise<number> {
   if (dirs.length > 0 && dirs.every(isOddsFolder)) return mergeOdds(dirs, out);
   if (dirs.length > 0 && dirs.every(isWalkForwardFolder)) return mergeWalkForward(dirs, out, cacheDir);
   const merged = await mergeSweepFolders(dirs, out);

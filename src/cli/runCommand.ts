@@ -8,11 +8,14 @@ import { rebuiltError, type PostedError, type RunWorkerInput } from './runWorker
 import { runAndWriteFiles } from './runTable.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { writeRunReport } from '../report/writeReports.js';
+import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
 
 export interface RunCommandOptions {
   readonly scenario: string;
   readonly out?: string | undefined;
   readonly cache: boolean;
+  /** Table formats: `csv`, or `csv` and `parquet` for Parquet copies (report/parquetCopies.ts). */
+  readonly format?: readonly TableFormat[] | undefined;
   /** Seconds a run with user modules may take before it is stopped (default 900, as a sweep's variant). */
   readonly timeoutSeconds?: number | undefined;
 }
@@ -75,6 +78,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     : await runAndWriteFiles(resolved, options.cache, outDir);
   // the report is rendered from the files alone, so the run's memory is free for it
   await writeRunReport(outDir);
+  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
   process.stdout.write(`${printout}report: ${outDir}\n`);
   return 0;
 }

@@ -11,10 +11,13 @@ import { loadSweepFile, sweepWarnings } from '../scenario/sweep.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { printAudit, printSweepTables } from './sweepTables.js';
 import { writeSweepReport } from '../report/sweepReport.js';
+import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
 
 export const EXIT_INTERRUPTED = 130;
 
 export interface SweepOptions {
+  /** Table formats: `csv`, or `csv` and `parquet` for Parquet copies (report/parquetCopies.ts). */
+  readonly format?: readonly TableFormat[] | undefined;
   readonly file: string;
   readonly workers?: number | undefined;
   readonly barsPerWorker?: number | undefined;
@@ -52,6 +55,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   });
   bar?.stop();
   writeSweepReport(outDir);
+  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
   printSweepTables(run.rows, run.marginals, run.definition, outDir);
   printAudit(run.audit);
   if (run.interrupted) {

@@ -15,8 +15,11 @@ import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { EXIT_INTERRUPTED } from './sweepCommand.js';
 import { alignedTable } from './table.js';
 import { formatPercent, significant } from '../numeric/format.js';
+import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
 
 export interface WalkForwardCommandOptions {
+  /** Table formats: `csv`, or `csv` and `parquet` for Parquet copies (report/parquetCopies.ts). */
+  readonly format?: readonly TableFormat[] | undefined;
   readonly file: string;
   readonly train: string;
   readonly test: string;
@@ -68,6 +71,7 @@ export async function walkForwardCommand(options: WalkForwardCommandOptions): Pr
   });
   bar?.stop();
   writeWalkForwardReport(outDir);
+  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
   const failed = [...run.train.outcomes.values()].filter((o) => o.status === 'failed').length;
   if (failed > 0) process.stderr.write(`goalsim: ${failed} train runs failed; see ${outDir}/train/results.csv\n`);
   if (run.train.interrupted) {

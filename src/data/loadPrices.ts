@@ -8,6 +8,7 @@ import { requireRegularFile } from './csvReader.js';
 import { loadBarsCsv, type LoadedPrices } from './loadBars.js';
 import { loadTradesCsv } from './loadTrades.js';
 import { loadBarsInParallel } from './parallelLoad.js';
+import { loadBarsParquet } from './loadParquet.js';
 import type { PriceSourceOptions } from './source.js';
 
 export interface LoadOptions {
@@ -32,6 +33,7 @@ export async function loadPrices(source: PriceSourceOptions, options: LoadOption
 
 async function parsePrices(source: PriceSourceOptions): Promise<LoadedPrices> {
   if (source.kind === 'trades') return loadTradesCsv(source);
+  if (source.format === 'parquet') return loadBarsParquet(source);
   let parallel: LoadedPrices | undefined;
   try {
     parallel = await loadBarsInParallel(source);

@@ -5,7 +5,8 @@
 import { DataError, shown } from '../errors.js';
 import type { BadRowPolicy } from './badRows.js';
 
-export type CsvFormat = 'generic' | 'yahoo' | 'binance';
+/** The file's layout: a CSV preset, or a Parquet file (read with the generic names unless `columns` maps them). */
+export type CsvFormat = 'generic' | 'yahoo' | 'binance' | 'parquet';
 
 /** bars: OHLCV rows; close: `timestamp,close` rows; trades: tick prints aggregated into bars. */
 export type PriceKind = 'bars' | 'close' | 'trades';
@@ -35,6 +36,7 @@ export interface PriceSourceOptions {
 export const PRESET_HEADERS: Record<Exclude<CsvFormat, 'binance'>, Record<BarField, string>> = {
   generic: { timestamp: 'timestamp', open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
   yahoo: { timestamp: 'Date', open: 'Open', high: 'High', low: 'Low', close: 'Close', volume: 'Volume' },
+  parquet: { timestamp: 'timestamp', open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
 };
 
 /** Binance kline CSVs have no header: open time, O, H, L, C, volume, close time, ... */

@@ -75,6 +75,17 @@ export class AtomicFile {
     }
   }
 
+  /** Raw bytes, written at once after what is buffered (a binary file's pieces). */
+  writeBinary(bytes: Uint8Array): void {
+    try {
+      this.flush();
+      writeAll(this.fd, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, bytes.byteLength, this.writeBytes);
+    } catch (error) {
+      this.abort();
+      throw withPath(error, this.path);
+    }
+  }
+
   commit(): void {
     try {
       this.flush();

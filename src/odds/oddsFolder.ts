@@ -11,6 +11,7 @@ import { parseTimestamp } from '../data/timestamp.js';
 import { UsageError } from '../errors.js';
 import type { GoalType } from '../goals/types.js';
 import { rowsOf, writeCsvFile, writeTextFile } from '../io/fileWriter.js';
+import type { ColumnType, ColumnTypes } from '../io/parquetFile.js';
 import { formatFloat, formatTime } from '../numeric/format.js';
 import type { ResolvedScenario } from '../scenario/load.js';
 import type { ScenarioSizing } from '../scenario/schema.js';
@@ -181,7 +182,36 @@ export interface OddsWriteOptions {
   readonly scope: readonly number[];
 }
 
-const PATH_COLUMNS = ['path', 'seed', 'engine', 'final_equity', 'min_equity', 'max_drawdown', 'cagr', 'sharpe', 'mean_exposure', 'months', 'months_return_goal_met', 'months_income_goal_met', 'target_reached_at', 'drawdown_breach', 'ruined', 'error'];
+/** paths.csv's columns in order, with their types in a Parquet copy; pathRow gives the cells in this order. */
+const PATH_COLUMNS = [
+  { name: 'path', type: 'int' },
+  { name: 'seed', type: 'string' },
+  { name: 'engine', type: 'string' },
+  { name: 'final_equity', type: 'decimal' },
+  { name: 'min_equity', type: 'double' },
+  { name: 'max_drawdown', type: 'double' },
+  { name: 'cagr', type: 'double' },
+  { name: 'sharpe', type: 'double' },
+  { name: 'mean_exposure', type: 'double' },
+  { name: 'months', type: 'int' },
+  { name: 'months_return_goal_met', type: 'int' },
+  { name: 'months_income_goal_met', type: 'int' },
+  { name: 'target_reached_at', type: 'timestamp' },
+  { name: 'drawdown_breach', type: 'double' },
+  { name: 'ruined', type: 'double' },
+  { name: 'error', type: 'string' },
+] as const satisfies readonly { readonly name: string; readonly type: ColumnType }[];
+
+const FAN_LEAD = [
+  { name: 'time', type: 'timestamp' },
+  { name: 'engine', type: 'string' },
+] as const satisfies readonly { readonly name: string; readonly type: ColumnType }[];
+
+/** The odds folder's tables with their column types (report/parquetCopies.ts); the quantile columns are doubles. */
+export const ODDS_TABLES: readonly (readonly [string, ColumnTypes])[] = [
+  ['paths.csv', (name) => PATH_COLUMNS.find((c) => c.name === name)?.type],
+  ['fan.csv', (name) => FAN_LEAD.find((c) => c.name === name)?.type ?? 'double'],
+];
 
 function pathRow(frame: OddsFrame, record: PathRecord, f: EnginePathFigures): string[] {
   const values = pathValues(frame, f);
@@ -227,11 +257,11 @@ export async function writeOddsFiles(dir: string, definition: OddsDefinition, re
     results,
   };
   writeTextFile(join(dir, 'paths.jsonl'), ordered.map((record) => `${JSON.stringify(record)}\n`).join(''));
-  writeCsvFile(join(dir, 'paths.csv'), { file: 'paths.csv', header: PATH_COLUMNS, rows: (function* () {
+  writeCsvFile(join(dir, 'paths.csv'), { file: 'paths.csv', header: PATH_COLUMNS.map((c) => c.name), rows: (function* () {
     for (const record of ordered) for (const f of record.engines) yield pathRow(frame, record, f);
   })() });
   const fanRows = results.fan.flatMap((fan) => definition.fanTimes.map((time, i) => [time, fan.engine, ...QUANTILE_NAMES.map((q) => formatFloat(fan.bands[q][i]))]));
-  writeCsvFile(join(dir, 'fan.csv'), { file: 'fan.csv', header: ['time', 'engine', ...QUANTILE_NAMES], rows: rowsOf(fanRows, (row) => row) });
+  writeCsvFile(join(dir, 'fan.csv'), { file: 'fan.csv', header: [...FAN_LEAD.map((c) => c.name), ...QUANTILE_NAMES], rows: rowsOf(fanRows, (row) => row) });
   writeTextFile(join(dir, 'odds.json'), `${JSON.stringify(file, null, 1)}\n`);
   return file;
 }

@@ -7,6 +7,7 @@
 import { formatDate } from '../data/timestamp.js';
 import type { AdjustmentRow, AlertRow, HistoryRow, MilestoneRow, ProgressRow } from '../goals/tables.js';
 import type { Trade } from '../ledger/index.js';
+import type { ColumnType } from '../io/parquetFile.js';
 import { formatDecimal, formatFloat, formatTime } from '../numeric/format.js';
 import type { EquityCurve } from '../sim/equityCurve.js';
 import type { DecisionRecord } from '../sim/types.js';
@@ -25,9 +26,10 @@ export const RUN_FILES = {
   alerts: 'alerts.csv',
 } as const;
 
-/** One CSV column: its header name, and its cell for a record. */
+/** One column: its header name, its type in a Parquet copy (io/parquetFile.ts), and its CSV cell for a record. */
 export interface Column<Source> {
   readonly name: string;
+  readonly type: ColumnType;
   readonly cell: (source: Source) => string;
 }
 
@@ -47,26 +49,26 @@ export interface CurveRow {
 }
 
 export const EQUITY_COLUMNS = [
-  { name: 'timestamp', cell: ({ curve, i }) => formatTime(curve.time[i] as number) },
-  { name: 'equity', cell: ({ curve, i }) => formatFloat(curve.equity[i]) },
-  { name: 'cash', cell: ({ curve, i }) => formatFloat(curve.cash[i]) },
-  { name: 'exposure', cell: ({ curve, i }) => formatFloat(curve.exposure[i]) },
-  { name: 'drawdown', cell: ({ curve, i }) => formatFloat(curve.drawdown[i]) },
+  { name: 'timestamp', type: 'timestamp', cell: ({ curve, i }) => formatTime(curve.time[i] as number) },
+  { name: 'equity', type: 'double', cell: ({ curve, i }) => formatFloat(curve.equity[i]) },
+  { name: 'cash', type: 'double', cell: ({ curve, i }) => formatFloat(curve.cash[i]) },
+  { name: 'exposure', type: 'double', cell: ({ curve, i }) => formatFloat(curve.exposure[i]) },
+  { name: 'drawdown', type: 'double', cell: ({ curve, i }) => formatFloat(curve.drawdown[i]) },
 ] as const satisfies readonly Column<CurveRow>[];
 
 export const TRADE_COLUMNS = [
-  { name: 'symbol', cell: (t) => t.symbol },
-  { name: 'side', cell: (t) => t.direction },
-  { name: 'entry_time', cell: (t) => formatTime(t.entryTime) },
-  { name: 'entry_price', cell: (t) => formatDecimal(t.entryPrice) },
-  { name: 'exit_time', cell: (t) => formatTime(t.exitTime) },
-  { name: 'exit_price', cell: (t) => formatDecimal(t.exitPrice) },
-  { name: 'quantity', cell: (t) => formatDecimal(t.quantity) },
-  { name: 'fees', cell: (t) => formatDecimal(t.fees) },
-  { name: 'pnl', cell: (t) => formatDecimal(t.pnl) },
-  { name: 'exit_reason', cell: (t) => t.exitReason },
+  { name: 'symbol', type: 'string', cell: (t) => t.symbol },
+  { name: 'side', type: 'string', cell: (t) => t.direction },
+  { name: 'entry_time', type: 'timestamp', cell: (t) => formatTime(t.entryTime) },
+  { name: 'entry_price', type: 'decimal', cell: (t) => formatDecimal(t.entryPrice) },
+  { name: 'exit_time', type: 'timestamp', cell: (t) => formatTime(t.exitTime) },
+  { name: 'exit_price', type: 'decimal', cell: (t) => formatDecimal(t.exitPrice) },
+  { name: 'quantity', type: 'decimal', cell: (t) => formatDecimal(t.quantity) },
+  { name: 'fees', type: 'decimal', cell: (t) => formatDecimal(t.fees) },
+  { name: 'pnl', type: 'decimal', cell: (t) => formatDecimal(t.pnl) },
+  { name: 'exit_reason', type: 'string', cell: (t) => t.exitReason },
   // the part of the net P&L the goal added (analysis/goalPnl.ts); empty where no decision opened the trade
-  { name: 'goal_pnl', cell: (t) => formatFloat(t.goalPnl) },
+  { name: 'goal_pnl', type: 'double', cell: (t) => formatFloat(t.goalPnl) },
 ] as const satisfies readonly Column<TradeRow>[];
 
 /** A trade as trades.csv writes it: with the P&L its goal added. */
@@ -74,93 +76,93 @@ export type TradeRow = Trade & { readonly goalPnl: number | null };
 
 /** sizing_decisions.csv: these, then one `stage_<name>` column per stage any engine logged, then the tail. */
 export const DECISION_LEAD_COLUMNS = [
-  { name: 'time', cell: (r) => formatTime(r.time) },
-  { name: 'symbol', cell: (r) => r.symbol },
-  { name: 'signal', cell: (r) => r.signal },
-  { name: 'direction', cell: (r) => r.direction },
-  { name: 'price', cell: (r) => formatFloat(r.price) },
-  { name: 'confidence', cell: (r) => formatFloat(r.confidence) },
-  { name: 'stop_loss_pct', cell: (r) => formatFloat(r.stopLossPct) },
-  { name: 'engine', cell: (r) => r.decision.engine },
+  { name: 'time', type: 'timestamp', cell: (r) => formatTime(r.time) },
+  { name: 'symbol', type: 'string', cell: (r) => r.symbol },
+  { name: 'signal', type: 'string', cell: (r) => r.signal },
+  { name: 'direction', type: 'string', cell: (r) => r.direction },
+  { name: 'price', type: 'double', cell: (r) => formatFloat(r.price) },
+  { name: 'confidence', type: 'double', cell: (r) => formatFloat(r.confidence) },
+  { name: 'stop_loss_pct', type: 'double', cell: (r) => formatFloat(r.stopLossPct) },
+  { name: 'engine', type: 'string', cell: (r) => r.decision.engine },
 ] as const satisfies readonly Column<DecisionRecord>[];
 
 export const DECISION_TAIL_COLUMNS = [
-  { name: 'goal_factor', cell: (r) => formatFloat(r.decision.goalFactor) },
-  { name: 'risk_pct', cell: (r) => formatFloat(r.decision.riskPct) },
-  { name: 'risk_amount', cell: (r) => formatFloat(r.decision.riskAmount) },
-  { name: 'kelly', cell: (r) => formatFloat(r.decision.kelly) },
-  { name: 'final_value', cell: (r) => formatFloat(r.decision.finalValue) },
-  { name: 'allocation', cell: (r) => formatFloat(r.decision.allocation) },
-  { name: 'quantity', cell: (r) => formatDecimal(r.decision.units) },
-  { name: 'binding', cell: (r) => r.decision.binding ?? 'none' },
-  { name: 'goal_effect', cell: (r) => formatFloat(r.decision.goalEffect) },
-  { name: 'skipped', cell: (r) => r.decision.skipped ?? '' },
-  { name: 'reason', cell: (r) => r.decision.reasoning },
+  { name: 'goal_factor', type: 'double', cell: (r) => formatFloat(r.decision.goalFactor) },
+  { name: 'risk_pct', type: 'double', cell: (r) => formatFloat(r.decision.riskPct) },
+  { name: 'risk_amount', type: 'double', cell: (r) => formatFloat(r.decision.riskAmount) },
+  { name: 'kelly', type: 'double', cell: (r) => formatFloat(r.decision.kelly) },
+  { name: 'final_value', type: 'double', cell: (r) => formatFloat(r.decision.finalValue) },
+  { name: 'allocation', type: 'double', cell: (r) => formatFloat(r.decision.allocation) },
+  { name: 'quantity', type: 'decimal', cell: (r) => formatDecimal(r.decision.units) },
+  { name: 'binding', type: 'string', cell: (r) => r.decision.binding ?? 'none' },
+  { name: 'goal_effect', type: 'double', cell: (r) => formatFloat(r.decision.goalEffect) },
+  { name: 'skipped', type: 'string', cell: (r) => r.decision.skipped ?? '' },
+  { name: 'reason', type: 'string', cell: (r) => r.decision.reasoning },
 ] as const satisfies readonly Column<DecisionRecord>[];
 
 export const stageColumn = (stage: string): `stage_${string}` => `stage_${stage}`;
 
 export function stageColumns(stages: readonly string[]): Column<DecisionRecord>[] {
-  return stages.map((name) => ({ name: stageColumn(name), cell: (r) => formatFloat(r.decision.stages.find((stage) => stage.name === name)?.value) }));
+  return stages.map((name) => ({ name: stageColumn(name), type: 'double', cell: (r) => formatFloat(r.decision.stages.find((stage) => stage.name === name)?.value) }));
 }
 
 const bool = (value: boolean | null): string => (value === null ? '' : value ? 'true' : 'false');
 
 export const PROGRESS_COLUMNS = [
-  { name: 'timestamp', cell: (r) => formatTime(r.time) },
-  { name: 'goal', cell: (r) => r.goal },
-  { name: 'current', cell: (r) => formatFloat(r.current) },
-  { name: 'target', cell: (r) => formatFloat(r.target) },
-  { name: 'progress', cell: (r) => formatFloat(r.progress) },
+  { name: 'timestamp', type: 'timestamp', cell: (r) => formatTime(r.time) },
+  { name: 'goal', type: 'string', cell: (r) => r.goal },
+  { name: 'current', type: 'double', cell: (r) => formatFloat(r.current) },
+  { name: 'target', type: 'double', cell: (r) => formatFloat(r.target) },
+  { name: 'progress', type: 'double', cell: (r) => formatFloat(r.progress) },
   // the source system's progress, current / target: the portfolio goal's progress counts the gain instead
-  { name: 'current_over_target', cell: (r) => formatFloat(r.current / r.target) },
-  { name: 'expected', cell: (r) => formatFloat(r.expected) },
-  { name: 'pace', cell: (r) => formatFloat(r.pace) },
-  { name: 'status', cell: (r) => r.status },
-  { name: 'on_track', cell: (r) => bool(r.status === 'achieved' || r.status === 'on_track') },
-  { name: 'portfolio_value', cell: (r) => formatFloat(r.portfolioValue) },
-  { name: 'realized_pnl', cell: (r) => formatFloat(r.realizedPnl) },
-  { name: 'unrealized_pnl', cell: (r) => formatFloat(r.unrealizedPnl) },
-  { name: 'win_rate', cell: (r) => formatFloat(r.winRate) },
-  { name: 'sharpe', cell: (r) => formatFloat(r.sharpe) },
-  { name: 'days_remaining', cell: (r) => (r.daysRemaining === null ? '' : String(r.daysRemaining)) },
-  { name: 'required_daily_return', cell: (r) => formatFloat(r.requiredDailyReturn) },
-  { name: 'risk', cell: (r) => formatFloat(r.risk) },
+  { name: 'current_over_target', type: 'double', cell: (r) => formatFloat(r.current / r.target) },
+  { name: 'expected', type: 'double', cell: (r) => formatFloat(r.expected) },
+  { name: 'pace', type: 'double', cell: (r) => formatFloat(r.pace) },
+  { name: 'status', type: 'string', cell: (r) => r.status },
+  { name: 'on_track', type: 'bool', cell: (r) => bool(r.status === 'achieved' || r.status === 'on_track') },
+  { name: 'portfolio_value', type: 'double', cell: (r) => formatFloat(r.portfolioValue) },
+  { name: 'realized_pnl', type: 'double', cell: (r) => formatFloat(r.realizedPnl) },
+  { name: 'unrealized_pnl', type: 'double', cell: (r) => formatFloat(r.unrealizedPnl) },
+  { name: 'win_rate', type: 'double', cell: (r) => formatFloat(r.winRate) },
+  { name: 'sharpe', type: 'double', cell: (r) => formatFloat(r.sharpe) },
+  { name: 'days_remaining', type: 'int', cell: (r) => (r.daysRemaining === null ? '' : String(r.daysRemaining)) },
+  { name: 'required_daily_return', type: 'double', cell: (r) => formatFloat(r.requiredDailyReturn) },
+  { name: 'risk', type: 'double', cell: (r) => formatFloat(r.risk) },
 ] as const satisfies readonly Column<ProgressRow>[];
 
 export const HISTORY_COLUMNS = [
-  { name: 'date', cell: (r) => formatDate(r.day) },
-  { name: 'goal', cell: (r) => r.goal },
-  { name: 'actual', cell: (r) => formatFloat(r.actual) },
-  { name: 'target', cell: (r) => formatFloat(r.target) },
-  { name: 'variance_pct', cell: (r) => formatFloat(r.variancePct) },
-  { name: 'status', cell: (r) => r.status },
+  { name: 'date', type: 'date', cell: (r) => formatDate(r.day) },
+  { name: 'goal', type: 'string', cell: (r) => r.goal },
+  { name: 'actual', type: 'double', cell: (r) => formatFloat(r.actual) },
+  { name: 'target', type: 'double', cell: (r) => formatFloat(r.target) },
+  { name: 'variance_pct', type: 'double', cell: (r) => formatFloat(r.variancePct) },
+  { name: 'status', type: 'string', cell: (r) => r.status },
 ] as const satisfies readonly Column<HistoryRow>[];
 
 export const ADJUSTMENT_COLUMNS = [
-  { name: 'timestamp', cell: (r) => formatTime(r.time) },
-  { name: 'goal', cell: (r) => r.goal },
-  { name: 'type', cell: (r) => r.type },
-  { name: 'previous', cell: (r) => formatFloat(r.previous) },
-  { name: 'new', cell: (r) => formatFloat(r.next) },
-  { name: 'reason', cell: (r) => r.reason },
-  { name: 'status', cell: (r) => r.status },
+  { name: 'timestamp', type: 'timestamp', cell: (r) => formatTime(r.time) },
+  { name: 'goal', type: 'string', cell: (r) => r.goal },
+  { name: 'type', type: 'string', cell: (r) => r.type },
+  { name: 'previous', type: 'double', cell: (r) => formatFloat(r.previous) },
+  { name: 'new', type: 'double', cell: (r) => formatFloat(r.next) },
+  { name: 'reason', type: 'string', cell: (r) => r.reason },
+  { name: 'status', type: 'string', cell: (r) => r.status },
 ] as const satisfies readonly Column<AdjustmentRow>[];
 
 export const MILESTONE_COLUMNS = [
-  { name: 'timestamp', cell: (r) => formatTime(r.time) },
-  { name: 'goal', cell: (r) => r.goal },
-  { name: 'period', cell: (r) => r.period },
-  { name: 'milestone', cell: (r) => formatFloat(r.milestone) },
-  { name: 'progress', cell: (r) => formatFloat(r.progress) },
-  { name: 'action', cell: (r) => r.action },
+  { name: 'timestamp', type: 'timestamp', cell: (r) => formatTime(r.time) },
+  { name: 'goal', type: 'string', cell: (r) => r.goal },
+  { name: 'period', type: 'string', cell: (r) => r.period },
+  { name: 'milestone', type: 'double', cell: (r) => formatFloat(r.milestone) },
+  { name: 'progress', type: 'double', cell: (r) => formatFloat(r.progress) },
+  { name: 'action', type: 'string', cell: (r) => r.action },
 ] as const satisfies readonly Column<MilestoneRow>[];
 
 export const ALERT_COLUMNS = [
-  { name: 'timestamp', cell: (r) => formatTime(r.time) },
-  { name: 'type', cell: (r) => r.type },
-  { name: 'goal', cell: (r) => r.goal },
-  { name: 'message', cell: (r) => r.message },
+  { name: 'timestamp', type: 'timestamp', cell: (r) => formatTime(r.time) },
+  { name: 'type', type: 'string', cell: (r) => r.type },
+  { name: 'goal', type: 'string', cell: (r) => r.goal },
+  { name: 'message', type: 'string', cell: (r) => r.message },
 ] as const satisfies readonly Column<AlertRow>[];
 
 export type TradeColumnName = (typeof TRADE_COLUMNS)[number]['name'];

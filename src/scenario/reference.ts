@@ -46,7 +46,7 @@ const MEANING: Readonly<Record<string, string>> = {
   'scenario.seed': 'Seed of every random draw in the run (seedrandom).',
   'data.symbol': 'The instrument\'s name in orders, trades and reports; required for price sources.',
   'data.path': 'The CSV file, relative to the scenario file (or absolute).',
-  'data.format': '`generic`; `yahoo` (Date,Open,High,Low,Close,Adj Close,Volume); `binance` (kline CSV without header, stamped with the close time).',
+  'data.format': '`generic`; `yahoo` (Date,Open,High,Low,Close,Adj Close,Volume); `binance` (kline CSV without header, stamped with the close time); `parquet` (a Parquet file of bars or closes, generic names).',
   'data.kind': '`bars` (OHLCV), `close` (timestamp,close), `trades` (aggregated into `barInterval` bars), `signals` (for the `signals` strategy).',
   'data.columns': 'The file\'s own header name of each field goalsim reads, e.g. `{"close": "Adj Close"}`; the format\'s names by default.',
   ...Object.fromEntries(['timestamp', 'open', 'high', 'low', 'close', 'volume', 'price', 'size', 'side'].map((role) => [`data.columns.${role}`, `The header of the ${role} column.`])),

@@ -24,7 +24,7 @@ const fraction = z.number().min(0).max(1);
 export const dataSourceSchema = z.strictObject({
   symbol: z.string().min(1).optional(),
   path: z.string().min(1),
-  format: z.enum(['generic', 'yahoo', 'binance']).default('generic'),
+  format: z.enum(['generic', 'yahoo', 'binance', 'parquet']).default('generic'),
   kind: z.enum(['bars', 'close', 'trades', 'signals']).default('bars'),
   // the file's own header names of the roles goalsim reads: bars (timestamp, open, high, low,
   // close, volume) and trades (timestamp, price, size, side); an unknown role is an error
@@ -161,6 +161,7 @@ export const scenarioSchema = z
     if (priceSources.length === 0) ctx.addIssue({ code: 'custom', path: ['data'], message: 'needs at least one price source (kind bars, close or trades)' });
     const symbols = new Set<string>();
     scenario.data.forEach((source, index) => {
+      if (source.format === 'parquet' && source.kind !== 'bars' && source.kind !== 'close') ctx.addIssue({ code: 'custom', path: ['data', index, 'format'], message: `parquet reads bars and close prices; give ${source.kind} as a CSV` });
       if (source.kind === 'signals') return;
       if (source.symbol === undefined) ctx.addIssue({ code: 'custom', path: ['data', index, 'symbol'], message: 'is required for a price source' });
       else if (symbols.has(source.symbol)) ctx.addIssue({ code: 'custom', path: ['data', index, 'symbol'], message: `"${source.symbol}" is loaded twice` });
