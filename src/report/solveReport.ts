@@ -36,6 +36,9 @@ function constraintWords(c: Estimate['constraints'][number], maxDrawdownPct: num
   return `a final equity ${c.metric.split('.')[1]} of ${c.value === null ? '–' : c.value.toFixed(0)} (floor ${String(c['min'])})`;
 }
 
+/** The candidates a report lists; candidates.csv has them all. */
+const SHOWN_CANDIDATES = 40;
+
 function paramsWords(pick: Pick): string {
   return Object.entries(pick.params).map(([path, value]) => `${path} = ${paramText(value)}`).join(', ');
 }
@@ -75,10 +78,10 @@ export function writeSolveReport(dir: string): void {
   const charts = [
     ...(first === undefined || !('max' in first)
       ? []
-      : [scatterSvg(`The frontier: every candidate at its last rung (the choice ringed)`, points((r) => Number(r[first.metric])), { x: `P(${first.metric})`, y: `P(${solve.maximize})`, groups, xLimits: [{ at: first.max, label: `limit ${pct(first.max)}` }], percent: true })]),
+      : [scatterSvg(`The frontier: every candidate at its last rung (the choice ringed)`, points((r) => Number(r[first.metric])), { x: `P(${first.metric})`, y: `P(${solve.maximize})`, groups, xLimits: [{ at: first.max, label: `limit ${pct(first.max)}` }], percent: { x: true, y: true } })]),
     ...paths
       .filter((p) => ran.every((r) => r[p] === '' || Number.isFinite(Number(r[p]))))
-      .map((p) => scatterSvg(`P(${solve.maximize}) along ${p}`, points((r) => (r[p] === '' ? NaN : Number(r[p]))), { x: p, y: `P(${solve.maximize})`, groups })),
+      .map((p) => scatterSvg(`P(${solve.maximize}) along ${p}`, points((r) => (r[p] === '' ? NaN : Number(r[p]))), { x: p, y: `P(${solve.maximize})`, groups, percent: { y: true } })),
   ];
   const figureRows = (label: string, e: Estimate | null | undefined): string[][] =>
     e === null || e === undefined ? [] : [[label, String(e.paths), `${pct(e.goal.probability)}${interval(e.goal.low, e.goal.high)}`, ...e.constraints.map((c) => `${c.metric === 'drawdownBreach' || c.metric === 'ruin' ? pct(c.value) + interval(c.low, c.high) : (c.value?.toFixed(0) ?? '–')}`)]];
@@ -92,12 +95,13 @@ export function writeSolveReport(dir: string): void {
   const tableHeader = ['candidate', 'rung', 'paths', ...paths, `P(${solve.maximize})`, ...solve.subjectTo.map((c) => c.metric), 'feasible', 'reason'];
   const tableRows = [...ran]
     .sort((a, b) => Number(b['paths']) - Number(a['paths']) || Number(b['p_goal']) - Number(a['p_goal']))
-    .slice(0, 40)
+    .slice(0, SHOWN_CANDIDATES)
     .map((r) => [r['candidate'] ?? '', r['rung'] ?? '', r['paths'] ?? '', ...paths.map((p) => r[p] ?? ''), pct(Number(r['p_goal'])), ...solve.subjectTo.map((c) => ('max' in c ? pct(Number(r[c.metric])) : (r[c.metric] ?? ''))), r['feasible'] ?? '', r['reason'] ?? '']);
+  const candidatesTitle = ran.length > SHOWN_CANDIDATES ? `Candidates (the ${SHOWN_CANDIDATES} that ran longest)` : 'Candidates';
   const budget = `${result.candidates} candidates, rungs of ${result.rungs.join(', ')} paths, ${result.budgetUsed} of ${result.budget} engine-paths; intervals: ${result.intervals}`;
   writeTextFile(
     join(dir, 'report.md'),
-    [`# ${title}`, '', `**${sentence}**`, '', budget + '.', '', markdownTable(figuresHeader, figures), '', 'The search\'s figures of the choice are optimistic (it was chosen because they were high); the confirmation paths were never used in the search.', '', '## Candidates (the 40 that ran longest)', markdownTable(tableHeader, tableRows), '', 'Every candidate is in candidates.csv; the frontier and P(goal) along each parameter are in report.html.', ''].join('\n'),
+    [`# ${title}`, '', `**${sentence}**`, '', budget + '.', '', markdownTable(figuresHeader, figures), '', 'The search\'s figures of the choice are optimistic (it was chosen because they were high); the confirmation paths were never used in the search.', '', `## ${candidatesTitle}`, markdownTable(tableHeader, tableRows), '', 'Every candidate is in candidates.csv; the frontier and P(goal) along each parameter are in report.html.', ''].join('\n'),
   );
   writeTextFile(
     join(dir, 'report.html'),
@@ -110,7 +114,7 @@ export function writeSolveReport(dir: string): void {
         htmlTable(figuresHeader, figures),
         '<p class="muted">The search\'s figures of the choice are optimistic (it was chosen because they were high); the confirmation paths were never used in the search.</p>',
         ...charts,
-        '<h2>Candidates (the 40 that ran longest)</h2>',
+        `<h2>${candidatesTitle}</h2>`,
         htmlTable(tableHeader, tableRows, { numeric: [0, 1, 2] }),
       ].join('\n'),
     ),

@@ -300,27 +300,29 @@ export interface ScatterPoint {
  * A scatter plot as inline SVG: points coloured by group, optional vertical limit lines (dashed),
  * axes with five ticks each. For points that share no x (uPlot wants one x per column).
  */
-export function scatterSvg(title: string, points: readonly ScatterPoint[], options: { readonly x: string; readonly y: string; readonly groups: readonly string[]; readonly xLimits?: readonly { readonly at: number; readonly label: string }[]; readonly percent?: boolean }): string {
+export function scatterSvg(title: string, points: readonly ScatterPoint[], options: { readonly x: string; readonly y: string; readonly groups: readonly string[]; readonly xLimits?: readonly { readonly at: number; readonly label: string }[]; readonly percent?: { readonly x?: boolean; readonly y?: boolean } }): string {
   const [width, height, left, top, right, bottom] = [760, 300, 64, 34, 20, 44];
   const xs = [...points.map((p) => p.x), ...(options.xLimits ?? []).map((l) => l.at)];
   const ys = points.map((p) => p.y);
-  const span = (values: number[]): [number, number] => {
+  const span = (values: number[], percent: boolean): [number, number] => {
     const [low, high] = values.length === 0 ? [0, 1] : [Math.min(...values), Math.max(...values)];
     const pad = high > low ? (high - low) * 0.05 : Math.max(Math.abs(high) * 0.05, 0.01);
     // a probability's axis stays within [0, 1]
-    return options.percent === true ? [Math.max(0, low - pad), Math.min(1, high + pad)] : [low - pad, high + pad];
+    return percent ? [Math.max(0, low - pad), Math.min(1, high + pad)] : [low - pad, high + pad];
   };
-  const [x0, x1] = span(xs);
-  const [y0, y1] = span(ys);
+  const xPercent = options.percent?.x === true;
+  const yPercent = options.percent?.y === true;
+  const [x0, x1] = span(xs, xPercent);
+  const [y0, y1] = span(ys, yPercent);
   const px = (x: number): number => left + ((x - x0) / (x1 - x0)) * (width - left - right);
   const py = (y: number): number => height - bottom - ((y - y0) / (y1 - y0)) * (height - top - bottom);
-  const text = (v: number): string => (options.percent === true ? `${significant(v * 100, 3)}%` : significant(v, 3));
+  const text = (v: number, percent: boolean): string => (percent ? `${significant(v * 100, 3)}%` : significant(v, 3));
   const ticks = (low: number, high: number): number[] => Array.from({ length: 5 }, (_, i) => low + ((high - low) * i) / 4);
   const axes = [
     `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#94a3b8"/>`,
     `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#94a3b8"/>`,
-    ...ticks(x0, x1).map((v) => `<text x="${px(v).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(text(v))}</text>`),
-    ...ticks(y0, y1).map((v) => `<text x="${left - 6}" y="${(py(v) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(text(v))}</text>`),
+    ...ticks(x0, x1).map((v) => `<text x="${px(v).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(text(v, xPercent))}</text>`),
+    ...ticks(y0, y1).map((v) => `<text x="${left - 6}" y="${(py(v) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(text(v, yPercent))}</text>`),
     `<text x="${(left + width - right) / 2}" y="${height - 6}" text-anchor="middle">${escapeHtml(options.x)}</text>`,
     `<text x="12" y="${(top + height - bottom) / 2}" text-anchor="middle" transform="rotate(-90 12 ${(top + height - bottom) / 2})">${escapeHtml(options.y)}</text>`,
   ];
