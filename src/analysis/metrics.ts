@@ -1,7 +1,10 @@
 /**
  * Performance metrics of a run. Returns are daily: the equity at the last instant of each UTC
  * day that has bars, returns taken between consecutive such days. Annualisation multiplies by
- * periodsPerYear (volatility and ratios by its square root). The risk-free rate is 0.
+ * periodsPerYear (volatility and ratios by its square root). Sharpe and Sortino are of the
+ * returns in excess of the risk-free rate (`metrics.riskFreeRate`, annual, 0 by default), taken
+ * per period as (1 + rate)^(1 / periodsPerYear) - 1; Sortino's downside is the root mean square of
+ * the excess returns below 0, over all periods.
  * Exposure is gross position value over equity, averaged over time (each instant's value held
  * until the next); turnover is traded notional (both sides of every fill) over the time-weighted
  * mean equity, per year.
@@ -101,9 +104,23 @@ export function sampleStdev(values: readonly number[]): number {
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-export function sharpeRatio(returns: readonly number[], periodsPerYear: number): number | null {
+/** The rate of one period that compounds to `annualRate` over a year of `periodsPerYear` periods. */
+export function periodRate(annualRate: number, periodsPerYear: number): number {
+  return (1 + annualRate) ** (1 / periodsPerYear) - 1;
+}
+
+/** Annualised Sharpe ratio of per-period returns over the risk-free rate (annual; 0 by default). */
+export function sharpeRatio(returns: readonly number[], periodsPerYear: number, riskFreeRate = 0): number | null {
   const deviation = sampleStdev(returns);
-  return deviation > 0 ? finiteOrNull((mean(returns) / deviation) * Math.sqrt(periodsPerYear)) : null;
+  const excess = mean(returns) - periodRate(riskFreeRate, periodsPerYear);
+  return deviation > 0 ? finiteOrNull((excess / deviation) * Math.sqrt(periodsPerYear)) : null;
+}
+
+/** Annualised Sortino ratio: the mean excess return over the root mean square of the excess returns below 0. */
+export function sortinoRatio(returns: readonly number[], periodsPerYear: number, riskFreeRate = 0): number | null {
+  const rate = periodRate(riskFreeRate, periodsPerYear);
+  const downside = Math.sqrt(mean(returns.map((r) => Math.min(r - rate, 0) ** 2)));
+  return downside > 0 ? finiteOrNull(((mean(returns) - rate) / downside) * Math.sqrt(periodsPerYear)) : null;
 }
 
 /**
@@ -120,11 +137,10 @@ export function annualisationNote(dailyReturnCount: number | undefined): string 
 }
 
 /** The metrics of a run from its curve (or the curve's summary, all they read of it), its trades and the notional its fills traded. */
-export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number, tradedNotional = 0): Metrics {
+export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number, tradedNotional = 0, riskFreeRate = 0): Metrics {
   const summary = summaryOf(curve);
   const returns = dailyReturns(summary);
   const deviation = sampleStdev(returns);
-  const downside = Math.sqrt(mean(returns.map((r) => Math.min(r, 0) ** 2)));
   const span = summary.rows > 0 ? summary.lastTime - summary.firstTime : 0;
   const years = span / (DAYS_PER_YEAR * MS_PER_DAY);
   const meanEquity = span > 0 ? summary.equityTime / span : summary.lastEquity;
@@ -138,8 +154,8 @@ export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readon
     totalReturn: growth - 1,
     cagr: finiteOrNull(cagr),
     volatility: finiteOrNull(deviation * Math.sqrt(periodsPerYear)),
-    sharpe: sharpeRatio(returns, periodsPerYear),
-    sortino: downside > 0 ? finiteOrNull((mean(returns) / downside) * Math.sqrt(periodsPerYear)) : null,
+    sharpe: sharpeRatio(returns, periodsPerYear, riskFreeRate),
+    sortino: sortinoRatio(returns, periodsPerYear, riskFreeRate),
     maxDrawdown,
     calmar: maxDrawdown > 0 ? finiteOrNull(cagr / maxDrawdown) : null,
     trades: trades.length,

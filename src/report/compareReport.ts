@@ -4,6 +4,7 @@
  * outcomes. Each curve is downsampled on its own; the chart's time axis is the union of the
  * chosen times, each run showing its last equity at or before every time.
  */
+import { UsageError } from '../errors.js';
 import { writeTextFile } from '../io/fileWriter.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,11 @@ import { goalRows, metricRows } from './runReport.js';
 export async function writeComparisonReport(dirs: readonly string[], out: string): Promise<void> {
   const runs: RunFiles[] = [];
   for (const dir of dirs) runs.push(await readRunFiles(dir));
+  // one axis and one table of money: runs in two currencies would be compared as if they were one
+  const currencies = [...new Set(runs.map((run) => run.summary.currency))];
+  if (currencies.length > 1) {
+    throw new UsageError(`--compare: these runs are in ${currencies.join(' and ')} (${runs.map((run) => `${run.dir}: ${run.summary.currency}`).join(', ')}); their money cannot share an axis without exchange rates: compare runs of one currency`);
+  }
   const times = new Set<number>();
   for (const run of runs) for (const i of drawIndices(run.equity.time, run.equity.equity, [], 1500)) times.add(run.equity.time[i] as number);
   const x = [...times].sort((a, b) => a - b);

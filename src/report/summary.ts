@@ -18,7 +18,7 @@ export interface RunSummary {
   readonly currency: string;
   readonly initialCapital: string;
   readonly finalEquity: string;
-  readonly period: { readonly start: string; readonly end: string; readonly bars: number; readonly periodsPerYear: number; readonly dailyReturns: number };
+  readonly period: { readonly start: string; readonly end: string; readonly bars: number; readonly periodsPerYear: number; readonly dailyReturns: number; readonly riskFreeRate?: number };
   readonly metrics: Readonly<Record<string, number | null>>;
   readonly goals: Readonly<Record<string, unknown>>;
   readonly sizing: Readonly<Record<string, unknown>>;
@@ -70,6 +70,8 @@ export function buildSummary(result: RunResult): RunSummary {
       periodsPerYear: result.periodsPerYear,
       // what the annualised metrics rest on (see annualisationNote)
       dailyReturns: dailyReturns(result.curveSummary).length,
+      // only when set: a folder of a run without one stays as it was
+      ...(result.riskFreeRate === 0 ? {} : { riskFreeRate: result.riskFreeRate }),
     },
     metrics,
     goals: goalOutcomes(result),

@@ -3,6 +3,8 @@
  * so a misspelt option is an error that names its JSON path rather than a silent default.
  */
 import { z } from 'zod';
+import { GOAL_PRESETS } from '../goals/presets.js';
+import { currencyProblem } from './currency.js';
 import { GOAL_TYPES } from '../goals/types.js';
 import { BUILT_IN_ENGINE_NAMES, defaultConfig, ENGINE_CATALOGUE, isBuiltInEngine } from '../sizing/registry.js';
 
@@ -99,6 +101,8 @@ export const goalsSchema = z
     preset: z.enum(['seed-000', 'seed-001']).optional(),
     /** Goals added to the preset's, replacing a preset goal of the same type. */
     list: z.array(goalSchema).default([]),
+    /** Lets a monthly return target above 1 (100 % a month) or a portfolio target at or below the starting capital run. */
+    allowUnusualTargets: z.boolean().default(false),
   })
   .refine((goals) => goals.preset !== undefined || goals.list.length > 0, { message: 'name a preset or list at least one goal' })
   .superRefine((goals, ctx) => {
@@ -133,7 +137,13 @@ export const scenarioSchema = z
     // warmup: strategies also see the data's bars before period.start (README "Scenario files")
     period: z.strictObject({ start: z.string().optional(), end: z.string().optional(), warmup: z.boolean().optional() }).default({}),
     account: z.strictObject({
-      currency: z.string().min(1).default('USD'),
+      currency: z
+        .string()
+        .default('USD')
+        .superRefine((code, ctx) => {
+          const problem = currencyProblem(code);
+          if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+        }),
       initialCapital: positiveDecimal,
       riskTolerance: z.number().gt(0).max(1).default(0.02),
       maxDrawdownPct: z.number().gt(0).lt(1).default(0.15),
@@ -152,8 +162,12 @@ export const scenarioSchema = z
     goals: goalsSchema.optional(),
     tracker: trackerSchema.default(() => trackerSchema.parse({})),
     metrics: z
-      .strictObject({ periodsPerYear: z.union([z.literal('auto'), z.number().int().positive()]).default('auto') })
-      .default({ periodsPerYear: 'auto' }),
+      .strictObject({
+        periodsPerYear: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
+        // annual, as 0.03 for 3 %: Sharpe and Sortino are of the returns in excess of it
+        riskFreeRate: z.number().gt(-1).max(1, { message: 'is an annual rate as a fraction (0.03 for 3 %), at most 1' }).default(0),
+      })
+      .default({ periodsPerYear: 'auto', riskFreeRate: 0 }),
     seed: z.number().int().default(1),
   })
   .superRefine((scenario, ctx) => {
@@ -176,6 +190,23 @@ export const scenarioSchema = z
       }
     }
     const start = scenario.period.start;
+    // plausible slips: 10 meant as 10 %, a portfolio "target" that is already met on day one
+    if (scenario.goals !== undefined && !scenario.goals.allowUnusualTargets) {
+      const capital = Number(scenario.account.initialCapital);
+      scenario.goals.list.forEach((goal, index) => {
+        const path = ['goals', 'list', index, 'target'];
+        if (goal.type === 'monthly_return' && goal.target > 1) {
+          ctx.addIssue({ code: 'custom', path, message: `${goal.target} means ${goal.target * 100} % a month; for ${goal.target} % write ${goal.target / 100} (or set goals.allowUnusualTargets)` });
+        }
+        if (goal.type === 'portfolio_value' && goal.target <= capital) {
+          ctx.addIssue({ code: 'custom', path, message: `${goal.target} is not above the initial capital ${scenario.account.initialCapital}: the goal is met before the first bar (set goals.allowUnusualTargets if that is meant)` });
+        }
+      });
+      const presetPortfolio = scenario.goals.preset === undefined ? undefined : GOAL_PRESETS[scenario.goals.preset].goals.find((goal) => goal.type === 'portfolio_value');
+      if (presetPortfolio !== undefined && !scenario.goals.list.some((goal) => goal.type === 'portfolio_value') && presetPortfolio.target <= capital) {
+        ctx.addIssue({ code: 'custom', path: ['goals', 'preset'], message: `${scenario.goals.preset}'s portfolio target ${presetPortfolio.target} is not above the initial capital ${scenario.account.initialCapital}: list a portfolio_value goal above it (or set goals.allowUnusualTargets)` });
+      }
+    }
     scenario.goals?.list.forEach((goal, index) => {
       if (goal.targetDate !== undefined && start !== undefined && goal.targetDate <= start) {
         ctx.addIssue({ code: 'custom', path: ['goals', 'list', index, 'targetDate'], message: `${goal.targetDate} is not after period.start ${start}` });

@@ -155,7 +155,8 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       periodsPerYear,
       goalTables: tracker?.tables(),
       sizing: { engine: sizing.name, trackerRisk: scenario.sizing.engine === 'module' ? undefined : (sizing.needs.trackerRisk ?? null) },
-      metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills)),
+      riskFreeRate: scenario.metrics.riskFreeRate,
+      metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills), scenario.metrics.riskFreeRate),
       benchmark: benchmarkResult,
     };
   };

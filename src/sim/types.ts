@@ -46,6 +46,8 @@ export interface RunResult extends SimulationOutput {
   readonly skippedRows: Readonly<Record<string, SkippedRows>>;
   readonly signalsUndelivered: number;
   readonly periodsPerYear: number;
+  /** The annual risk-free rate Sharpe and Sortino are measured over (metrics.riskFreeRate). */
+  readonly riskFreeRate: number;
   readonly metrics: Metrics;
   /** The goal tracker's tables at the end of the run (or at the instant of resultSoFar), when the scenario has goals. */
   readonly goalTables: GoalTables | undefined;
