@@ -9,7 +9,7 @@
  * until the next); turnover is traded notional (both sides of every fill) over the time-weighted
  * mean equity, per year.
  */
-import { isWeekend } from '../clock/index.js';
+import { MONDAY_TO_FRIDAY, weekdayOf } from '../clock/index.js';
 import { formatFixed, formatPercent } from '../numeric/format.js';
 import { MS_PER_DAY } from '../data/timestamp.js';
 import type { Trade } from '../ledger/index.js';
@@ -85,10 +85,20 @@ export function dailyReturns(curve: EquityCurve | CurveSummary): number[] {
 
 const summaryOf = (curve: EquityCurve | CurveSummary): CurveSummary => ('dailyCloses' in curve ? curve : summariseCurve(curve));
 
-/** 365 when any bar of any series falls on a weekend (24/7 markets), else 252 trading days. */
-export function detectPeriodsPerYear(times: readonly Float64Array[]): number {
-  for (const time of times) for (let i = 0; i < time.length; i++) if (isWeekend(time[i] as number)) return 365;
-  return 252;
+/**
+ * Trading days a year: 365 when any bar of any series falls on a day outside its market's week
+ * (a 24/7 market; the week is Monday to Friday unless the source's `weekdays` say otherwise),
+ * else 252 for a five-day week, in proportion for the longest week of the sources (202 for four
+ * days, 302 for six).
+ */
+export function detectPeriodsPerYear(times: readonly Float64Array[], weeks: readonly (readonly number[] | undefined)[] = []): number {
+  let days = times.length === 0 ? 5 : 0;
+  for (const [s, time] of times.entries()) {
+    const week = weeks[s] ?? MONDAY_TO_FRIDAY;
+    for (let i = 0; i < time.length; i++) if (!week.includes(weekdayOf(time[i] as number))) return 365;
+    days = Math.max(days, week.length);
+  }
+  return Math.round((252 * days) / 5);
 }
 
 function mean(values: readonly number[]): number {

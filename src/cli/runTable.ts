@@ -7,7 +7,7 @@ import { annualisationNote } from '../analysis/metrics.js';
 import { defaultCacheDir } from '../data/cache.js';
 import type { loadScenarioFile } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
-import { runScenario, trackerCycleWarning } from '../sim/run.js';
+import { runScenario, staleBarsWarning, trackerCycleWarning } from '../sim/run.js';
 import { runIntoFolder } from '../report/runFiles.js';
 import { goalHeader, goalRowsOf, metricHeader, metricRows } from '../report/runReport.js';
 import { buildSummary } from '../report/summary.js';
@@ -29,6 +29,8 @@ export async function runAndWriteFiles(resolved: ReturnType<typeof loadScenarioF
   const data = await loadScenarioData(resolved, cache ? defaultCacheDir() : undefined);
   const costly = trackerCycleWarning(resolved, data);
   if (costly !== null) process.stderr.write(`warning: ${costly}\n`);
+  const stale = staleBarsWarning(resolved, data);
+  if (stale !== null) process.stderr.write(`warning: ${stale}\n`);
   const { result } = await runIntoFolder(outDir, (curveSink, benchmarkSink) => runScenario(resolved, data, { curveSink, benchmark: { curveSink: benchmarkSink } }));
   const warning = attributionOf(result.decisions).warning;
   if (warning !== null) process.stderr.write(`warning: ${warning}\n`);

@@ -9,11 +9,24 @@ import { loadBarsCsv, type LoadedPrices } from './loadBars.js';
 import { loadTradesCsv } from './loadTrades.js';
 import { loadBarsInParallel } from './parallelLoad.js';
 import { loadBarsParquet } from './loadParquet.js';
+import { applyStalePolicy, type StaleBars } from './stale.js';
 import type { PriceSourceOptions } from './source.js';
 
 export interface LoadOptions {
   /** Folder of the parsed-data cache; `undefined` disables it. */
   readonly cacheDir?: string | undefined;
+}
+
+/** A price source loaded, its stale bars kept or dropped as the source says. */
+export interface LoadedSource extends LoadedPrices {
+  readonly stale: StaleBars;
+}
+
+/** loadPrices, then the source's stale-bar policy: what every scenario loader calls. */
+export async function loadPriceSource(source: PriceSourceOptions, options: LoadOptions = {}): Promise<LoadedSource> {
+  const loaded = await loadPrices(source, options);
+  const { series, stale } = applyStalePolicy(loaded.series, source.staleBars ?? 'keep');
+  return { ...loaded, series, stale };
 }
 
 export async function loadPrices(source: PriceSourceOptions, options: LoadOptions = {}): Promise<LoadedPrices> {

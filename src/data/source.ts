@@ -4,6 +4,7 @@
  */
 import { DataError, shown } from '../errors.js';
 import type { BadRowPolicy } from './badRows.js';
+import type { StalePolicy } from './stale.js';
 
 /** The file's layout: a CSV preset, or a Parquet file (read with the generic names unless `columns` maps them). */
 export type CsvFormat = 'generic' | 'yahoo' | 'binance' | 'parquet';
@@ -30,6 +31,10 @@ export interface PriceSourceOptions {
   /** Aggregate close-only rows into OHLC bars of `barInterval` on load. */
   readonly resample?: boolean;
   readonly onBadRow: BadRowPolicy;
+  /** Keep or drop the bars that repeat the previous close with no range or volume (stale.ts); keep by default. */
+  readonly staleBars?: StalePolicy | undefined;
+  /** The market's trading days, 0 Sunday to 6 Saturday; Monday to Friday when undefined. */
+  readonly weekdays?: readonly number[] | undefined;
 }
 
 /** Header names of each preset, matched case-insensitively. */

@@ -131,7 +131,7 @@ export async function runSweepJob(job: SweepJob, options: Omit<SweepRunOptions, 
     }
     const inputs = await loader.inputsFor(variant.resolved);
     if (!inputs.ok) record(failedOutcome(variant.variant.id, 'failed', inputs.error));
-    else tasks.push({ id: variant.variant.id, resolved: variant.resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows });
+    else tasks.push({ id: variant.variant.id, resolved: variant.resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows, staleBars: inputs.staleBars });
   }
   let done = 0;
   options.onProgress?.(0, tasks.length);

@@ -7,6 +7,7 @@ import type { SkippedRows } from '../data/badRows.js';
 import type { SignalTable } from '../data/signalTable.js';
 import type { SharedBarSeries } from '../data/series.js';
 import type { ResolvedScenario } from '../scenario/load.js';
+import type { StaleBars } from '../data/stale.js';
 
 export interface VariantTask {
   readonly id: number;
@@ -14,6 +15,7 @@ export interface VariantTask {
   readonly series: readonly SharedBarSeries[];
   readonly signals: SignalTable | undefined;
   readonly skippedRows: Readonly<Record<string, SkippedRows>>;
+  readonly staleBars: Readonly<Record<string, StaleBars>>;
 }
 
 export type VariantStatus = 'ok' | 'failed' | 'skipped';

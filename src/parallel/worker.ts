@@ -16,7 +16,7 @@ process.exit = ((code?: number | string | null) => {
 export default async function runVariant(task: VariantTask): Promise<VariantOutcome> {
   try {
     // a variant's row needs the curve's summary and the goal counts, not their rows
-    const result = await runScenario(task.resolved, { series: task.series.map(viewBarSeries), signals: task.signals, skippedRows: task.skippedRows }, { curveSink: SUMMARY_ONLY, trackerRows: false });
+    const result = await runScenario(task.resolved, { series: task.series.map(viewBarSeries), signals: task.signals, skippedRows: task.skippedRows, staleBars: task.staleBars }, { curveSink: SUMMARY_ONLY, trackerRows: false });
     return outcomeOf(task.id, result);
   } catch (error) {
     return failedOutcome(task.id, 'failed', error instanceof Error ? error.message : String(error));

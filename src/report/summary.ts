@@ -95,7 +95,8 @@ export function buildSummary(result: RunResult): RunSummary {
       byReason: countBy(result.notes, (note) => `${note.kind}: ${reasonKind(note.reason)}`),
       firstNotes: result.notes.slice(0, 20).map((note) => ({ time: formatTime(note.time), symbol: note.symbol, kind: note.kind, reason: note.reason })),
     },
-    data: { skippedRows: result.skippedRows, signalsUndelivered: result.signalsUndelivered },
+    // stale bars only where a source has any: other folders stay as they were
+    data: { skippedRows: result.skippedRows, signalsUndelivered: result.signalsUndelivered, ...(Object.keys(result.staleBars).length === 0 ? {} : { staleBars: result.staleBars }) },
     ...(result.benchmark === undefined ? {} : { benchmark: benchmarkSummary(result.benchmark) }),
   };
 }

@@ -15,7 +15,7 @@ import { duplicateKey, lineColumn, tooDeep } from './jsonText.js';
 import { paramsAt } from './owners.js';
 import { schemaError } from './problems.js';
 import { referenceHint } from './reference.js';
-import { scenarioSchema, type Scenario } from './schema.js';
+import { scenarioSchema, WEEKDAY_NAMES, type Scenario } from './schema.js';
 
 export interface SignalsSource {
   readonly path: string;
@@ -114,6 +114,8 @@ export function resolveScenario(scenario: Scenario, file: string): ResolvedScena
       barInterval: source.barInterval,
       resample: source.resample,
       onBadRow: source.onBadRow,
+      staleBars: source.staleBars,
+      weekdays: source.weekdays?.map((day) => WEEKDAY_NAMES.indexOf(day)),
     });
   });
   const goals = resolveGoals(scenario, file);

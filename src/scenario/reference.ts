@@ -56,6 +56,8 @@ const MEANING: Readonly<Record<string, string>> = {
   'data.lotStep': 'Quantities round down to a multiple of it.',
   'data.minNotional': 'An order worth less is skipped and logged.',
   'data.onBadRow': '`error` stops at the first bad row; `skip` counts bad rows and lists the first 20 in summary.json.',
+  'data.staleBars': '`keep` or `drop` the bars that repeat the previous close with no range and no volume: holidays a file filled in. Counted in summary.json either way.',
+  'data.weekdays': 'The market\'s trading week, e.g. `["Sun", "Mon", "Tue", "Wed", "Thu"]` for the Gulf exchanges: bars on those days are trading days, so `metrics.periodsPerYear: "auto"` does not take them for a 24/7 market. Monday to Friday by default.',
   'period.start': 'First instant simulated (ISO 8601 date or time).',
   'period.end': 'Last instant simulated; a bare date includes that whole day.',
   'period.warmup': 'Strategies also see the bars before `start`, so a 20-bar channel can trade on the first day; nothing before it is traded.',

@@ -20,6 +20,9 @@ export const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 /** A name is one folder name: far below any file system's limit (255 bytes), with room for suffixes. */
 export const MAX_NAME = 100;
 
+/** Day names of `weekdays`, Sunday first: a name's index is its UTC day of the week. */
+export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
 const positiveDecimal = decimalText.refine((text) => Number(text) > 0, { message: 'must be > 0' });
 const fraction = z.number().min(0).max(1);
 
@@ -39,6 +42,13 @@ export const dataSourceSchema = z.strictObject({
   lotStep: positiveDecimal.default('0.00000001'),
   minNotional: decimalText.refine((text) => Number(text) >= 0, { message: 'must be >= 0' }).default('0'),
   onBadRow: z.enum(['error', 'skip']).default('error'),
+  staleBars: z.enum(['keep', 'drop']).default('keep'),
+  // the market's trading week, e.g. Sunday to Thursday for the Gulf exchanges: its bars are real days, not a 24/7 market's
+  weekdays: z
+    .array(z.enum(WEEKDAY_NAMES))
+    .min(1)
+    .refine((days) => new Set(days).size === days.length, { message: 'names a day twice' })
+    .optional(),
 });
 
 const protectiveParams = {

@@ -3,7 +3,8 @@
  * its workers: price series in SharedArrayBuffers, signals as small columns.
  */
 import type { SkippedRows } from '../data/badRows.js';
-import { loadPrices } from '../data/loadPrices.js';
+import { loadPriceSource } from '../data/loadPrices.js';
+import type { StaleBars } from '../data/stale.js';
 import { loadSignalsCsv } from '../data/loadSignals.js';
 import type { SignalTable } from '../data/signalTable.js';
 import type { BarSeries } from '../data/series.js';
@@ -15,6 +16,8 @@ export interface ScenarioData {
   readonly signals: SignalTable | undefined;
   /** Skipped rows per file (display path), for `onBadRow: "skip"` sources. */
   readonly skippedRows: Readonly<Record<string, SkippedRows>>;
+  /** Stale bars per symbol, for the symbols that have any (data/stale.ts). */
+  readonly staleBars?: Readonly<Record<string, StaleBars>> | undefined;
   /**
    * Price decimals per series, when the caller knows them better than these bars show (a
    * resampled path keeps the increment of the history it was drawn from).
@@ -24,11 +27,13 @@ export interface ScenarioData {
 
 export async function loadScenarioData(resolved: ResolvedScenario, cacheDir?: string): Promise<ScenarioData> {
   const skippedRows: Record<string, SkippedRows> = {};
+  const staleBars: Record<string, StaleBars> = {};
   const series: BarSeries[] = [];
   for (const source of resolved.priceSources) {
-    const loaded = await loadPrices(source, { cacheDir });
+    const loaded = await loadPriceSource(source, { cacheDir });
     series.push(loaded.series);
     if (source.onBadRow === 'skip') skippedRows[source.displayPath] = loaded.skipped;
+    if (loaded.stale.count > 0) staleBars[source.symbol] = loaded.stale;
   }
   let signals: SignalTable | undefined;
   const signalsSource = resolved.signalsSource;
@@ -37,5 +42,5 @@ export async function loadScenarioData(resolved: ResolvedScenario, cacheDir?: st
     signals = loaded.table;
     if (signalsSource.onBadRow === 'skip') skippedRows[signalsSource.displayPath] = loaded.skipped;
   }
-  return { series, signals, skippedRows };
+  return { series, signals, skippedRows, staleBars };
 }

@@ -102,7 +102,8 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
     return { symbol: source.symbol, assetClass: config.assetClass, lotStep: money(config.lotStep), minNotional: money(config.minNotional), pricePlaces: data.pricePlaces?.[index] };
   });
   const firstTime = series.reduce((first, bars) => Math.min(first, bars.length > 0 ? (bars.time[0] as number) : Infinity), Infinity);
-  const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(series.map((bars) => bars.time)) : scenario.metrics.periodsPerYear;
+  const weeks = resolved.priceSources.map((source) => source.weekdays);
+  const periodsPerYear = scenario.metrics.periodsPerYear === 'auto' ? detectPeriodsPerYear(series.map((bars) => bars.time), weeks) : scenario.metrics.periodsPerYear;
   const tracker = resolved.goals.length === 0 || !Number.isFinite(firstTime) ? undefined : createTracker(resolved, firstTime, periodsPerYear, options.trackerRows !== false);
   const replayCounter = { delivered: 0 };
   const schedule = options.schedule;
@@ -151,6 +152,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       fills: output.ledger.fills,
       notes: output.ledger.notes,
       skippedRows: data.skippedRows,
+      staleBars: data.staleBars ?? {},
       signalsUndelivered: Math.max(0, signalsInPeriod - replayCounter.delivered),
       periodsPerYear,
       goalTables: tracker?.tables(),
@@ -270,6 +272,18 @@ export function trackerCycleWarning(resolved: ResolvedScenario, data: ScenarioDa
   const perBar = Math.round(cycles / bars);
   const barMinutes = Math.max(1, Math.round((last - first) / 60_000 / bars));
   return `tracker.intervalMinutes ${interval}: the tracker runs about ${cycles.toLocaleString('en')} cycles for ${bars.toLocaleString('en')} bars (${perBar.toLocaleString('en')} a bar), each with its rows in goal_progress.csv; bars come about every ${barMinutes.toLocaleString('en')} minutes, so an interval near that (e.g. 1440 for daily bars) gives the same goals for a fraction of the time`;
+}
+
+/**
+ * One line on the stale bars the data keeps (data/stale.ts), or null: how many per symbol, and
+ * the option that drops them. Sources that drop theirs are not mentioned (summary.json counts them).
+ */
+export function staleBarsWarning(resolved: ResolvedScenario, data: ScenarioData): string | null {
+  const kept = resolved.priceSources.filter((source) => (source.staleBars ?? 'keep') === 'keep' && (data.staleBars?.[source.symbol]?.count ?? 0) > 0);
+  if (kept.length === 0) return null;
+  const counts = kept.map((source) => `${source.symbol} ${data.staleBars?.[source.symbol]?.count ?? 0} of ${data.series[resolved.priceSources.indexOf(source)]?.length ?? 0}`).join(', ');
+  const paths = kept.map((source) => `data[${source.dataIndex}].staleBars`).join(', ');
+  return `bars that repeat the previous close with no range or volume (days the market was shut, filled in): ${counts}; they count as zero-return days in sigma, Sharpe and the bootstrap: set ${paths} to "drop" to remove them`;
 }
 
 /** Where the data lies, for a period that misses it. */

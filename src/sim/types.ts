@@ -7,6 +7,7 @@ import type { Direction } from '../ledger/index.js';
 import type { SignalSide } from '../strategy/index.js';
 import type { CurveSink, CurveSummary, EquityCurve } from './equityCurve.js';
 import type { GoalHooks, PortfolioView } from './goalHooks.js';
+import type { StaleBars } from '../data/stale.js';
 
 // leaf modules, so that the metrics and the tracker need not import this one (no cycle)
 export type { CurveSink, CurveSummary, EquityCurve, GoalHooks, PortfolioView };
@@ -44,6 +45,8 @@ export interface RunResult extends SimulationOutput {
   readonly fills: readonly Fill[];
   readonly notes: readonly OrderNote[];
   readonly skippedRows: Readonly<Record<string, SkippedRows>>;
+  /** Stale bars per symbol, for the symbols that have any (data/stale.ts). */
+  readonly staleBars: Readonly<Record<string, StaleBars>>;
   readonly signalsUndelivered: number;
   readonly periodsPerYear: number;
   /** The annual risk-free rate Sharpe and Sortino are measured over (metrics.riskFreeRate). */

@@ -28,7 +28,7 @@ describe('a sweep variant', () => {
     const full = await runScenario(resolved, { series: inputs.series.map(viewBarSeries), signals: inputs.signals, skippedRows: inputs.skippedRows });
     expect(full.equityCurve?.length).toBeGreaterThan(100);
     const expected = outcomeOf(7, full);
-    const row = await runVariant({ id: 7, resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows });
+    const row = await runVariant({ id: 7, resolved, series: inputs.series, signals: inputs.signals, skippedRows: inputs.skippedRows, staleBars: inputs.staleBars });
     expect(row).toEqual(expected);
     expect(row.status).toBe('ok');
   });
