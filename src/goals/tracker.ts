@@ -38,6 +38,8 @@ export interface TrackerSettings {
    * and the rows were most of a daily tracker's cost.
    */
   readonly recordRows?: boolean | undefined;
+  /** Count the interest cash earned (account.cashRate) as income toward the monthly income goal. */
+  readonly interestIsIncome?: boolean | undefined;
 }
 
 export interface TrackerAccount {
@@ -176,8 +178,14 @@ export class GoalTracker implements GoalHooks {
   }
 
   private stateAt(portfolio: PortfolioView): PeriodState {
-    this.state.monthIncome = portfolio.ledger.realizedPnlValue - this.monthRealizedBase;
+    this.state.monthIncome = this.incomeSoFar(portfolio) - this.monthRealizedBase;
     return this.state;
+  }
+
+  /** Realised P&L since the start, and the interest earned when it counts as income. */
+  private incomeSoFar(portfolio: PortfolioView): number {
+    const { ledger } = portfolio;
+    return this.settings.interestIsIncome === true ? ledger.realizedPnlValue + ledger.interestValue : ledger.realizedPnlValue;
   }
 
   evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
@@ -207,7 +215,7 @@ export class GoalTracker implements GoalHooks {
     this.month = monthText(time);
     this.state.monthEnd = startOfNextMonth(time);
     this.state.monthStartEquity = portfolio.equity;
-    this.monthRealizedBase = portfolio.ledger.realizedPnlValue;
+    this.monthRealizedBase = this.incomeSoFar(portfolio);
     this.milestoneMultiplier = 1;
     for (const key of this.fired) if (!key.startsWith('portfolio_value:')) this.fired.delete(key); // deleting while iterating a Set is safe
   }

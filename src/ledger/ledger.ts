@@ -72,6 +72,8 @@ export class Ledger {
   cashValue: number;
   /** Float mirror of {@link realizedPnl}. */
   realizedPnlValue = 0;
+  /** Float mirror of {@link interestEarned}. */
+  interestValue = 0;
   /** Signed position size per symbol (float mirror): > 0 long, < 0 short. */
   readonly signedQuantity: Float64Array;
   readonly positions: (OpenPosition | undefined)[];
@@ -82,6 +84,7 @@ export class Ledger {
   private cashUnits: Scaled;
   private feesUnits: Scaled = 0;
   private realizedUnits: Scaled = 0;
+  private interestUnits: Scaled = 0;
   private readonly books: readonly Book[];
   private readonly fee: Rate;
   /** The slippage factor's numerators over 10^slippagePlaces, for buys and sells. */
@@ -142,6 +145,26 @@ export class Ledger {
 
   get realizedPnl(): Amount {
     return new Amount(this.realizedUnits, this.cashPlaces);
+  }
+
+  /** Interest booked on cash so far (see accrueInterest). */
+  get interestEarned(): Amount {
+    return new Amount(this.interestUnits, this.cashPlaces);
+  }
+
+  /**
+   * Books interest on the cash balance while it is above 0: cash x `growth`, rounded half-even
+   * to the minor unit (the one rounding, as a fee's), added to cash. `growth` is the rate's
+   * growth over the days accrued, taken at the exact decimal of its double.
+   */
+  accrueInterest(growth: number): void {
+    if (!(growth > 0) || compare(this.cashUnits, 0) <= 0) return;
+    const places = decimalPlaces(growth);
+    const interest = scaleUp(rescale(mul(this.cashUnits, fromFloat(growth, places)), this.cashPlaces + places, this.minorUnitPlaces, 'half-even'), this.cashPlaces - this.minorUnitPlaces);
+    this.cashUnits = add(this.cashUnits, interest);
+    this.interestUnits = add(this.interestUnits, interest);
+    this.cashValue = toNumber(this.cashUnits, this.cashPlaces);
+    this.interestValue = toNumber(this.interestUnits, this.cashPlaces);
   }
 
   instrument(symbolIndex: number): Instrument {

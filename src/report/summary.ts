@@ -63,6 +63,8 @@ export function buildSummary(result: RunResult): RunSummary {
     currency: result.currency,
     initialCapital: formatDecimal(result.initialCapital),
     finalEquity: formatDecimal(result.finalEquity),
+    // only with a cash rate: other folders stay as they were
+    ...(result.interest === undefined ? {} : { interest: { cashRate: result.interest.rate, earned: formatDecimal(result.interest.earned) } }),
     period: {
       start: Number.isFinite(result.firstTime) ? formatDate(result.firstTime) : '',
       end: Number.isFinite(result.lastTime) ? formatDate(result.lastTime) : '',

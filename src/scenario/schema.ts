@@ -113,6 +113,8 @@ export const goalsSchema = z
     list: z.array(goalSchema).default([]),
     /** Lets a monthly return target above 1 (100 % a month) or a portfolio target at or below the starting capital run. */
     allowUnusualTargets: z.boolean().default(false),
+    /** Whether the interest cash earns (account.cashRate) counts toward the monthly income goal. */
+    interestIsIncome: z.boolean().default(true),
   })
   .refine((goals) => goals.preset !== undefined || goals.list.length > 0, { message: 'name a preset or list at least one goal' })
   .superRefine((goals, ctx) => {
@@ -158,6 +160,8 @@ export const scenarioSchema = z
       riskTolerance: z.number().gt(0).max(1).default(0.02),
       maxDrawdownPct: z.number().gt(0).lt(1).default(0.15),
       /** The currency's smallest unit the ledger keeps fees in (README "Simulation semantics"): a power of ten. */
+      /** Annual interest on positive cash, accrued at each 00:00 UTC (0: none). */
+      cashRate: z.number().min(0).max(1, { message: 'is an annual rate as a fraction (0.03 for 3 %), at most 1' }).default(0),
       minorUnit: z.string().regex(/^(1|0\.0*1)$/, { message: 'must be a power of ten such as "0.01" or "0.00000001"' }).default('0.00000001'),
     }),
     // 10,000 bps is 100 %: a fee or slippage that large leaves a cash-secured long nothing, or less

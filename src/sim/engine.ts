@@ -8,6 +8,7 @@
  * nothing per bar: every per-bar state lives in typed arrays or reused objects.
  */
 import { BarMerge, NO_TIMERS, TimerSchedule, type TimerKind } from '../clock/index.js';
+import { MS_PER_DAY } from '../data/timestamp.js';
 import type { BarSeries } from '../data/series.js';
 import { type Amount, type Costs, type Direction, type Instrument, Ledger, type Money, pricePlacesOf } from '../ledger/index.js';
 import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory } from '../strategy/index.js';
@@ -54,6 +55,8 @@ export interface SimulationSetup {
    * time is <= t.
    */
   readonly sizingSchedule?: { readonly from: readonly number[]; readonly engines: readonly SizingEngine[] } | undefined;
+  /** Annual interest on positive cash, accrued at each 00:00 UTC the run passes (0 or undefined: none). */
+  readonly cashRate?: number | undefined;
 }
 
 const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
@@ -126,6 +129,9 @@ export class Replay {
   private readonly daily: (DailyCloses | undefined)[];
   private readonly lookback: SizingNeeds['volatilityLookback'];
   private peak: number;
+  /** Annual interest on positive cash (0: none), and the UTC day (days since 1970) it was last accrued to. */
+  private readonly cashRate: number;
+  private accruedDay: number;
   private output: SimulationOutput | undefined;
 
   constructor(setup: SimulationSetup) {
@@ -158,6 +164,8 @@ export class Replay {
     this.daily = series.map(() => (lookback === undefined ? undefined : new DailyCloses(Math.max(lookback.short, lookback.long, lookback.trend ?? 0) + 1)));
     this.peak = this.ledger.cashValue;
     this.portfolio.equity = this.peak;
+    this.cashRate = setup.cashRate ?? 0;
+    this.accruedDay = Number.isFinite(firstTime) ? Math.floor(firstTime / MS_PER_DAY) : 0;
     this.portfolio.peakEquity = this.peak;
   }
 
@@ -279,6 +287,7 @@ export class Replay {
     const merge = this.merge;
     if (this.output !== undefined || !merge.advance()) return false;
     const t = merge.time;
+    if (this.cashRate > 0) this.accrueInterest(t);
     // A timer due at this very instant fires before its bars: a boundary belongs to the period it
     // opens (a daily bar dated the 1st is that month's), and timers still see only earlier prices.
     if (this.schedule.earliest <= t) this.schedule.fireUntil(t, true, this.fireTimer);
@@ -287,6 +296,18 @@ export class Replay {
     this.markToMarket(t);
     this.decideOnClose(t);
     return true;
+  }
+
+  /**
+   * Interest for the midnights (00:00 UTC) since the last accrual, booked before anything else
+   * at this instant (timers at midnight see it): cash x ((1 + rate)^(days / 365) - 1). Cash does
+   * not change between bars, so the days since the last bar accrue on the same balance.
+   */
+  private accrueInterest(t: number): void {
+    const day = Math.floor(t / MS_PER_DAY);
+    if (day <= this.accruedDay) return;
+    this.ledger.accrueInterest((1 + this.cashRate) ** ((day - this.accruedDay) / 365) - 1);
+    this.accruedDay = day;
   }
 
   /** Phase 1: orders decided on the previous bar fill at this bar's open (a close first, then an entry). */

@@ -126,6 +126,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
     curveSink: options.curveSink,
     history: scenario.period.warmup === true ? data.series : undefined,
     sizingSchedule: scheduledSizing,
+    cashRate: scenario.account.cashRate,
   });
   // the benchmark keeps the goals' counts (how often buy-and-hold meets them), not their rows
   const benchmark = options.benchmark === undefined ? undefined : await startScenario(buyAndHoldScenario(resolved), data, { trackerRows: false, curveSink: options.benchmark.curveSink });
@@ -158,6 +159,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       goalTables: tracker?.tables(),
       sizing: { engine: sizing.name, trackerRisk: scenario.sizing.engine === 'module' ? undefined : (sizing.needs.trackerRisk ?? null) },
       riskFreeRate: scenario.metrics.riskFreeRate,
+      interest: scenario.account.cashRate > 0 ? { rate: scenario.account.cashRate, earned: output.ledger.interestEarned } : undefined,
       metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills), scenario.metrics.riskFreeRate),
       benchmark: benchmarkResult,
     };
@@ -203,6 +205,8 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
       driverGoal: t.driverGoal ?? (scenario.sizing.engine === 'goal-kelly' ? scenario.sizing.params.driverGoal : undefined),
       periodsPerYear,
       recordRows,
+      // only with interest to count: without it the income is the realised P&L alone, as before
+      interestIsIncome: scenario.account.cashRate > 0 && scenario.goals?.interestIsIncome !== false,
     },
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,
