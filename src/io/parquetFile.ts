@@ -79,7 +79,13 @@ function converted(text: string, type: ColumnType, where: () => string): Cell {
 }
 
 async function* csvRecords(path: string): AsyncGenerator<string[]> {
-  for await (const record of createReadStream(path).pipe(parse({ relax_column_count: false }))) yield record as string[];
+  const source = createReadStream(path);
+  try {
+    for await (const record of source.pipe(parse({ relax_column_count: false }))) yield record as string[];
+  } finally {
+    // a reader that stops early (the header alone) closes the file too
+    source.destroy();
+  }
 }
 
 /** The types of the columns not declared: DOUBLE where every cell is a decimal number (or empty), else string. */

@@ -116,7 +116,11 @@ async function copyTables(dir: string, tables: readonly (readonly [string, Colum
 export async function writeParquetCopies(dir: string): Promise<string[]> {
   if (existsSync(join(dir, 'odds.json'))) return copyTables(dir, ODDS_TABLES);
   if (existsSync(join(dir, WALK_FORWARD_FILES.definition))) {
-    return [...(await copyTables(dir, WALK_FORWARD_TABLES)), ...(await writeParquetCopies(join(dir, WALK_FORWARD_FILES.train))), ...(await writeParquetCopies(join(dir, WALK_FORWARD_FILES.oos)))];
+    // a train shard has no out-of-sample folder yet
+    const inner = [WALK_FORWARD_FILES.train, WALK_FORWARD_FILES.oos].map((sub) => join(dir, sub)).filter((sub) => existsSync(sub));
+    const copies = await copyTables(dir, WALK_FORWARD_TABLES);
+    for (const sub of inner) copies.push(...(await writeParquetCopies(sub)));
+    return copies;
   }
   if (existsSync(join(dir, SOLVE_FILES.definition))) {
     return copyTables(dir, [[SOLVE_FILES.candidates, (name) => SOLVE_TYPES(name) ?? (/_(low|high)$/.test(name) ? 'double' : undefined)]]);

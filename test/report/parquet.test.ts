@@ -145,6 +145,10 @@ describe('Parquet copies, read with DuckDB', () => {
     const walkTables = await compareFolder(join(dir, 'wf'));
     expect(walkTables.tables).toBeGreaterThanOrEqual(2 + 2 + 9);
     expect(walkTables.types['windows.csv']?.['test_first']).toBe('DATE');
+    // a train shard has no out-of-sample folder yet: its train tables are copied all the same
+    const shard = goalsim(['walk-forward', sweepFile(dir), '--train', '36m', '--test', '12m', '--workers', '1', '--shard', '1/2', '--out', join(dir, 'wf-shard'), '--format', 'csv,parquet']);
+    expect(shard.code, shard.stderr).toBe(0);
+    expect((await compareFolder(join(dir, 'wf-shard'))).tables).toBe(2);
     writeFileSync(join(dir, 'solve.json'), JSON.stringify({ name: 'small', base: resolve('scenarios/odds/dax-goals.json'), space: { 'account.riskTolerance': { min: 0.005, max: 0.03 } }, maximize: 'monthly_return', subjectTo: [{ metric: 'drawdownBreach', max: 0.99 }], paths: { block: 10, seed: '3' }, budget: 60, candidates: 3, rungs: [6, 12], confirmPaths: 4, seed: 5 }));
     const solve = goalsim(['solve', join(dir, 'solve.json'), '--workers', '1', '--no-cache', '--out', join(dir, 'solve'), '--format', 'csv,parquet']);
     expect(solve.code, solve.stderr).toBe(0);
