@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
           .option('request', { type: 'string', describe: 'read requests from this file instead of standard input' })
           .example(
             `echo '{"engine":"goal-kelly","equity":"50000","price":"45000","stopLossPct":0.02,"confidence":0.75,"goals":{"monthly_return":{"progress":0.06,"expected":0.085}},"stats":{"winRate":0.58,"avgWin":0.021,"avgLoss":0.013,"sharpe":1.8}}' | $0 size`,
-            'the spec golden example: 0.146667 units',
+            'the source system\'s golden example: 0.146667 units',
           ),
       (args) => {
         exitCode = sizeCommand({ request: args.request, stdin: () => readFileSync(0, 'utf8') });

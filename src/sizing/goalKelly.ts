@@ -2,7 +2,7 @@
  * Engine `goal-kelly` (README "Sizing engines"; seed 001's position sizing engine): the risk amount comes from
  * the tracker's goal-adjusted risk, the position value from the stop distance, then
  * half-Kelly x confidence, clamped to [minPositionPct, maxPositionPct] of equity. Exact
- * decimals throughout, so the spec's golden example is reproduced to the digit.
+ * decimals throughout, so the source system's golden example is reproduced to the digit.
  */
 import { GOAL_TYPES, type GoalType } from '../goals/types.js';
 import { Money, toFloat } from '../ledger/index.js';

@@ -2,7 +2,7 @@
  * Kelly fraction from closed-trade statistics (seed 001):
  * f = (W x AvgWin - L x AvgLoss) / AvgWin, AvgWin and AvgLoss positive magnitudes of per-trade
  * returns. Before `minTrades` closed trades the configured priors stand in. Computed on
- * decimals so that the spec's golden example (W 0.58, 0.021, 0.013 -> 0.32) is exact.
+ * decimals so that the source system's golden example (W 0.58, 0.021, 0.013 -> 0.32) is exact.
  */
 import { Money, toFloat } from '../ledger/money.js';
 import type { TradeStats } from './types.js';
