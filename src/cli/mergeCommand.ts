@@ -19,7 +19,7 @@ import { walkForwardDifference, WALK_FORWARD_FILES, type WalkForwardDefinition }
 import { readWalkForward, writeWalkForwardFiles } from '../walkforward/folder.js';
 import { finishWalkForward } from '../walkforward/runner.js';
 import { printWalkForward } from './walkForwardCommand.js';
-import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
+import { writeFormats, type TableFormat } from '../report/parquetCopies.js';
 
 async function mergeOdds(dirs: readonly string[], out: string): Promise<number> {
   const merged = await mergeOddsFolders(dirs, out);
@@ -90,7 +90,7 @@ async function mergeWalkForward(dirs: readonly string[], out: string, cacheDir: 
 /** Merges shard folders into `out`, then adds Parquet copies of its tables when `format` asks for them. */
 export async function mergeCommand(dirs: readonly string[], out: string, cacheDir?: string, format: readonly TableFormat[] = ['csv']): Promise<number> {
   const code = await mergeFolders(dirs, out, cacheDir);
-  if (format.includes('parquet')) await writeParquetCopies(out);
+  await writeFormats(format, out);
   return code;
 }
 

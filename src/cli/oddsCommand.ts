@@ -16,7 +16,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { EXIT_INTERRUPTED } from './sweepCommand.js';
 import { alignedTable } from './table.js';
-import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
+import { writeFormats, type TableFormat } from '../report/parquetCopies.js';
 
 export interface OddsCommandOptions {
   /** Table formats: `csv`, or `csv` and `parquet` for Parquet copies (report/parquetCopies.ts). */
@@ -108,7 +108,7 @@ export async function oddsCommand(options: OddsCommandOptions): Promise<number> 
   });
   bar?.stop();
   writeOddsReport(outDir);
-  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
+  await writeFormats(options.format, outDir);
   printOdds(outDir, run.records.values());
   if (run.interrupted) {
     process.stderr.write(`goalsim: interrupted: ${run.records.size} of ${run.scope.length} paths finished and were written; --resume continues\n`);

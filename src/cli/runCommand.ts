@@ -8,7 +8,7 @@ import { rebuiltError, type PostedError, type RunWorkerInput } from './runWorker
 import { runAndWriteFiles } from './runTable.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { writeRunReport } from '../report/writeReports.js';
-import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
+import { writeFormats, type TableFormat } from '../report/parquetCopies.js';
 
 export interface RunCommandOptions {
   readonly scenario: string;
@@ -78,7 +78,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     : await runAndWriteFiles(resolved, options.cache, outDir);
   // the report is rendered from the files alone, so the run's memory is free for it
   await writeRunReport(outDir);
-  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
+  await writeFormats(options.format, outDir);
   process.stdout.write(`${printout}report: ${outDir}\n`);
   return 0;
 }

@@ -10,7 +10,7 @@ import { solveResultJson, writeSolveFiles } from '../solve/folder.js';
 import { solveSentence, writeSolveReport } from '../report/solveReport.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { EXIT_INTERRUPTED } from './sweepCommand.js';
-import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
+import { writeFormats, type TableFormat } from '../report/parquetCopies.js';
 
 export interface SolveCommandOptions {
   /** Table formats: `csv`, or `csv` and `parquet` for Parquet copies (report/parquetCopies.ts). */
@@ -47,7 +47,7 @@ export async function solveCommand(options: SolveCommandOptions): Promise<number
   bar?.stop();
   writeSolveFiles(outDir, loaded, run);
   writeSolveReport(outDir);
-  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
+  await writeFormats(options.format, outDir);
   if (run.interrupted) {
     process.stderr.write(`goalsim: interrupted: what finished is in ${outDir}/runs.jsonl; --resume continues\n`);
     return EXIT_INTERRUPTED;

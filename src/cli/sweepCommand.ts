@@ -11,7 +11,7 @@ import { loadSweepFile, sweepWarnings } from '../scenario/sweep.js';
 import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { printAudit, printSweepTables } from './sweepTables.js';
 import { writeSweepReport } from '../report/sweepReport.js';
-import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
+import { writeFormats, type TableFormat } from '../report/parquetCopies.js';
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -55,7 +55,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   });
   bar?.stop();
   writeSweepReport(outDir);
-  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
+  await writeFormats(options.format, outDir);
   printSweepTables(run.rows, run.marginals, run.definition, outDir);
   printAudit(run.audit);
   if (run.interrupted) {

@@ -15,7 +15,7 @@ import { EXIT_FAILED, EXIT_OK } from './exit.js';
 import { EXIT_INTERRUPTED } from './sweepCommand.js';
 import { alignedTable } from './table.js';
 import { formatPercent, significant } from '../numeric/format.js';
-import { writeParquetCopies, type TableFormat } from '../report/parquetCopies.js';
+import { writeFormats, type TableFormat } from '../report/parquetCopies.js';
 
 export interface WalkForwardCommandOptions {
   /** Table formats: `csv`, or `csv` and `parquet` for Parquet copies (report/parquetCopies.ts). */
@@ -71,7 +71,7 @@ export async function walkForwardCommand(options: WalkForwardCommandOptions): Pr
   });
   bar?.stop();
   writeWalkForwardReport(outDir);
-  if (options.format?.includes('parquet') === true) await writeParquetCopies(outDir);
+  await writeFormats(options.format, outDir);
   const failed = [...run.train.outcomes.values()].filter((o) => o.status === 'failed').length;
   if (failed > 0) process.stderr.write(`goalsim: ${failed} train runs failed; see ${outDir}/train/results.csv\n`);
   if (run.train.interrupted) {

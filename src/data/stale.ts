@@ -24,9 +24,8 @@ export function countStaleBars(series: BarSeries): number {
   return count;
 }
 
-/** The series without its stale bars (the same series when it has none). */
-export function withoutStaleBars(series: BarSeries): BarSeries {
-  if (countStaleBars(series) === 0) return series;
+/** The series without its stale bars. */
+function withoutStaleBars(series: BarSeries): BarSeries {
   const builder = new BarBuilder();
   for (let i = 0; i < series.length; i++) {
     if (i > 0 && isStale(series, i)) continue;
@@ -44,5 +43,6 @@ export interface StaleBars {
 /** The series as the policy leaves it, and what it found. */
 export function applyStalePolicy(series: BarSeries, policy: StalePolicy): { readonly series: BarSeries; readonly stale: StaleBars } {
   const count = countStaleBars(series);
-  return { series: policy === 'drop' ? withoutStaleBars(series) : series, stale: { count, dropped: policy === 'drop' && count > 0 } };
+  const dropped = policy === 'drop' && count > 0;
+  return { series: dropped ? withoutStaleBars(series) : series, stale: { count, dropped } };
 }

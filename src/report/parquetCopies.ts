@@ -112,6 +112,11 @@ async function copyTables(dir: string, tables: readonly (readonly [string, Colum
   return written;
 }
 
+/** A command's `--format` carried out on its folder: Parquet copies when it asks for them. */
+export async function writeFormats(formats: readonly TableFormat[] | undefined, dir: string): Promise<void> {
+  if (formats?.includes('parquet') === true) await writeParquetCopies(dir);
+}
+
 /** Writes a Parquet copy of every table in the goalsim folder `dir`; returns the files written. */
 export async function writeParquetCopies(dir: string): Promise<string[]> {
   if (existsSync(join(dir, 'odds.json'))) return copyTables(dir, ODDS_TABLES);

@@ -12,6 +12,7 @@ const RETURNS = [0.01, -0.005, 0.002, 0.004];
 describe('the risk-free rate', () => {
   it('per period: compounds back to the annual rate', () => {
     expect((1 + periodRate(0.05, 252)) ** 252).toBeCloseTo(1.05, 12);
+    // 1.05^(1/252) - 1 and 1.12^(1/12) - 1, to the digits shown
     expect(periodRate(0.05, 252)).toBeCloseTo(0.0001936305, 10);
     expect(periodRate(0, 252)).toBe(0);
     expect(periodRate(0.12, 12)).toBeCloseTo(0.00948879, 8);
@@ -22,6 +23,7 @@ describe('the risk-free rate', () => {
     // mean 0.00275; deviations 0.00725, -0.00775, -0.00075, 0.00125; squares 0.0000525625 + 0.0000600625 + 0.0000005625 + 0.0000015625 = 0.00011475; / 3
     const deviation = Math.sqrt(0.00011475 / 3);
     expect(sharpeRatio(RETURNS, 252, 0.05)).toBeCloseTo(((0.00275 - rate) / deviation) * Math.sqrt(252), 10);
+    // the line above, evaluated: (0.00275 - 0.00019363) / 0.0061847 x 15.875
     expect(sharpeRatio(RETURNS, 252, 0.05)).toBeCloseTo(6.5616, 4);
     expect(sharpeRatio(RETURNS, 252)).toBeCloseTo((0.00275 / deviation) * Math.sqrt(252), 10);
     expect(sharpeRatio(RETURNS, 252, 0)).toBe(sharpeRatio(RETURNS, 252));

@@ -16,7 +16,7 @@ const ledgerOf = (capital: string) => new Ledger(money(capital), [instrument], {
 describe('interest in the ledger', () => {
   it('books cash x growth at the minor unit, half-even', () => {
     const ledger = ledgerOf('100000');
-    // 100,000 x 0.000133681 = 13.3681 -> 13.37
+    // a day at 5 % a year: 1.05^(1/365) - 1 = 0.000133681 (to 9 digits); 100,000 x it = 13.3681 -> 13.37
     ledger.accrueInterest(0.000133681);
     expect([ledger.cash.toFixed(), ledger.interestEarned.toFixed(), ledger.cashValue, ledger.interestValue]).toEqual(['100013.37', '13.37', 100013.37, 13.37]);
     // half-even: 1.00 x 0.005 = 0.005 -> 0.00; 3.00 x 0.005 = 0.015 -> 0.02
