@@ -18,12 +18,22 @@ export interface PeriodState {
   readonly portfolioAchieved: boolean;
 }
 
+/** A goal's progress record that a tracker fills in place at every cycle. */
+export type GoalProgressRecord = { -readonly [K in keyof GoalProgress]: GoalProgress[K] };
+
 /**
  * `detail: false` evaluates for decisions only (the tracker's outcome-only mode): the status is
  * the same, pace is the float sum (exact where it decides the status), and the required daily
  * return, which only the progress rows show, is not computed (null).
  */
 export function evaluateGoal(goal: GoalConfig, time: number, equity: number, state: PeriodState, detail = true): GoalProgress {
+  const record: GoalProgressRecord = { goal: goal.type, current: 0, target: goal.target, progress: 0, expected: 0, pace: 0, status: 'on_track', daysRemaining: null, requiredDailyReturn: null };
+  evaluateGoalInto(record, goal, time, equity, state, detail);
+  return record;
+}
+
+/** evaluateGoal into a record the caller keeps: a tracker's cycle allocates nothing. */
+export function evaluateGoalInto(record: GoalProgressRecord, goal: GoalConfig, time: number, equity: number, state: PeriodState, detail: boolean): void {
   let current: number;
   let progress: number;
   let expected: number;
@@ -48,16 +58,13 @@ export function evaluateGoal(goal: GoalConfig, time: number, equity: number, sta
   const scheduled = !Number.isNaN(expected);
   if (!scheduled) expected = progress;
   const pace = !scheduled ? 1 : detail ? paceOf(progress, expected) : statusPace(progress, expected);
-  const status = goal.type === 'portfolio_value' && state.portfolioAchieved ? 'achieved' : statusOf(progress, pace);
-  return {
-    goal: goal.type,
-    current,
-    target: goal.target,
-    progress,
-    expected,
-    pace,
-    status,
-    daysRemaining: days,
-    requiredDailyReturn: days === null || !detail ? null : requiredDailyReturn(goal.type, current, goal.target, equity, days),
-  };
+  record.goal = goal.type;
+  record.current = current;
+  record.target = goal.target;
+  record.progress = progress;
+  record.expected = expected;
+  record.pace = pace;
+  record.status = goal.type === 'portfolio_value' && state.portfolioAchieved ? 'achieved' : statusOf(progress, pace);
+  record.daysRemaining = days;
+  record.requiredDailyReturn = days === null || !detail ? null : requiredDailyReturn(goal.type, current, goal.target, equity, days);
 }

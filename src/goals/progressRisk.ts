@@ -25,14 +25,30 @@ const BANDS: readonly RiskBand[] = [
 /** The gap thresholds of the bands (ahead = -gap). */
 const EDGES = [0.2, 0.1, 0, -0.3, -0.15];
 
-function bandOfGap(above: (edge: number) => boolean, below: (edge: number) => boolean, atMost: (edge: number) => boolean): number {
-  if (above(0.2)) return 0;
-  if (above(0.1)) return 1;
-  if (above(0)) return 2;
-  if (below(-0.3)) return 3;
-  if (atMost(-0.15)) return 4;
+/** The band of a gap given as a float: the comparisons of bandOfExactGap, with no closure (a tracker asks every cycle). */
+function bandOfGap(gap: number): number {
+  if (gap > 0.2) return 0;
+  if (gap > 0.1) return 1;
+  if (gap > 0) return 2;
+  if (gap < -0.3) return 3;
+  if (gap <= -0.15) return 4;
   return 5;
 }
+
+/** The band of a gap given as an exact decimal. */
+function bandOfExactGap(gap: InstanceType<typeof Money>): number {
+  if (gap.gt(0.2)) return 0;
+  if (gap.gt(0.1)) return 1;
+  if (gap.gt(0)) return 2;
+  if (gap.lt(-0.3)) return 3;
+  if (gap.lte(-0.15)) return 4;
+  return 5;
+}
+
+const nearAnEdge = (gap: number): boolean => {
+  for (const edge of EDGES) if (Math.abs(gap - edge) <= 1e-12) return true;
+  return false;
+};
 
 /**
  * The band of gap = expected - progress: in floats, unless the gap lies within 1e-12 of a band
@@ -41,11 +57,10 @@ function bandOfGap(above: (edge: number) => boolean, below: (edge: number) => bo
  */
 function bandIndex(progress: number, expected: number): number {
   const gap = expected - progress;
-  if (EDGES.every((edge) => Math.abs(gap - edge) > 1e-12)) return bandOfGap((e) => gap > e, (e) => gap < e, (e) => gap <= e);
+  if (!nearAnEdge(gap)) return bandOfGap(gap);
   const known = decidedBands.get(progress)?.get(expected);
   if (known !== undefined) return known;
-  const exact = new Money(expected).sub(new Money(progress));
-  const band = bandOfGap((e) => exact.gt(e), (e) => exact.lt(e), (e) => exact.lte(e));
+  const band = bandOfExactGap(new Money(expected).sub(new Money(progress)));
   if (decidedBands.size > 10_000) decidedBands.clear(); // bounded
   let byExpected = decidedBands.get(progress);
   if (byExpected === undefined) decidedBands.set(progress, (byExpected = new Map()));

@@ -5,13 +5,14 @@
  * adjusts risk (cooldown, step limit, cap), protects against drawdowns and raises alerts.
  * Every time it sees comes from the simulated clock.
  */
-import { startOfNextMonth, type TimerKind } from '../clock/index.js';
+import { monthIndexOf, monthStartOf, monthText, type TimerKind } from '../clock/index.js';
 import { RunningMoments } from '../analysis/runningMoments.js';
 import type { Trade } from '../ledger/index.js';
 import type { GoalHooks, PortfolioView } from '../sim/goalHooks.js';
-import { evaluateGoal, type PeriodState } from './evaluate.js';
+import { evaluateGoalInto, type GoalProgressRecord, type PeriodState } from './evaluate.js';
+import { AdjustmentLog, AlertLog, HIGH_RISK, periodText } from './eventLog.js';
 import { progressRisk } from './progressRisk.js';
-import type { AdjustmentRow, AlertRow, AlertType, GoalOutcomeCounts, GoalTables, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';
+import type { AdjustmentRow, AlertRow, GoalOutcomeCounts, GoalTables, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';
 import { GOAL_TYPES, type GoalConfig, type GoalInputs, type GoalProgress, type GoalType } from './types.js';
 
 export interface MilestoneConfig {
@@ -48,50 +49,26 @@ export interface TrackerAccount {
   readonly initialCapital: number;
 }
 
-interface FiredKeys {
-  readonly milestones: readonly string[];
-  readonly completed: string;
-  readonly offTrack: string;
-  readonly deadline: string;
-}
-
 const OFF_TRACK_GAP = 0.2;
-const HIGH_RISK = 0.04;
 const DEADLINE_DAYS = 5;
 const DEADLINE_PROGRESS = 0.8;
 const DRAWDOWN_RELEASE = 0.8;
 
-const monthText = (time: number): string => new Date(time).toISOString().slice(0, 7);
-
 /**
- * A progress adjustment of the risk. Its reason is written when first read (goal_adjustments.csv,
- * serve): a run that keeps no rows adjusts most days and reads none.
+ * What fires once per period, per goal type: each milestone, then completed, off track and
+ * deadline. A slot per goal type and event in one byte array, cleared for the monthly goals at
+ * each month's start (the portfolio goal's period is the run).
  */
-function progressAdjustment(time: number, driver: GoalProgress, previous: number, next: number, target: number, increase: boolean): AdjustmentRow {
-  const { goal, progress, expected } = driver;
-  let text: string | undefined;
-  return {
-    time,
-    goal,
-    type: increase ? 'risk_increase' : 'risk_decrease',
-    previous,
-    next,
-    get reason(): string {
-      const gap = expected - progress;
-      text ??= `${gap > 0 ? 'Behind' : 'Ahead of'} schedule by ${(Math.abs(gap) * 100).toFixed(1)}% on ${goal} (progress ${(progress * 100).toFixed(1)}%, expected ${(expected * 100).toFixed(1)}%). ${increase ? 'Increasing' : 'Reducing'} risk to ${(next * 100).toFixed(2)}%${next !== target ? ` (target ${(target * 100).toFixed(2)}%, step-limited)` : ''}.`;
-      return text;
-    },
-    status: 'applied',
-  };
-}
+const COMPLETED = 0;
+const OFF_TRACK = 1;
+const DEADLINE = 2;
+const TYPE_SLOT: Readonly<Record<GoalType, number>> = { monthly_return: 0, monthly_income: 1, portfolio_value: 2 };
 
 export class GoalTracker implements GoalHooks {
   readonly timers;
   readonly progressRows: ProgressRow[] = [];
   readonly historyRows: HistoryRow[] = [];
-  readonly adjustments: AdjustmentRow[] = [];
   readonly milestones: MilestoneRow[] = [];
-  readonly alerts: AlertRow[] = [];
   readonly months: MonthOutcome[] = [];
   portfolioTargetReachedAt: number | null = null;
   /** Risk set by progress adjustments, before drawdown and milestone multipliers. */
@@ -99,29 +76,40 @@ export class GoalTracker implements GoalHooks {
   drawdownActive = false;
   /** The period the goals are measured over; updated in place (a cycle reads it several times). */
   private readonly state: { -readonly [K in keyof PeriodState]: PeriodState[K] };
+  private readonly alertLog = new AlertLog();
+  private readonly adjustmentLog = new AdjustmentLog();
+  private riskAdjustments = 0;
+  private drawdownProtections = 0;
   private lastAdjustment = -Infinity;
-  private streak = { direction: 0, count: 0 };
+  private streakDirection = 0;
+  private streakCount = 0;
   private milestoneMultiplier = 1;
-  /** Keys `goal:kind[:at]` of what already fired in the current period. */
-  private fired = new Set<string>();
-  /** The keys of each goal, built once: a cycle asks them for every goal. */
-  private readonly keys: Readonly<Record<GoalType, FiredKeys>>;
+  /** Fired state: `eventsPerType` bytes per goal type (TYPE_SLOT), milestones first. */
+  private readonly fired: Uint8Array;
+  private readonly eventsPerType: number;
+  /** The fired slot of each milestone: the first milestone at the same fraction (they fire as one). */
+  private readonly milestoneSlot: Int32Array;
+  /** Each goal's progress, filled in place at every cycle (indexed like goals). */
+  private readonly progress: GoalProgressRecord[];
+  /** Goal indexes by priority (stable for equal priorities), for picking the driver without sorting. */
+  private readonly byPriority: Int32Array;
+  /** Index of the configured driver goal: -1 when none is configured, goals.length when it is not among the goals. */
+  private readonly driverIndex: number;
   /** Welford's running moments of the daily returns between snapshots (the tracker's Sharpe so far). */
   private readonly dailyReturns = new RunningMoments();
   private lastSnapshotEquity = NaN;
   /** Closed trades already counted into {@link winningTrades}. */
   private tradesCounted = 0;
   private winningTrades = 0;
-  /** Goals by priority (stable for equal priorities), for picking the driver without sorting. */
-  private readonly goalsByPriority: readonly GoalConfig[];
   private highRiskRaised = false;
-  /** The current month as YYYY-MM (of state.monthStart), made when the month starts, not at every milestone. */
-  private month: string;
+  /** The current month (of state.monthStart) as year * 12 + month: its text is made when a row needs it. */
+  private monthIndex: number;
   /** The portfolio goal's target, looked up once: every cycle compares equity with it. */
   private readonly portfolioTarget: number | undefined;
   private firstMonthPartial: boolean;
   /** Realised P&L of the whole run when the current month began. */
   private monthRealizedBase = 0;
+  private readonly detail: boolean;
 
   constructor(
     readonly goals: readonly GoalConfig[],
@@ -129,38 +117,64 @@ export class GoalTracker implements GoalHooks {
     readonly account: TrackerAccount,
     runStart: number,
   ) {
-    this.goalsByPriority = [...goals].sort((a, b) => a.priority - b.priority);
+    this.byPriority = Int32Array.from(goals.keys()).sort((a, b) => (goals[a] as GoalConfig).priority - (goals[b] as GoalConfig).priority || a - b);
+    const driver = settings.driverGoal;
+    this.driverIndex = driver === undefined ? -1 : goals.some((g) => g.type === driver) ? goals.findIndex((g) => g.type === driver) : goals.length;
     this.portfolioTarget = goals.find((g) => g.type === 'portfolio_value')?.target;
-    const keysOf = (goal: GoalType): FiredKeys => ({ milestones: settings.milestones.map((m) => `${goal}:milestone:${m.at}`), completed: `${goal}:completed`, offTrack: `${goal}:off_track`, deadline: `${goal}:deadline` });
-    this.keys = Object.fromEntries(GOAL_TYPES.map((goal) => [goal, keysOf(goal)])) as Record<GoalType, FiredKeys>;
+    const milestones = settings.milestones;
+    this.milestoneSlot = Int32Array.from(milestones, (m) => milestones.findIndex((other) => other.at === m.at));
+    this.eventsPerType = milestones.length + 3;
+    this.fired = new Uint8Array(GOAL_TYPES.length * this.eventsPerType);
+    this.progress = goals.map((goal): GoalProgressRecord => ({ goal: goal.type, current: 0, target: goal.target, progress: 0, expected: 0, pace: 1, status: 'on_track', daysRemaining: null, requiredDailyReturn: null }));
+    this.detail = settings.recordRows !== false;
     this.timers = { monthRollover: true, dailySnapshot: true, intervalMinutes: settings.intervalMinutes };
     this.adjustedRisk = account.riskTolerance;
-    this.state = { monthStart: runStart, monthEnd: startOfNextMonth(runStart), monthStartEquity: account.initialCapital, monthIncome: 0, runStart, runStartEquity: account.initialCapital, portfolioAchieved: false };
-    this.month = monthText(runStart);
-    this.firstMonthPartial = new Date(runStart).getUTCDate() !== 1 || runStart % 86_400_000 !== 0;
+    this.monthIndex = monthIndexOf(runStart);
+    this.state = { monthStart: runStart, monthEnd: monthStartOf(this.monthIndex + 1), monthStartEquity: account.initialCapital, monthIncome: 0, runStart, runStartEquity: account.initialCapital, portfolioAchieved: false };
+    this.firstMonthPartial = runStart !== monthStartOf(this.monthIndex);
+  }
+
+  /** The risk adjustments so far (progress and drawdown protection), oldest first; their reasons are written when read. */
+  get adjustments(): readonly AdjustmentRow[] {
+    return this.adjustmentLog.rows();
+  }
+
+  /** The alerts raised so far, oldest first; their messages are written when read. */
+  get alerts(): readonly AlertRow[] {
+    return this.alertLog.rows();
   }
 
   /** What a run achieved against its goals: the counts summary.json and sweeps report. */
   outcomeCounts(): GoalOutcomeCounts {
-    return {
-      months: this.months.length,
-      monthsReturnGoalMet: this.months.filter((m) => m.returnGoalMet === true).length,
-      monthsIncomeGoalMet: this.months.filter((m) => m.incomeGoalMet === true).length,
-      riskAdjustments: this.adjustments.filter((a) => a.type !== 'drawdown_protection').length,
-      drawdownProtections: this.adjustments.filter((a) => a.status === 'engaged').length,
-      milestones: this.milestones.length,
-    };
+    let monthsReturnGoalMet = 0;
+    let monthsIncomeGoalMet = 0;
+    for (const month of this.months) {
+      if (month.returnGoalMet === true) monthsReturnGoalMet++;
+      if (month.incomeGoalMet === true) monthsIncomeGoalMet++;
+    }
+    return { months: this.months.length, monthsReturnGoalMet, monthsIncomeGoalMet, riskAdjustments: this.riskAdjustments, drawdownProtections: this.drawdownProtections, milestones: this.milestones.length };
   }
 
-  /** A read-only copy of the tables as they stand (rows are shared: they never change once written). */
+  /**
+   * A read-only copy of the tables as they stand (rows are shared: they never change once
+   * written). The adjustments and alerts are made into rows when first read from it.
+   */
   tables(): GoalTables {
+    const adjustmentLog = this.adjustmentLog;
+    const adjustmentCount = adjustmentLog.length;
+    const alertLog = this.alertLog;
+    const alertCount = alertLog.length;
     return Object.freeze({
       goals: this.goals,
       progressRows: this.progressRows.slice(),
       historyRows: this.historyRows.slice(),
-      adjustments: this.adjustments.slice(),
+      get adjustments(): readonly AdjustmentRow[] {
+        return adjustmentLog.rows().slice(0, adjustmentCount);
+      },
       milestones: this.milestones.slice(),
-      alerts: this.alerts.slice(),
+      get alerts(): readonly AlertRow[] {
+        return alertLog.rows().slice(0, alertCount);
+      },
       months: this.months.slice(),
       counts: this.outcomeCounts(),
       portfolioTargetReachedAt: this.portfolioTargetReachedAt,
@@ -188,17 +202,24 @@ export class GoalTracker implements GoalHooks {
     return this.settings.interestIsIncome === true ? ledger.realizedPnlValue + ledger.interestValue : ledger.realizedPnlValue;
   }
 
-  evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
+  /** Every goal's progress at `time` into the tracker's own records (valid until the next call). */
+  private evaluate(time: number, portfolio: PortfolioView): readonly GoalProgressRecord[] {
     const state = this.stateAt(portfolio);
-    const detail = this.settings.recordRows !== false;
-    return this.goals.map((goal) => evaluateGoal(goal, time, portfolio.equity, state, detail));
+    const { goals, progress, detail } = this;
+    for (let g = 0; g < goals.length; g++) evaluateGoalInto(progress[g] as GoalProgressRecord, goals[g] as GoalConfig, time, portfolio.equity, state, detail);
+    return progress;
+  }
+
+  /** Every goal's progress at `time`, as new records the caller may keep. */
+  evaluateAll(time: number, portfolio: PortfolioView): GoalProgress[] {
+    return this.evaluate(time, portfolio).map((p) => ({ ...p }));
   }
 
   goalInputs(time: number, portfolio: PortfolioView): GoalInputs {
-    const progress = this.evaluateAll(time, portfolio);
+    const progress = this.evaluate(time, portfolio);
     const inputs: { -readonly [goal in GoalType]?: { progress: number; expected: number; target: number } } = {};
     for (const p of progress) inputs[p.goal] = { progress: p.progress, expected: p.expected, target: p.target };
-    return { ...inputs, driver: this.driver(progress)?.goal };
+    return { ...inputs, driver: this.driver()?.goal };
   }
 
   onTimer(kind: TimerKind, time: number, portfolio: PortfolioView): void {
@@ -212,55 +233,43 @@ export class GoalTracker implements GoalHooks {
     this.recordMonth(time, portfolio, !this.firstMonthPartial);
     this.firstMonthPartial = false;
     this.state.monthStart = time;
-    this.month = monthText(time);
-    this.state.monthEnd = startOfNextMonth(time);
+    this.monthIndex = monthIndexOf(time);
+    this.state.monthEnd = monthStartOf(this.monthIndex + 1);
     this.state.monthStartEquity = portfolio.equity;
     this.monthRealizedBase = this.incomeSoFar(portfolio);
     this.milestoneMultiplier = 1;
-    for (const key of this.fired) if (!key.startsWith('portfolio_value:')) this.fired.delete(key); // deleting while iterating a Set is safe
+    this.fired.fill(0, 0, TYPE_SLOT.portfolio_value * this.eventsPerType); // the monthly goals' slots come first
   }
 
   /** Records how the current month stands; at the end of data the last month is partial. */
   recordMonth(time: number, portfolio: PortfolioView, complete: boolean): void {
-    const progress = this.evaluateAll(time, portfolio);
-    const find = (goal: GoalType): GoalProgress | undefined => progress.find((p) => p.goal === goal);
-    const returns = find('monthly_return');
-    const income = find('monthly_income');
+    const progress = this.evaluate(time, portfolio);
+    let returnGoalMet: boolean | null = null;
+    let incomeGoalMet: boolean | null = null;
+    for (const p of progress) {
+      if (p.goal === 'monthly_return') returnGoalMet ??= p.progress >= 1;
+      else if (p.goal === 'monthly_income') incomeGoalMet ??= p.progress >= 1;
+    }
     const state = this.stateAt(portfolio);
-    this.months.push({
-      month: this.month,
-      returnPct: portfolio.equity / state.monthStartEquity - 1,
-      income: state.monthIncome,
-      returnGoalMet: returns === undefined ? null : returns.progress >= 1,
-      incomeGoalMet: income === undefined ? null : income.progress >= 1,
-      complete,
-    });
+    this.months.push({ month: monthText(this.monthIndex), returnPct: portfolio.equity / state.monthStartEquity - 1, income: state.monthIncome, returnGoalMet, incomeGoalMet, complete });
   }
 
   /** At 00:00 UTC, before that day's bars: the snapshot closes the day before. */
   private snapshot(time: number, portfolio: PortfolioView): void {
     if (Number.isFinite(this.lastSnapshotEquity)) this.dailyReturns.add(portfolio.equity / this.lastSnapshotEquity - 1);
     this.lastSnapshotEquity = portfolio.equity;
-    if (this.settings.recordRows === false) return;
-    for (const p of this.evaluateAll(time, portfolio)) {
+    if (!this.detail) return;
+    for (const p of this.evaluate(time, portfolio)) {
       this.historyRows.push({ day: time - 1, goal: p.goal, actual: p.current, target: p.target, variancePct: (p.progress - p.expected) * 100, status: p.status });
     }
   }
 
-  private alert(time: number, type: AlertType, goal: GoalType | '', message: string): void {
-    this.alerts.push({ time, type, goal, message });
-  }
-
-  /** Fires `action` once per period for `key`. */
-  /** True the first time `key` is asked in its period (then it counts as fired). */
-  private firstInPeriod(key: string): boolean {
-    if (this.fired.has(key)) return false;
-    this.fired.add(key);
+  /** True the first time `event` of `goal` is asked in its period (then it counts as fired). */
+  private firstInPeriod(goal: GoalType, event: number): boolean {
+    const slot = TYPE_SLOT[goal] * this.eventsPerType + event;
+    if (this.fired[slot] === 1) return false;
+    this.fired[slot] = 1;
     return true;
-  }
-
-  private periodOf(goal: GoalType): string {
-    return goal === 'portfolio_value' ? 'run' : this.month;
   }
 
   private cycle(time: number, portfolio: PortfolioView): void {
@@ -272,57 +281,56 @@ export class GoalTracker implements GoalHooks {
         this.portfolioTargetReachedAt = time;
       }
     }
-    const progress = this.evaluateAll(time, portfolio);
+    const progress = this.evaluate(time, portfolio);
     for (const p of progress) this.checkMilestones(time, p);
     this.protectAgainstDrawdown(time, portfolio);
-    this.adjustRisk(time, progress);
+    this.adjustRisk(time);
     this.raiseAlerts(time, progress);
-    if (this.settings.recordRows !== false) this.writeProgress(time, portfolio, progress);
+    if (this.detail) this.writeProgress(time, portfolio, progress);
   }
 
   private checkMilestones(time: number, p: GoalProgress): void {
-    const keys = this.keys[p.goal];
     const milestones = this.settings.milestones;
+    const milestoneBase = milestones.length;
     for (let m = 0; m < milestones.length; m++) {
       const milestone = milestones[m] as (typeof milestones)[number];
-      if (p.progress < milestone.at || !this.firstInPeriod(keys.milestones[m] as string)) continue;
-      const period = this.periodOf(p.goal);
+      if (p.progress < milestone.at || !this.firstInPeriod(p.goal, this.milestoneSlot[m] as number)) continue;
       const action = milestone.riskMultiplier !== undefined ? `risk x${milestone.riskMultiplier}` : milestone.action;
-      this.milestones.push({ time, goal: p.goal, period, milestone: milestone.at, progress: p.progress, action });
+      this.milestones.push({ time, goal: p.goal, period: periodText(p.goal, this.monthIndex), milestone: milestone.at, progress: p.progress, action });
       if (milestone.riskMultiplier !== undefined) this.milestoneMultiplier *= milestone.riskMultiplier;
-      if (milestone.action === 'alert') this.alert(time, 'milestone_achieved', p.goal, `${p.goal} reached ${(milestone.at * 100).toFixed(0)}% of its target (${period})`);
+      if (milestone.action === 'alert') this.alertLog.milestone(time, p.goal, milestone.at, this.monthIndex);
     }
-    if (p.progress >= 1 && this.firstInPeriod(keys.completed)) this.alert(time, 'goal_completed', p.goal, `${p.goal} target ${p.target} reached (${this.periodOf(p.goal)})`);
+    if (p.progress >= 1 && this.firstInPeriod(p.goal, milestoneBase + COMPLETED)) this.alertLog.completed(time, p.goal, p.target, this.monthIndex);
   }
 
   private protectAgainstDrawdown(time: number, portfolio: PortfolioView): void {
     const drawdown = portfolio.peakEquity > 0 ? 1 - portfolio.equity / portfolio.peakEquity : 0;
     const limit = this.account.maxDrawdownPct;
-    const before = this.currentRisk();
     if (!this.drawdownActive && drawdown >= limit) {
+      const before = this.currentRisk();
       this.drawdownActive = true;
-      const reason = `Drawdown ${(drawdown * 100).toFixed(1)}% reached the ${(limit * 100).toFixed(1)}% limit: risk x${this.settings.drawdownRiskMultiplier}.`;
-      this.adjustments.push({ time, goal: '', type: 'drawdown_protection', previous: before, next: this.currentRisk(), reason, status: 'engaged' });
-      this.alert(time, 'drawdown_breach', '', reason);
+      this.drawdownProtections++;
+      this.adjustmentLog.drawdown(time, true, before, this.currentRisk(), drawdown, limit, this.settings.drawdownRiskMultiplier);
+      this.alertLog.drawdownBreach(time, drawdown, limit, this.settings.drawdownRiskMultiplier);
     } else if (this.drawdownActive && drawdown < DRAWDOWN_RELEASE * limit) {
+      const before = this.currentRisk();
       this.drawdownActive = false;
-      const reason = `Drawdown ${(drawdown * 100).toFixed(1)}% back below ${(DRAWDOWN_RELEASE * limit * 100).toFixed(1)}%: protection released.`;
-      this.adjustments.push({ time, goal: '', type: 'drawdown_protection', previous: before, next: this.currentRisk(), reason, status: 'released' });
+      this.adjustmentLog.drawdown(time, false, before, this.currentRisk(), drawdown, limit, DRAWDOWN_RELEASE);
     }
   }
 
-  /** The goal whose schedule drives risk: configured, else the highest-priority not achieved. */
-  private driver(progress: readonly GoalProgress[]): GoalProgress | undefined {
-    if (this.settings.driverGoal !== undefined) return progress.find((p) => p.goal === this.settings.driverGoal);
-    for (const goal of this.goalsByPriority) {
-      const p = progress.find((q) => q.goal === goal.type);
-      if (p !== undefined && p.status !== 'achieved') return p;
+  /** The goal whose schedule drives risk, from the last evaluation: configured, else the highest-priority not achieved. */
+  private driver(): GoalProgressRecord | undefined {
+    if (this.driverIndex >= 0) return this.progress[this.driverIndex];
+    for (const g of this.byPriority) {
+      const p = this.progress[g] as GoalProgressRecord;
+      if (p.status !== 'achieved') return p;
     }
     return undefined;
   }
 
-  private adjustRisk(time: number, progress: readonly GoalProgress[]): void {
-    const driver = this.driver(progress);
+  private adjustRisk(time: number): void {
+    const driver = this.driver();
     if (driver === undefined) return;
     const target = progressRisk(this.account.riskTolerance, driver.progress, driver.expected);
     const previous = this.adjustedRisk;
@@ -332,24 +340,26 @@ export class GoalTracker implements GoalHooks {
     if (next === previous) return;
     this.adjustedRisk = next;
     this.lastAdjustment = time;
-    this.adjustments.push(progressAdjustment(time, driver, previous, next, target, increase));
+    this.riskAdjustments++;
+    this.adjustmentLog.progress(time, driver.goal, increase, previous, next, target, driver.progress, driver.expected);
     const direction = increase ? 1 : -1;
-    this.streak.count = this.streak.direction === direction ? this.streak.count + 1 : 1;
-    this.streak.direction = direction;
-    if (this.streak.count === 3) this.alert(time, 'consecutive_adjustments', driver.goal, `three consecutive risk ${increase ? 'increases' : 'decreases'}`);
+    this.streakCount = this.streakDirection === direction ? this.streakCount + 1 : 1;
+    this.streakDirection = direction;
+    if (this.streakCount === 3) this.alertLog.consecutive(time, driver.goal, increase);
   }
 
   private raiseAlerts(time: number, progress: readonly GoalProgress[]): void {
+    const milestoneBase = this.settings.milestones.length;
     for (const p of progress) {
       if (p.status === 'achieved') continue;
-      const keys = this.keys[p.goal];
-      if (p.expected - p.progress > OFF_TRACK_GAP && this.firstInPeriod(keys.offTrack)) this.alert(time, 'off_track', p.goal, `${p.goal} is ${((p.expected - p.progress) * 100).toFixed(1)}% behind schedule`);
-      if (p.daysRemaining !== null && p.daysRemaining <= DEADLINE_DAYS && p.progress < DEADLINE_PROGRESS && this.firstInPeriod(keys.deadline)) {
-        this.alert(time, 'deadline_approaching', p.goal, `${p.daysRemaining} days left with ${(p.progress * 100).toFixed(1)}% progress`);
+      if (p.expected - p.progress > OFF_TRACK_GAP && this.firstInPeriod(p.goal, milestoneBase + OFF_TRACK)) this.alertLog.offTrack(time, p.goal, p.expected - p.progress);
+      if (p.daysRemaining !== null && p.daysRemaining <= DEADLINE_DAYS && p.progress < DEADLINE_PROGRESS && this.firstInPeriod(p.goal, milestoneBase + DEADLINE)) {
+        this.alertLog.deadline(time, p.goal, p.daysRemaining, p.progress);
       }
     }
-    const risky = this.currentRisk() > HIGH_RISK;
-    if (risky && !this.highRiskRaised) this.alert(time, 'high_risk', '', `risk per trade ${(this.currentRisk() * 100).toFixed(2)}% is above ${HIGH_RISK * 100}%`);
+    const risk = this.currentRisk();
+    const risky = risk > HIGH_RISK;
+    if (risky && !this.highRiskRaised) this.alertLog.highRisk(time, risk);
     this.highRiskRaised = risky;
   }
 
