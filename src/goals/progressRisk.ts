@@ -22,8 +22,7 @@ const BANDS: readonly RiskBand[] = [
   { multiplier: '1', cap: null, label: 'on schedule' },
 ];
 
-/** The gap thresholds of the bands (ahead = -gap). */
-const EDGES = [0.2, 0.1, 0, -0.3, -0.15];
+/** The gap thresholds of the bands (ahead = -gap): 0.2, 0.1, 0, -0.3 and -0.15, as bandOfGap and nearAnEdge compare them. */
 
 /** The band of a gap given as a float: the comparisons of bandOfExactGap, with no closure (a tracker asks every cycle). */
 function bandOfGap(gap: number): number {
@@ -45,19 +44,21 @@ function bandOfExactGap(gap: InstanceType<typeof Money>): number {
   return 5;
 }
 
-const nearAnEdge = (gap: number): boolean => {
-  for (const edge of EDGES) if (Math.abs(gap - edge) <= 1e-12) return true;
-  return false;
-};
+/** Within 1e-12 of a band edge, where the float gap could fall on the other side of it than the decimal one. */
+const nearAnEdge = (gap: number): boolean =>
+  Math.abs(gap - 0.2) <= 1e-12 || Math.abs(gap - 0.1) <= 1e-12 || Math.abs(gap) <= 1e-12 || Math.abs(gap + 0.3) <= 1e-12 || Math.abs(gap + 0.15) <= 1e-12;
 
 /**
  * The band of gap = expected - progress: in floats, unless the gap lies within 1e-12 of a band
- * edge, where the float difference could fall on the other side of the edge than the decimal
- * one; there, on decimals, remembered (a daily tracker starts every month at a gap of exactly 0).
+ * edge; there, on decimals. Small, so that a tracker's cycle compiles it inline.
  */
 function bandIndex(progress: number, expected: number): number {
   const gap = expected - progress;
-  if (!nearAnEdge(gap)) return bandOfGap(gap);
+  return nearAnEdge(gap) ? decidedBand(progress, expected) : bandOfGap(gap);
+}
+
+/** The band of a gap near an edge, on decimals, remembered (a daily tracker starts every month at a gap of exactly 0). */
+function decidedBand(progress: number, expected: number): number {
   const known = decidedBands.get(progress)?.get(expected);
   if (known !== undefined) return known;
   const band = bandOfExactGap(new Money(expected).sub(new Money(progress)));
@@ -84,8 +85,11 @@ export function progressRiskDecimal(base: number, progress: number, expected: nu
 /** Risk per trade of each band, per base: a tracker asks it every cycle with one base. */
 const riskByBase = new Map<number, Float64Array>();
 
-export function progressRisk(base: number, progress: number, expected: number): number {
-  const band = bandIndex(progress, expected);
+/**
+ * The risk per trade of each band at `base`, indexed like riskBandIndex: a tracker keeps its own
+ * table, so that its cycle looks up no map with a float key (which boxes the key every call).
+ */
+export function progressRiskTable(base: number): Float64Array {
   let risks = riskByBase.get(base);
   if (risks === undefined) {
     risks = Float64Array.from(BANDS, (b) => {
@@ -95,5 +99,12 @@ export function progressRisk(base: number, progress: number, expected: number): 
     if (riskByBase.size > 1000) riskByBase.clear();
     riskByBase.set(base, risks);
   }
-  return risks[band] as number;
+  return risks;
+}
+
+/** The band progressRisk reads for a progress and its expected value: an index into progressRiskTable. */
+export const riskBandIndex = bandIndex;
+
+export function progressRisk(base: number, progress: number, expected: number): number {
+  return progressRiskTable(base)[bandIndex(progress, expected)] as number;
 }

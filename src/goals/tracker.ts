@@ -11,7 +11,7 @@ import type { Trade } from '../ledger/index.js';
 import type { GoalHooks, PortfolioView } from '../sim/goalHooks.js';
 import { evaluateGoalInto, type GoalProgressRecord, type PeriodState } from './evaluate.js';
 import { AdjustmentLog, AlertLog, HIGH_RISK, periodText } from './eventLog.js';
-import { progressRisk } from './progressRisk.js';
+import { progressRiskTable, riskBandIndex } from './progressRisk.js';
 import type { AdjustmentRow, AlertRow, GoalOutcomeCounts, GoalTables, HistoryRow, MilestoneRow, MonthOutcome, ProgressRow } from './tables.js';
 import { GOAL_TYPES, type GoalConfig, type GoalInputs, type GoalProgress, type GoalType } from './types.js';
 
@@ -87,6 +87,8 @@ export class GoalTracker implements GoalHooks {
   /** Fired state: `eventsPerType` bytes per goal type (TYPE_SLOT), milestones first. */
   private readonly fired: Uint8Array;
   private readonly eventsPerType: number;
+  /** The lowest milestone fraction, or 1 (completion) when that is lower. */
+  private readonly lowestMilestone: number;
   /** The fired slot of each milestone: the first milestone at the same fraction (they fire as one). */
   private readonly milestoneSlot: Int32Array;
   /** Each goal's progress, filled in place at every cycle (indexed like goals). */
@@ -110,6 +112,8 @@ export class GoalTracker implements GoalHooks {
   /** Realised P&L of the whole run when the current month began. */
   private monthRealizedBase = 0;
   private readonly detail: boolean;
+  /** progressRisk's risk per band at the account's base risk (see progressRiskTable). */
+  private readonly riskTable: Float64Array;
 
   constructor(
     readonly goals: readonly GoalConfig[],
@@ -124,9 +128,11 @@ export class GoalTracker implements GoalHooks {
     const milestones = settings.milestones;
     this.milestoneSlot = Int32Array.from(milestones, (m) => milestones.findIndex((other) => other.at === m.at));
     this.eventsPerType = milestones.length + 3;
+    this.lowestMilestone = milestones.reduce((lowest, m) => Math.min(lowest, m.at), 1);
     this.fired = new Uint8Array(GOAL_TYPES.length * this.eventsPerType);
     this.progress = goals.map((goal): GoalProgressRecord => ({ goal: goal.type, current: 0, target: goal.target, progress: 0, expected: 0, pace: 1, status: 'on_track', daysRemaining: null, requiredDailyReturn: null }));
     this.detail = settings.recordRows !== false;
+    this.riskTable = progressRiskTable(account.riskTolerance);
     this.timers = { monthRollover: true, dailySnapshot: true, intervalMinutes: settings.intervalMinutes };
     this.adjustedRisk = account.riskTolerance;
     this.monthIndex = monthIndexOf(runStart);
@@ -290,6 +296,7 @@ export class GoalTracker implements GoalHooks {
   }
 
   private checkMilestones(time: number, p: GoalProgress): void {
+    if (p.progress < this.lowestMilestone) return; // most cycles: nothing reached, nothing to ask
     const milestones = this.settings.milestones;
     const milestoneBase = milestones.length;
     for (let m = 0; m < milestones.length; m++) {
@@ -332,7 +339,7 @@ export class GoalTracker implements GoalHooks {
   private adjustRisk(time: number): void {
     const driver = this.driver();
     if (driver === undefined) return;
-    const target = progressRisk(this.account.riskTolerance, driver.progress, driver.expected);
+    const target = this.riskTable[riskBandIndex(driver.progress, driver.expected)] as number;
     const previous = this.adjustedRisk;
     if (target === previous || time - this.lastAdjustment < this.settings.cooldownHours * 3_600_000) return;
     const increase = target > previous;

@@ -75,9 +75,12 @@ export class DailyCloses {
     }
     if (window.commits !== this.commits) {
       // oldest return first, as a plain pass over the bars would sum them
+      // close(k) read from the ring in place (k + 1 <= n <= count): a call per close boxed each float
+      const { ring, next } = this;
+      const size = ring.length;
       let sum = 0;
       for (let k = n - 1; k >= 1; k--) {
-        const value = this.close(k) / this.close(k + 1) - 1;
+        const value = (ring[(next - k + size) % size] as number) / (ring[(next - k - 1 + size) % size] as number) - 1;
         window.returns[k] = value;
         sum += value;
       }
