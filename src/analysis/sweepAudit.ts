@@ -76,7 +76,10 @@ export function returnAt(series: AuditSeries, i: number): number | null {
 export function returnText(units: number | null | undefined): string {
   if (units === null || units === undefined) return '';
   const digits = String(Math.abs(units)).padStart(9, '0');
-  const text = `${digits.slice(0, -8)}.${digits.slice(-8)}`.replace(/\.?0+$/, '');
+  const point = digits.length - 8;
+  let end = digits.length;
+  while (end > point && digits.charCodeAt(end - 1) === 48) end--; // the fraction's trailing zeros, and its point with them
+  const text = end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
   return units < 0 && text !== '0' ? `-${text}` : text;
 }
 
@@ -96,10 +99,30 @@ export function blocksFor(periods: number, requested: number): number {
   return 0;
 }
 
+/**
+ * The keys every list holds, in the same order, when they are one list (equal, strictly
+ * increasing keys); undefined otherwise. Variants of one sweep usually share their days and
+ * months, and then a matrix or a file needs no map per variant (a 240-variant sweep's audit
+ * spent a millisecond a variant in them).
+ */
+export function sharedKeys<K extends number | string>(lists: readonly (readonly K[])[]): readonly K[] | undefined {
+  const first = lists[0];
+  if (first === undefined) return undefined;
+  for (let i = 1; i < first.length; i++) if (!((first[i] as K) > (first[i - 1] as K))) return undefined;
+  for (const list of lists) {
+    if (list.length !== first.length) return undefined;
+    for (let i = 0; i < list.length; i++) if (list[i] !== first[i]) return undefined;
+  }
+  return first;
+}
+
 /** The rows every variant has, as a T x N row-major matrix, from each variant's keyed values. */
-function commonMatrix<K>(variants: readonly AuditedVariant[], keysOf: (series: AuditSeries) => readonly K[], valueAt: (series: AuditSeries, i: number) => number | null): { keys: K[]; values: Float64Array } {
-  const maps = variants.map((v) => {
-    const keys = keysOf(v.series);
+function commonMatrix<K extends number | string>(variants: readonly AuditedVariant[], keysOf: (series: AuditSeries) => readonly K[], valueAt: (series: AuditSeries, i: number) => number | null): { keys: K[]; values: Float64Array } {
+  const keyLists = variants.map((v) => keysOf(v.series));
+  const shared = sharedKeys(keyLists);
+  if (shared !== undefined) return sharedMatrix(variants, shared, valueAt);
+  const maps = variants.map((v, c) => {
+    const keys = keyLists[c] as readonly K[];
     const map = new Map<K, number>();
     keys.forEach((key, i) => {
       const value = valueAt(v.series, i);
@@ -113,6 +136,16 @@ function commonMatrix<K>(variants: readonly AuditedVariant[], keysOf: (series: A
   const values = new Float64Array(keys.length * n);
   keys.forEach((key, t) => maps.forEach((map, c) => (values[t * n + c] = map.get(key) as number)));
   return { keys, values };
+}
+
+/** commonMatrix of variants that share their keys: the rows where no variant's value is missing. */
+function sharedMatrix<K>(variants: readonly AuditedVariant[], shared: readonly K[], valueAt: (series: AuditSeries, i: number) => number | null): { keys: K[]; values: Float64Array } {
+  const n = variants.length;
+  const rows: number[] = [];
+  for (let i = 0; i < shared.length; i++) if (variants.every((v) => valueAt(v.series, i) !== null)) rows.push(i);
+  const values = new Float64Array(rows.length * n);
+  rows.forEach((i, t) => variants.forEach((v, c) => (values[t * n + c] = valueAt(v.series, i) as number)));
+  return { keys: rows.map((i) => shared[i] as K), values };
 }
 
 /** Whether every column of a T x N matrix is the same: then no split can rank the variants. */

@@ -6,7 +6,7 @@
  */
 import { writeCsvFile, writeTextFile } from '../io/fileWriter.js';
 import { mkdirSync, rmSync } from 'node:fs';
-import { AUDIT_FILES, auditSweep, dayText, DEFAULT_CSCV_BLOCKS, returnText, seriesDays, type AuditedVariant, type PboFigures, type SweepAudit } from '../analysis/sweepAudit.js';
+import { AUDIT_FILES, auditSweep, dayText, DEFAULT_CSCV_BLOCKS, returnText, seriesDays, sharedKeys, type AuditedVariant, type PboFigures, type SweepAudit } from '../analysis/sweepAudit.js';
 import { join } from 'node:path';
 import { marginals, type MarginalRow } from '../analysis/marginals.js';
 import { rankOutcomes, resultsTable, type RankedRow } from '../analysis/sweepResults.js';
@@ -71,9 +71,17 @@ function writeAuditFiles(dir: string, variants: readonly AuditedVariant[], audit
   for (const file of [AUDIT_FILES.returns, AUDIT_FILES.goals, AUDIT_FILES.audit]) rmSync(join(dir, file), { force: true });
   if (audit === null) return;
   const columns = variants.map((v) => `variant_${v.id}`);
-  const byDay = variants.map((v) => new Map(seriesDays(v.series).map((day, i) => [day, v.series.returnsE8[i]])));
-  const days = [...new Set(byDay.flatMap((map) => [...map.keys()]))].sort((a, b) => a - b);
-  writeCsvFile(join(dir, AUDIT_FILES.returns), { file: AUDIT_FILES.returns, header: ['date', ...columns], rows: days.map((day) => [dayText(day), ...byDay.map((map) => returnText(map.get(day)))]) });
+  const dayLists = variants.map((v) => seriesDays(v.series));
+  const shared = sharedKeys(dayLists);
+  let rows: string[][];
+  if (shared !== undefined) rows = shared.map((day, i) => [dayText(day), ...variants.map((v) => returnText(v.series.returnsE8[i]))]);
+  else {
+    // every day any variant has, a variant's cell empty where it has none
+    const byDay = variants.map((v, c) => new Map((dayLists[c] as number[]).map((day, i) => [day, v.series.returnsE8[i]])));
+    const days = [...new Set(byDay.flatMap((map) => [...map.keys()]))].sort((a, b) => a - b);
+    rows = days.map((day) => [dayText(day), ...byDay.map((map) => returnText(map.get(day)))]);
+  }
+  writeCsvFile(join(dir, AUDIT_FILES.returns), { file: AUDIT_FILES.returns, header: ['date', ...columns], rows });
   const months = [...new Set(variants.flatMap((v) => v.series.months))].sort();
   const goalRows = (['returnMet', 'incomeMet'] as const).flatMap((flags) => {
     const byMonth = variants.map((v) => new Map<string, 0 | 1 | null>(v.series.months.map((month, i) => [month, v.series[flags][i] ?? null])));

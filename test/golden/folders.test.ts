@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGoldenHashes, MANIFEST } from './folders.js';
 
 describe('golden folders', () => {
-  it("every shipped scenario's run folder and the odds folder are byte-identical to the committed manifest", async () => {
+  it("every shipped scenario's run folder, every shipped sweep's folder and the odds folder are byte-identical to the committed manifest", async () => {
     const built = await buildGoldenHashes();
     if (process.env['GOALSIM_UPDATE_GOLDEN'] === '1') writeFileSync(MANIFEST, `${JSON.stringify(built, null, 2)}\n`);
     expect(existsSync(MANIFEST), 'test/golden/folders.json: run with GOALSIM_UPDATE_GOLDEN=1 to write it').toBe(true);

@@ -1,9 +1,10 @@
 /**
- * The golden folders: every shipped run scenario's `goalsim run` folder and a 100-path odds
- * folder of the shipped odds scenario, built by the CLI as a user builds them and reduced to a
- * SHA-256 per file. A change meant to leave outputs alone (a faster tracker, a moved module)
- * must leave every hash as committed; `GOALSIM_UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites the manifest when an
- * output is meant to change, and the diff of the manifest shows which files did.
+ * The golden folders: every shipped run scenario's `goalsim run` folder, every shipped sweep's
+ * folder and a 100-path odds folder of the shipped odds scenario, built by the CLI as a user
+ * builds them and reduced to a SHA-256 per file. A change meant to leave outputs alone (a
+ * faster tracker, a moved module) must leave every hash as committed;
+ * `GOALSIM_UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites the manifest when an output is
+ * meant to change, and the diff of the manifest shows which files did.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,6 +23,7 @@ function jobs(): Map<string, (out: string) => string[]> {
   const scenarios = ['scenarios/demo.json', ...['ci', 'compare'].flatMap((dir) => readdirSync(resolve('scenarios', dir)).filter((f) => f.endsWith('.json')).sort().map((f) => `scenarios/${dir}/${f}`))];
   const list = new Map<string, (out: string) => string[]>();
   for (const file of scenarios) list.set(`run/${basename(file, '.json')}`, (out) => ['run', file, '--out', out]);
+  for (const file of readdirSync(resolve('scenarios/sweeps')).filter((f) => f.endsWith('.json')).sort()) list.set(`sweep/${basename(file, '.json')}`, (out) => ['sweep', `scenarios/sweeps/${file}`, '--workers', '2', '--out', out]);
   list.set('odds/dax-goals', (out) => ['odds', 'scenarios/odds/dax-goals.json', '--paths', '100', '--workers', '2', '--out', out]);
   return list;
 }
