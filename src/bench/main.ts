@@ -19,6 +19,9 @@ import { floorLoop } from './floor.js';
 import { SWEEP_SHAPES, sweepBench, type SweepFigures } from './sweepBench.js';
 import { reportBench } from './reportBench.js';
 import { oddsBench } from './oddsBench.js';
+import { DAILY_RUNS, dailyGoalBench } from './dailyGoalBench.js';
+import { oddsPathBench } from './oddsPathBench.js';
+import { variantCostBench } from './variantCostBench.js';
 import { auditBench } from './auditBench.js';
 import { solveBench } from './solveBench.js';
 import { SERVE_REQUESTS, serveBench } from './serveBench.js';
@@ -137,6 +140,14 @@ async function main(): Promise<void> {
   const floorBarsPerSec = rate(BARS, bestOf(3, () => floorLoop(series, 10, 30, 0.5, 100_000)));
   report('  hand-written typed-array loop, same arithmetic', `${millions(floorBarsPerSec)} bars`);
 
+  const daily = await dailyGoalBench();
+  console.log(`daily bars with goals: the DAX pipeline scenario (${daily.goals.bars.toLocaleString('en')} daily bars, seed-000 goals, daily tracker), ${DAILY_RUNS.toLocaleString('en')} runs in one process, outcome only as odds and solve run it:`);
+  report('  time per engine-path', `${(daily.goals.microsPerPath / 1000).toFixed(2)} ms`, { text: '<= 1 ms', met: daily.goals.microsPerPath <= 1000 });
+  report('    per bar', `${(daily.goals.nanosPerBar / 1000).toFixed(2)} us`);
+  report('    garbage collection share; CPU of all threads over wall', `${daily.goals.gcShare} %; ${daily.goals.cpuOverWall}`, { text: 'gc <= 5 %', met: daily.goals.gcShare <= 5 });
+  report('  the same without goals (no tracker, no goal factor)', `${(daily.noGoals.microsPerPath / 1000).toFixed(2)} ms`);
+  report('    garbage collection share; CPU of all threads over wall', `${daily.noGoals.gcShare} %; ${daily.noGoals.cpuOverWall}`);
+
   const dir = mkdtempSync(join(tmpdir(), 'goalsim-bench-'));
   try {
     const csvPath = join(dir, 'bars.csv');
@@ -193,12 +204,19 @@ async function main(): Promise<void> {
       report('    CPU time of all threads on 1 and 2 workers', `${figures.cpuSeconds1} s, ${figures.cpuSeconds2} s`);
       report('    peak RSS on 1 and 2 workers (bars shared)', `${figures.peakRssMb1}, ${figures.peakRssMb2} MB`);
     }
+    const variantCost = variantCostBench(dir, cacheDir);
+    report('  one more variant, DAX daily (1,860 bars), 1 worker: fixed-fraction, no goals', `${variantCost.fixedFractionMs} ms`, { text: '<= 1 ms', met: variantCost.fixedFractionMs <= 1 });
+    report('    the pipeline with the seed-000 goals (daily tracker)', `${variantCost.pipelineGoalsMs} ms`, { text: '<= 2 ms', met: variantCost.pipelineGoalsMs <= 2 });
     console.log('odds, end to end in a fresh process:');
     const odds = oddsBench(dir, cacheDir);
     const enginePaths = odds.oddsPaths * odds.oddsEngines;
-    report(`  ${odds.oddsPaths.toLocaleString('en')} DAX paths x ${odds.oddsEngines} engines: 1 worker, 2 workers`, `${odds.oddsSeconds1} s, ${odds.oddsSeconds2} s`, { text: '<= 20 s on 2', met: odds.oddsSeconds2 <= 20 });
+    report(`  ${odds.oddsPaths.toLocaleString('en')} DAX paths x ${odds.oddsEngines} engines: 1 worker, 2 workers`, `${odds.oddsSeconds1} s, ${odds.oddsSeconds2} s`, { text: '<= 4 s on 2', met: odds.oddsSeconds2 <= 4 });
     report('    engine-paths/s and bars/s on 2 workers', `${Math.round(enginePaths / odds.oddsSeconds2)}, ${millions((enginePaths * odds.oddsBars) / odds.oddsSeconds2)}`);
     report('    speedup on 2 workers', `${odds.oddsSpeedup2}x`);
+    report('    CPU of all threads over wall, on 1 and 2 workers', `${odds.oddsCpuOverWall1}, ${odds.oddsCpuOverWall2}`);
+    const oddsPaths = await oddsPathBench();
+    report(`  a worker's task in one thread (${oddsPaths.enginePaths} engine-paths): per engine-path`, `${(oddsPaths.microsPerEnginePath / 1000).toFixed(2)} ms`);
+    report('    garbage collection share; CPU of all threads over wall', `${oddsPaths.gcShare} %; ${oddsPaths.cpuOverWall}`, { text: 'gc <= 5 %', met: oddsPaths.gcShare <= 5 });
     const solved = solveBench(dir, cacheDir);
     console.log('solve, end to end in a fresh process (DAX, engine x risk tolerance, rungs of 100, 300 and 1,000 paths):');
     report(`  ${solved.solveCandidates} candidates, ${solved.solveEnginePaths.toLocaleString('en')} engine-paths of search and 2,000 of confirmation on 2 workers`, `${solved.solveSeconds2} s`, { text: '< 60 s', met: solved.solveSeconds2 < 60 });
@@ -218,7 +236,7 @@ async function main(): Promise<void> {
     report('  1M-bar run with goals: report.html', `${reportFigures.report1mMb} MB`, { text: '< 2 MB', met: reportFigures.report1mMb < 2 });
     report('    built in; charts drawn in Chromium', `${reportFigures.report1mBuildMs} ms; ${reportFigures.report1mRenderMs ?? 'n/a'} ms`);
     const flatSweeps = Object.fromEntries(Object.entries(sweeps).flatMap(([shape, figures]) => Object.entries(figures).map(([key, value]) => [`sweep${shape[0]?.toUpperCase()}${shape.slice(1)}${key[0]?.toUpperCase()}${key.slice(1)}`, value])));
-    console.log(JSON.stringify({ ...engine, floorBarsPerSec, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...odds, ...solved, ...served, ...audit, ...reportFigures }));
+    console.log(JSON.stringify({ ...engine, floorBarsPerSec, dailyGoalsMicrosPerPath: daily.goals.microsPerPath, dailyGoalsGcShare: daily.goals.gcShare, dailyGoalsCpuOverWall: daily.goals.cpuOverWall, dailyNoGoalsMicrosPerPath: daily.noGoals.microsPerPath, dailyNoGoalsGcShare: daily.noGoals.gcShare, coldLoadRowsPerSec, cachedLoadRowsPerSec, coldLoadBytesPerBar, run1mGoalsPeakRssMb: goalRun.peakRssMb, run1mGoalsSeconds: tenths(goalRun.seconds), ...largeFigures, ...flatSweeps, ...odds, oddsPathMicros: oddsPaths.microsPerEnginePath, oddsPathGcShare: oddsPaths.gcShare, oddsPathCpuOverWall: oddsPaths.cpuOverWall, variantCostFixedFractionMs: variantCost.fixedFractionMs, variantCostPipelineGoalsMs: variantCost.pipelineGoalsMs, ...solved, ...served, ...audit, ...reportFigures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

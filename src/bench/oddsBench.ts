@@ -14,6 +14,9 @@ export const ODDS_SCENARIO = fileURLToPath(new URL('../../scenarios/compare/dax-
 
 export interface OddsFigures {
   readonly oddsPaths: number;
+  /** CPU time of all the process's threads over the wall time, on 1 and 2 workers. */
+  readonly oddsCpuOverWall1: number;
+  readonly oddsCpuOverWall2: number;
   readonly oddsEngines: number;
   readonly oddsBars: number;
   readonly oddsSeconds1: number;
@@ -23,14 +26,18 @@ export interface OddsFigures {
 
 export function oddsBench(dir: string, cacheDir: string): OddsFigures {
   const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
-  const run = (workers: number): number => {
+  const preload = fileURLToPath(new URL('./cpuAtExit.js', import.meta.url));
+  const cpuFile = join(dir, 'odds-cpu');
+  const run = (workers: number): { seconds: number; cpuOverWall: number } => {
     const start = performance.now();
-    execFileSync(process.execPath, [cli, 'odds', ODDS_SCENARIO, '--paths', String(ODDS_PATHS), '--workers', String(workers), '--bars-per-worker', '0', '--no-twins', '--no-benchmark', '--out', join(dir, `odds-${workers}`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOALSIM_CACHE_DIR: cacheDir } });
-    return (performance.now() - start) / 1000;
+    execFileSync(process.execPath, ['--import', preload, cli, 'odds', ODDS_SCENARIO, '--paths', String(ODDS_PATHS), '--workers', String(workers), '--bars-per-worker', '0', '--no-twins', '--no-benchmark', '--out', join(dir, `odds-${workers}`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOALSIM_CACHE_DIR: cacheDir, GOALSIM_CPU_FILE: cpuFile } });
+    const ms = performance.now() - start;
+    return { seconds: ms / 1000, cpuOverWall: Math.round((Number(readFileSync(cpuFile, 'utf8')) / ms) * 100) / 100 };
   };
-  const seconds1 = run(1);
-  const seconds2 = run(2);
+  const one = run(1);
+  const two = run(2);
+  const [seconds1, seconds2] = [one.seconds, two.seconds];
   const instants = (JSON.parse(readFileSync(join(dir, 'odds-2', 'odds.json'), 'utf8')) as { instants: number }).instants;
   const round = (x: number): number => Math.round(x * 10) / 10;
-  return { oddsPaths: ODDS_PATHS, oddsEngines: DEFAULT_ODDS_ENGINES.length, oddsBars: instants, oddsSeconds1: round(seconds1), oddsSeconds2: round(seconds2), oddsSpeedup2: Math.round((seconds1 / seconds2) * 100) / 100 };
+  return { oddsPaths: ODDS_PATHS, oddsCpuOverWall1: one.cpuOverWall, oddsCpuOverWall2: two.cpuOverWall, oddsEngines: DEFAULT_ODDS_ENGINES.length, oddsBars: instants, oddsSeconds1: round(seconds1), oddsSeconds2: round(seconds2), oddsSpeedup2: Math.round((seconds1 / seconds2) * 100) / 100 };
 }

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { appendRecord, syncToDisk } from '../io/recordLog.js';
-import { inputsFingerprint } from '../scenario/fingerprint.js';
+import { inputsFingerprint, type InputsFingerprint } from '../scenario/fingerprint.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../data/cache.js';
@@ -130,15 +130,22 @@ export function periodCopy(bars: BarSeries, start: number, end: number): BarSeri
   return copy;
 }
 
-export async function runOdds(options: OddsOptions): Promise<OddsRun> {
-  checkOddsOptions(options);
-  const taskTimeoutMs = timeoutMs('--path-timeout', options.pathTimeoutSeconds);
+/** What an odds run has prepared before any path runs: the arms, the period's bars, the block length, and the setup every path shares. */
+export interface PreparedOdds {
+  readonly resolved: ResolvedScenario;
+  readonly arms: readonly Arm[];
+  readonly match: OddsDefinition['match'];
+  readonly history: ReturnHistory;
+  readonly auto: AutoBlock | undefined;
+  readonly setup: OddsSetup;
+  readonly fingerprint: InputsFingerprint;
+}
+
+/** Loads the scenario and its data, resolves and matches the arms, and chooses the block length (told to onBlockLength). */
+export async function prepareOdds(options: OddsOptions): Promise<PreparedOdds> {
   const resolved = loadScenarioFile(options.file);
   const inputs = options.arms ?? armsFromEngines(resolved, options.engines);
   const arms = resolveArms(resolved, inputs, { twins: options.twins !== false, benchmark: options.benchmark !== false, source: options.arms === undefined ? '--engines' : (options.armsSource ?? '--arms') });
-  const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
-  const workers = options.workers ?? availableParallelism();
-  if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
   const data = await loadScenarioData(resolved, options.cache === false ? undefined : defaultCacheDir());
   const series = data.series.map((bars) => periodCopy(bars, resolved.periodStart, resolved.periodEnd));
   if (series.every((bars) => bars.length === 0)) throw new ScenarioError(`holds no bars: ${noBarsMessage(data.series)}`, resolved.file, 'period');
@@ -152,7 +159,19 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   const seed = options.seed ?? String(resolved.scenario.seed);
   const fanIndices = fanInstants(history.instants.length);
   const fingerprint = inputsFingerprint(resolved.scenario, resolved.file, options.cache === false ? undefined : defaultCacheDir());
-  const definition = oddsDefinitionOf({ options, resolved, arms: matched?.arms ?? arms, match: matched?.match ?? null, seed, meanBlock, auto, instants: history.instants, fanIndices, inputs: fingerprint });
+  const setup: OddsSetup = { seed, meanBlock, engines, series: series.map(shareBarSeries), pricePlaces, signals: data.signals, skippedRows: data.skippedRows, fanInstants: fanIndices };
+  return { resolved, arms: matched?.arms ?? arms, match: matched?.match ?? null, history, auto, setup, fingerprint };
+}
+
+export async function runOdds(options: OddsOptions): Promise<OddsRun> {
+  checkOddsOptions(options);
+  const taskTimeoutMs = timeoutMs('--path-timeout', options.pathTimeoutSeconds);
+  const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
+  const workers = options.workers ?? availableParallelism();
+  if (!(workers >= 1)) throw new UsageError('--workers must be at least 1');
+  const { resolved, arms, match, history, auto, setup, fingerprint } = await prepareOdds(options);
+  const { seed, meanBlock, engines, fanInstants: fanIndices } = setup;
+  const definition = oddsDefinitionOf({ options, resolved, arms, match, seed, meanBlock, auto, instants: history.instants, fanIndices, inputs: fingerprint });
 
   const outDir = options.outDir;
   const records = new Map<number, PathRecord>();
@@ -171,7 +190,6 @@ export async function runOdds(options: OddsOptions): Promise<OddsRun> {
   // last line is gone before anything is appended after it
   await writeOddsFiles(outDir, definition, records, { shard: shard === undefined ? null : `${shard.index}/${shard.count}`, interrupted: true, scope });
   const log = join(outDir, 'paths.jsonl');
-  const setup: OddsSetup = { seed, meanBlock, engines, series: series.map(shareBarSeries), pricePlaces, signals: data.signals, skippedRows: data.skippedRows, fanInstants: fanIndices };
   const tasks: OddsTask[] = todo.map((path) => ({ path, setup }));
   let done = 0;
   options.onProgress?.(0, tasks.length);
