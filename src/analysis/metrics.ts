@@ -4,12 +4,15 @@
  * periodsPerYear (volatility and ratios by its square root). Sharpe and Sortino are of the
  * returns in excess of the risk-free rate (`metrics.riskFreeRate`, annual, 0 by default), taken
  * per period as (1 + rate)^(1 / periodsPerYear) - 1; Sortino's downside is the root mean square of
- * the excess returns below 0, over all periods.
+ * the excess returns below 0, over all periods. A rate that changes over time (a rate file) is
+ * taken per return, at the close the return starts from (excessReturns); with a constant the
+ * deviation of the returns is that of the excess returns, and the mean excess is mean - rate.
  * Exposure is gross position value over equity, averaged over time (each instant's value held
  * until the next); turnover is traded notional (both sides of every fill) over the time-weighted
  * mean equity, per year.
  */
 import { MONDAY_TO_FRIDAY, weekdayOf } from '../clock/index.js';
+import { rateAt, type AnnualRate, type RateSeries } from '../data/rates.js';
 import { formatFixed, formatPercent } from '../numeric/format.js';
 import { MS_PER_DAY } from '../data/timestamp.js';
 import type { Trade } from '../ledger/index.js';
@@ -148,6 +151,18 @@ export function sortinoRatio(returns: ArrayLike<number>, periodsPerYear: number,
 }
 
 /**
+ * Each daily return less the risk-free rate of its period, for a rate that changes over time:
+ * return i runs from the close of day `days[i]` to the next, and the rate is the one in force at
+ * that close (the day's last instant), compounded to one period as periodRate does. Sharpe and
+ * Sortino of a series are then those of these excess returns against 0.
+ */
+export function excessReturns(returns: ArrayLike<number>, days: ArrayLike<number>, riskFree: RateSeries, periodsPerYear: number): Float64Array {
+  const excess = new Float64Array(returns.length);
+  for (let i = 0; i < returns.length; i++) excess[i] = (returns[i] as number) - periodRate(rateAt(riskFree, ((days[i] as number) + 1) * MS_PER_DAY - 1), periodsPerYear);
+  return excess;
+}
+
+/**
  * Annualised figures (CAGR, volatility, Sharpe, Sortino, Calmar) from fewer daily returns than
  * this say little: a one-month run's CAGR is its month compounded twelve times. They are marked.
  */
@@ -161,7 +176,7 @@ export function annualisationNote(dailyReturnCount: number | undefined): string 
 }
 
 /** The metrics of a run from its curve (or the curve's summary, all they read of it), its trades and the notional its fills traded. */
-export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number, tradedNotional = 0, riskFreeRate = 0): Metrics {
+export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number, tradedNotional = 0, riskFreeRate: AnnualRate = 0): Metrics {
   const summary = summaryOf(curve);
   const returns = dailyReturnColumn(summary);
   const deviation = sampleStdev(returns);
@@ -178,8 +193,8 @@ export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readon
     totalReturn: growth - 1,
     cagr: finiteOrNull(cagr),
     volatility: finiteOrNull(deviation * Math.sqrt(periodsPerYear)),
-    sharpe: sharpeRatio(returns, periodsPerYear, riskFreeRate),
-    sortino: sortinoRatio(returns, periodsPerYear, riskFreeRate),
+    sharpe: typeof riskFreeRate === 'number' ? sharpeRatio(returns, periodsPerYear, riskFreeRate) : sharpeRatio(excessReturns(returns, summary.dailyCloses.day, riskFreeRate, periodsPerYear), periodsPerYear),
+    sortino: typeof riskFreeRate === 'number' ? sortinoRatio(returns, periodsPerYear, riskFreeRate) : sortinoRatio(excessReturns(returns, summary.dailyCloses.day, riskFreeRate, periodsPerYear), periodsPerYear),
     maxDrawdown,
     calmar: maxDrawdown > 0 ? finiteOrNull(cagr / maxDrawdown) : null,
     trades: trades.length,

@@ -18,7 +18,7 @@ export interface RunSummary {
   readonly currency: string;
   readonly initialCapital: string;
   readonly finalEquity: string;
-  readonly period: { readonly start: string; readonly end: string; readonly bars: number; readonly periodsPerYear: number; readonly dailyReturns: number; readonly riskFreeRate?: number };
+  readonly period: { readonly start: string; readonly end: string; readonly bars: number; readonly periodsPerYear: number; readonly dailyReturns: number; readonly riskFreeRate?: number | string };
   readonly metrics: Readonly<Record<string, number | null>>;
   readonly goals: Readonly<Record<string, unknown>>;
   readonly sizing: Readonly<Record<string, unknown>>;

@@ -1,6 +1,6 @@
 /**
  * What a job's results depend on beyond its options: the scenario's content and the content of
- * every data file it names. A sweep or odds folder records it in its definition, and a resume or
+ * every data file it names (prices, signals and rate files). A sweep or odds folder records it in its definition, and a resume or
  * a merge refuses a folder whose inputs differ, naming what differs, so that results of a 5 bps
  * base never sit beside those of a 500 bps one.
  */
@@ -30,7 +30,9 @@ function fileHash(path: string, cacheDir: string | undefined): string {
 export function inputsFingerprint(scenario: unknown, file: string, cacheDir?: string): InputsFingerprint {
   const { description: _description, ...content } = (scenario ?? {}) as Record<string, unknown>;
   const data = Array.isArray(content['data']) ? (content['data'] as unknown[]) : [];
-  const paths = data.map((source) => (source as { path?: unknown } | null)?.path).filter((path): path is string => typeof path === 'string');
+  // the rate files (account.cashRate, metrics.riskFreeRate) are data as much as the prices are
+  const rateFiles = [(content['account'] as { cashRate?: unknown } | undefined)?.cashRate, (content['metrics'] as { riskFreeRate?: unknown } | undefined)?.riskFreeRate];
+  const paths = [...data, ...rateFiles].map((source) => (source as { path?: unknown } | null | undefined)?.path).filter((path): path is string => typeof path === 'string');
   const baseDir = dirname(resolve(file));
   // own properties from entries: a path such as "__proto__" stays a key
   return { scenario: sha256(JSON.stringify(content)), data: Object.fromEntries(paths.map((path) => [path, fileHash(resolve(baseDir, path), cacheDir)])) };

@@ -10,6 +10,7 @@ import type { PriceSourceOptions } from '../data/source.js';
 import { MS_PER_DAY, parseTimestamp } from '../data/timestamp.js';
 import { ScenarioError } from '../errors.js';
 import { GOAL_PRESETS } from '../goals/presets.js';
+import { readRateSeries, type AnnualRate, type RateBounds } from '../data/rateSeries.js';
 import type { GoalConfig } from '../goals/types.js';
 import { duplicateKey, lineColumn, tooDeep } from './jsonText.js';
 import { paramsAt } from './owners.js';
@@ -34,6 +35,10 @@ export interface ResolvedScenario {
   /** Bars with periodStart <= time < periodEnd are simulated. */
   readonly periodStart: number;
   readonly periodEnd: number;
+  /** account.cashRate, its file read when it names one. */
+  readonly cashRate: AnnualRate;
+  /** metrics.riskFreeRate, likewise. */
+  readonly riskFreeRate: AnnualRate;
 }
 
 export function readJsonFile(file: string): unknown {
@@ -122,7 +127,14 @@ export function resolveScenario(scenario: Scenario, file: string): ResolvedScena
   const periodStart = periodBound(scenario.period.start, file, 'start');
   const periodEnd = periodBound(scenario.period.end, file, 'end');
   if (periodStart >= periodEnd) throw new ScenarioError('the period ends before it starts', file, 'period.end');
-  return { scenario, file, priceSources, signalsSource, goals, periodStart, periodEnd };
+  const annualRate = (rate: number | { readonly path: string }, bounds: RateBounds): AnnualRate => {
+    if (typeof rate === 'number') return rate;
+    const located = locate(rate.path);
+    return readRateSeries(located.path, located.displayPath, rate.path, bounds);
+  };
+  const cashRate = annualRate(scenario.account.cashRate, { min: 0, minInclusive: true, max: 1 });
+  const riskFreeRate = annualRate(scenario.metrics.riskFreeRate, { min: -1, minInclusive: false, max: 1 });
+  return { scenario, file, priceSources, signalsSource, goals, periodStart, periodEnd, cashRate, riskFreeRate };
 }
 
 function resolveGoals(scenario: Scenario, file: string): GoalConfig[] {

@@ -76,7 +76,7 @@ export interface ProblemContext {
 }
 
 /** "a", "a and b", "a, b and c". */
-const wordList = (words: readonly string[]): string => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) as string}`);
+const wordList = (words: readonly string[], joiner = 'and'): string => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${joiner} ${words.at(-1) as string}`);
 
 /** An unknown key at a path where one engine's (or strategy's) parameters belong: what it is, and what this one takes. */
 function wrongOwner(key: string, at: ParamsAt): string {
@@ -108,6 +108,15 @@ function choiceProblem(issue: z.core.$ZodIssue, input: unknown): string | undefi
   return `"${shown}" is not one of ${names.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
 }
 
+/**
+ * The issues of the one branch of a union (a number, or an object with a path) that accepted the
+ * value's type: what is wrong with it there, rather than zod's "Invalid input" for the whole.
+ */
+function unionBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
+  const typed = branches.filter((issues) => !issues.some((sub) => sub.code === 'invalid_type' && sub.path.length === 0));
+  return typed.length === 1 ? typed[0] : undefined;
+}
+
 function describe(issue: z.core.$ZodIssue, known: readonly string[], context: ProblemContext): { path: string; text: string }[] {
   if (issue.code === 'unrecognized_keys') {
     const path = formatJsonPath(issue.path);
@@ -129,6 +138,12 @@ function describe(issue: z.core.$ZodIssue, known: readonly string[], context: Pr
     return more > 0 ? [...listed, { path, text: `and ${more} more unknown keys` }] : listed;
   }
   const input = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_union' && !('discriminator' in issue)) {
+    const branch = unionBranch(issue.errors);
+    if (branch !== undefined) return branch.flatMap((sub) => describe({ ...sub, path: [...issue.path, ...sub.path] }, known, context));
+    const expected = issue.errors.flatMap((errors) => errors.flatMap((sub) => (sub.code === 'invalid_type' ? [sub.expected] : [])));
+    if (expected.length === issue.errors.length) return [{ path: formatJsonPath(issue.path), text: input === undefined ? 'is required' : `is ${typeof input}, not ${wordList([...new Set(expected)].map((type) => (type === 'object' ? 'an object' : `a ${type}`)), 'or')}` }];
+  }
   const choice = choiceProblem(issue, input);
   if (choice !== undefined) return [{ path: formatJsonPath(issue.path), text: choice }];
   const missing = input === undefined && issue.code !== 'custom';

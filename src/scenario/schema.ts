@@ -26,6 +26,9 @@ export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] a
 /** What a rate above 1 likely means: a percentage written for a fraction. */
 const ANNUAL_RATE = { message: 'is an annual rate as a fraction (0.03 for 3 %), at most 1' };
 
+/** A rate that changes over time: a CSV of `timestamp,rate` rows (data/rateSeries.ts), relative to the scenario file. */
+const rateFileSchema = z.strictObject({ path: z.string().min(1) });
+
 const positiveDecimal = decimalText.refine((text) => Number(text) > 0, { message: 'must be > 0' });
 const fraction = z.number().min(0).max(1);
 
@@ -162,9 +165,9 @@ export const scenarioSchema = z
       initialCapital: positiveDecimal,
       riskTolerance: z.number().gt(0).max(1).default(0.02),
       maxDrawdownPct: z.number().gt(0).lt(1).default(0.15),
+      /** Annual interest on positive cash, accrued at each 00:00 UTC (0: none): a constant, or a `timestamp,rate` CSV ({ "path": ... }). */
+      cashRate: z.union([z.number().min(0).max(1, ANNUAL_RATE), rateFileSchema]).default(0),
       /** The currency's smallest unit the ledger keeps fees in (README "Simulation semantics"): a power of ten. */
-      /** Annual interest on positive cash, accrued at each 00:00 UTC (0: none). */
-      cashRate: z.number().min(0).max(1, ANNUAL_RATE).default(0),
       minorUnit: z.string().regex(/^(1|0\.0*1)$/, { message: 'must be a power of ten such as "0.01" or "0.00000001"' }).default('0.00000001'),
     }),
     // 10,000 bps is 100 %: a fee or slippage that large leaves a cash-secured long nothing, or less
@@ -182,7 +185,7 @@ export const scenarioSchema = z
       .strictObject({
         periodsPerYear: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
         // annual, as 0.03 for 3 %: Sharpe and Sortino are of the returns in excess of it
-        riskFreeRate: z.number().gt(-1).max(1, ANNUAL_RATE).default(0),
+        riskFreeRate: z.union([z.number().gt(-1).max(1, ANNUAL_RATE), rateFileSchema]).default(0),
       })
       .default({ periodsPerYear: 'auto', riskFreeRate: 0 }),
     seed: z.number().int().default(1),

@@ -14,6 +14,7 @@ import { type Amount, type Costs, type Direction, type Instrument, Ledger, type 
 import { SeriesHistory, type Signal, type StrategyContext, type StrategyFactory } from '../strategy/index.js';
 import type { SizingEngine, SizingNeeds, SizingRequest, VolatilityInput } from '../sizing/types.js';
 import { DailyCloses } from './dailyCloses.js';
+import { hasRate, rateAt, type AnnualRate } from '../data/rates.js';
 import { tradeStatsOf } from './tradeStats.js';
 import { CurveRecorder, type CurveSink } from './equityCurve.js';
 import { DecisionLog } from './decisionLog.js';
@@ -56,7 +57,8 @@ export interface SimulationSetup {
    */
   readonly sizingSchedule?: { readonly from: readonly number[]; readonly engines: readonly SizingEngine[] } | undefined;
   /** Annual interest on positive cash, accrued at each 00:00 UTC the run passes (0 or undefined: none). */
-  readonly cashRate?: number | undefined;
+  /** Annual interest on positive cash: a constant, or a series of rates over time (data/rateSeries.ts). */
+  readonly cashRate?: AnnualRate | undefined;
 }
 
 const NO_EXPOSURE: Readonly<Record<string, number>> = Object.freeze({});
@@ -130,7 +132,8 @@ export class Replay {
   private readonly lookback: SizingNeeds['volatilityLookback'];
   private peak: number;
   /** Annual interest on positive cash (0: none), and the UTC day (days since 1970) it was last accrued to. */
-  private readonly cashRate: number;
+  private readonly cashRate: AnnualRate;
+  private readonly earnsInterest: boolean;
   private accruedDay: number;
   private output: SimulationOutput | undefined;
 
@@ -165,6 +168,7 @@ export class Replay {
     this.peak = this.ledger.cashValue;
     this.portfolio.equity = this.peak;
     this.cashRate = setup.cashRate ?? 0;
+    this.earnsInterest = hasRate(this.cashRate);
     this.accruedDay = Number.isFinite(firstTime) ? Math.floor(firstTime / MS_PER_DAY) : 0;
     this.portfolio.peakEquity = this.peak;
   }
@@ -287,7 +291,7 @@ export class Replay {
     const merge = this.merge;
     if (this.output !== undefined || !merge.advance()) return false;
     const t = merge.time;
-    if (this.cashRate > 0) this.accrueInterest(t);
+    if (this.earnsInterest) this.accrueInterest(t);
     // A timer due at this very instant fires before its bars: a boundary belongs to the period it
     // opens (a daily bar dated the 1st is that month's), and timers still see only earlier prices.
     if (this.schedule.earliest <= t) this.schedule.fireUntil(t, true, this.fireTimer);
@@ -306,7 +310,19 @@ export class Replay {
   private accrueInterest(t: number): void {
     const day = Math.floor(t / MS_PER_DAY);
     if (day <= this.accruedDay) return;
-    this.ledger.accrueInterest((1 + this.cashRate) ** ((day - this.accruedDay) / 365) - 1);
+    const rate = this.cashRate;
+    if (typeof rate === 'number') this.ledger.accrueInterest((1 + rate) ** ((day - this.accruedDay) / 365) - 1);
+    else {
+      // a day earns the rate in force at its start; days of one rate accrue together, as a constant's do
+      let from = this.accruedDay;
+      while (from < day) {
+        const annual = rateAt(rate, from * MS_PER_DAY);
+        let to = from + 1;
+        while (to < day && rateAt(rate, to * MS_PER_DAY) === annual) to++;
+        if (annual > 0) this.ledger.accrueInterest((1 + annual) ** ((to - from) / 365) - 1);
+        from = to;
+      }
+    }
     this.accruedDay = day;
   }
 

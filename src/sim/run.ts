@@ -8,6 +8,7 @@ import { computeMetrics, detectPeriodsPerYear } from '../analysis/metrics.js';
 import { GoalTracker } from '../goals/tracker.js';
 import type { BarSeries } from '../data/series.js';
 import { formatTimestamp } from '../data/timestamp.js';
+import { hasRate, rateText } from '../data/rates.js';
 import { ScenarioError } from '../errors.js';
 import { Amount, type Fill, type Instrument, money } from '../ledger/index.js';
 import type { ResolvedScenario } from '../scenario/load.js';
@@ -126,7 +127,7 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
     curveSink: options.curveSink,
     history: scenario.period.warmup === true ? data.series : undefined,
     sizingSchedule: scheduledSizing,
-    cashRate: scenario.account.cashRate,
+    cashRate: resolved.cashRate,
   });
   // the benchmark keeps the goals' counts (how often buy-and-hold meets them), not their rows
   const benchmark = options.benchmark === undefined ? undefined : await startScenario(buyAndHoldScenario(resolved), data, { trackerRows: false, curveSink: options.benchmark.curveSink });
@@ -158,9 +159,9 @@ export async function startScenario(resolved: ResolvedScenario, data: ScenarioDa
       periodsPerYear,
       goalTables: tracker?.tables(),
       sizing: { engine: sizing.name, trackerRisk: scenario.sizing.engine === 'module' ? undefined : (sizing.needs.trackerRisk ?? null) },
-      riskFreeRate: scenario.metrics.riskFreeRate,
-      interest: scenario.account.cashRate > 0 ? { rate: scenario.account.cashRate, earned: output.ledger.interestEarned } : undefined,
-      metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills), scenario.metrics.riskFreeRate),
+      riskFreeRate: rateText(resolved.riskFreeRate),
+      interest: hasRate(resolved.cashRate) ? { rate: rateText(resolved.cashRate), earned: output.ledger.interestEarned } : undefined,
+      metrics: computeMetrics(output.curveSummary, output.ledger.trades, initialCapital.toNumber(), finalEquity.toNumber(), periodsPerYear, tradedNotional(output.ledger.fills), resolved.riskFreeRate),
       benchmark: benchmarkResult,
     };
   };
@@ -206,7 +207,7 @@ function createTracker(resolved: ResolvedScenario, firstTime: number, periodsPer
       periodsPerYear,
       recordRows,
       // only with interest to count: without it the income is the realised P&L alone, as before
-      interestIsIncome: scenario.account.cashRate > 0 && scenario.goals?.interestIsIncome !== false,
+      interestIsIncome: hasRate(resolved.cashRate) && scenario.goals?.interestIsIncome !== false,
     },
     { riskTolerance: scenario.account.riskTolerance, maxDrawdownPct: scenario.account.maxDrawdownPct, initialCapital: Number(scenario.account.initialCapital) },
     firstTime,

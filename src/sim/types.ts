@@ -49,10 +49,10 @@ export interface RunResult extends SimulationOutput {
   readonly staleBars: Readonly<Record<string, StaleBars>>;
   readonly signalsUndelivered: number;
   readonly periodsPerYear: number;
-  /** The annual risk-free rate Sharpe and Sortino are measured over (metrics.riskFreeRate). */
-  readonly riskFreeRate: number;
-  /** The interest cash earned, when the account has a cash rate. */
-  readonly interest?: { readonly rate: number; readonly earned: Amount } | undefined;
+  /** The annual risk-free rate Sharpe and Sortino are measured over (metrics.riskFreeRate): the constant, or its rate file as the scenario names it. */
+  readonly riskFreeRate: number | string;
+  /** The interest cash earned, when the account has a cash rate (the constant, or its rate file as named). */
+  readonly interest?: { readonly rate: number | string; readonly earned: Amount } | undefined;
   readonly metrics: Metrics;
   /** The goal tracker's tables at the end of the run (or at the instant of resultSoFar), when the scenario has goals. */
   readonly goalTables: GoalTables | undefined;
