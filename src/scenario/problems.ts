@@ -140,7 +140,7 @@ function describe(issue: z.core.$ZodIssue, known: readonly string[], context: Pr
   const input = (issue as { input?: unknown }).input;
   if (issue.code === 'invalid_union' && !('discriminator' in issue)) {
     const branch = unionBranch(issue.errors);
-    if (branch !== undefined) return branch.flatMap((sub) => describe({ ...sub, path: [...issue.path, ...sub.path] }, known, context));
+    if (branch !== undefined) return unknownKeysFirst(branch).flatMap((sub) => describe({ ...sub, path: [...issue.path, ...sub.path] }, known, context));
     const expected = issue.errors.flatMap((errors) => errors.flatMap((sub) => (sub.code === 'invalid_type' ? [sub.expected] : [])));
     if (expected.length === issue.errors.length) return [{ path: formatJsonPath(issue.path), text: input === undefined ? 'is required' : `is ${typeof input}, not ${wordList([...new Set(expected)].map((type) => (type === 'object' ? 'an object' : `a ${type}`)), 'or')}` }];
   }
@@ -150,10 +150,12 @@ function describe(issue: z.core.$ZodIssue, known: readonly string[], context: Pr
   return [{ path: formatJsonPath(issue.path), text: missing ? 'is required' : issue.message }];
 }
 
+/** Issues with the unknown keys first: a misspelt key explains the "is required" that follows from it. */
+const unknownKeysFirst = (issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] => [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+
 /** Every problem of a failed parse, unknown keys first, as a ScenarioError on `file`. */
 export function schemaError(file: string, error: z.ZodError, schema: z.ZodType, context: ProblemContext = {}): ScenarioError {
-  const issues = [...error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-  const problems = issues.flatMap((issue) => describe(issue, knownKeys(schema), context));
+  const problems = unknownKeysFirst(error.issues).flatMap((issue) => describe(issue, knownKeys(schema), context));
   const [first, ...rest] = problems;
   if (first === undefined) return new ScenarioError('invalid', file, '', context.hintAt?.(''));
   const more = rest.map((p) => `; ${p.path === '' ? '' : `${p.path}: `}${p.text}`).join('');
