@@ -10,6 +10,20 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'goalsim-test-'));
 }
 
+/** A flat market: `weekdays` weekdays of close 100 from Wednesday 2020-01-01, in `dir`/flat.csv (a strategy never trades it). */
+export function flatCloseCsv(dir: string, weekdays = 90): string {
+  const rows = ['timestamp,close'];
+  for (let d = 0, n = 0; n < weekdays; d++) {
+    const day = new Date(Date.UTC(2020, 0, 1 + d));
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    rows.push(`${day.toISOString().slice(0, 10)},100`);
+    n++;
+  }
+  const path = join(dir, 'flat.csv');
+  writeFileSync(path, `${rows.join('\n')}\n`);
+  return path;
+}
+
 /** Writes `text` to `name` in a fresh temporary folder and returns the path. */
 export function tempFile(name: string, text: string): string {
   const path = join(tempDir(), name);

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goalsim, tempDir } from '../helpers.js';
+import { flatCloseCsv, goalsim, tempDir } from '../helpers.js';
 
 interface Summary {
   finalEquity: string;
@@ -17,14 +17,7 @@ describe('interest on cash in a run', () => {
   it('is reported, held in equity, and counted as income when asked', () => {
     const dir = tempDir();
     // a flat market from Wednesday 2020-01-01 for 90 weekdays: the averages never cross, nothing trades
-    const rows = ['timestamp,close'];
-    for (let d = 0, n = 0; n < 90; d++) {
-      const day = new Date(Date.UTC(2020, 0, 1 + d));
-      if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
-      rows.push(`${day.toISOString().slice(0, 10)},100`);
-      n++;
-    }
-    writeFileSync(join(dir, 'flat.csv'), `${rows.join('\n')}\n`);
+    flatCloseCsv(dir);
     const scenario = (account: Record<string, unknown>, goals: Record<string, unknown>) => ({
       name: 'flat',
       data: [{ symbol: 'F', path: 'flat.csv', kind: 'close' }],

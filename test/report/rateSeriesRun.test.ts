@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goalsim, tempDir } from '../helpers.js';
+import { flatCloseCsv, goalsim, tempDir } from '../helpers.js';
 
 interface Summary {
   finalEquity: string;
@@ -19,14 +19,7 @@ describe('rate files in a run', () => {
   it('accrue interest by the rate of each day, equal a constant when flat, and are named in summary.json', () => {
     const dir = tempDir();
     // a flat market from Wednesday 2020-01-01 for 90 weekdays (to Tuesday 2020-05-05): nothing trades
-    const rows = ['timestamp,close'];
-    for (let d = 0, n = 0; n < 90; d++) {
-      const day = new Date(Date.UTC(2020, 0, 1 + d));
-      if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
-      rows.push(`${day.toISOString().slice(0, 10)},100`);
-      n++;
-    }
-    writeFileSync(join(dir, 'flat.csv'), `${rows.join('\n')}\n`);
+    flatCloseCsv(dir);
     writeFileSync(join(dir, 'stepped.csv'), 'timestamp,rate\n2019-12-01,0.05\n2020-03-01,0\n2020-04-01,0.10\n');
     writeFileSync(join(dir, 'constant.csv'), 'timestamp,rate\n2019-12-01,0.05\n');
     const run = (name: string, account: Record<string, unknown>, metrics: Record<string, unknown> = {}): { summary: Summary; equity: string } => {
