@@ -25,12 +25,33 @@ export interface ScenarioData {
   readonly pricePlaces?: readonly number[] | undefined;
 }
 
-export async function loadScenarioData(resolved: ResolvedScenario, cacheDir?: string): Promise<ScenarioData> {
+/**
+ * Loads already started, by what identifies a source's result: a sweep's variants share their
+ * loads (each distinct source is read once however many variants name it).
+ */
+export class DataLoads {
+  readonly prices = new Map<string, ReturnType<typeof loadPriceSource>>();
+  readonly signals = new Map<string, ReturnType<typeof loadSignalsCsv>>();
+}
+
+function remembered<T>(loads: Map<string, Promise<T>> | undefined, key: string, load: () => Promise<T>): Promise<T> {
+  if (loads === undefined) return load();
+  let pending = loads.get(key);
+  if (pending === undefined) {
+    pending = load();
+    loads.set(key, pending);
+  }
+  return pending;
+}
+
+/** Every data source of the scenario; `loads` shares them with other calls (a sweep's variants), none by default. */
+export async function loadScenarioData(resolved: ResolvedScenario, cacheDir?: string, loads?: DataLoads): Promise<ScenarioData> {
   const skippedRows: Record<string, SkippedRows> = {};
   const staleBars: Record<string, StaleBars> = {};
   const series: BarSeries[] = [];
   for (const source of resolved.priceSources) {
-    const loaded = await loadPriceSource(source, { cacheDir });
+    const key = JSON.stringify([source.path, source.symbol, source.format, source.kind, source.columns ?? {}, source.barInterval ?? '', source.resample === true, source.onBadRow, source.staleBars ?? 'keep']);
+    const loaded = await remembered(loads?.prices, key, () => loadPriceSource(source, { cacheDir }));
     series.push(loaded.series);
     if (source.onBadRow === 'skip') skippedRows[source.displayPath] = loaded.skipped;
     if (loaded.stale.count > 0) staleBars[source.symbol] = loaded.stale;
@@ -38,7 +59,7 @@ export async function loadScenarioData(resolved: ResolvedScenario, cacheDir?: st
   let signals: SignalTable | undefined;
   const signalsSource = resolved.signalsSource;
   if (signalsSource !== undefined) {
-    const loaded = await loadSignalsCsv(signalsSource.path, signalsSource.displayPath, signalsSource.onBadRow);
+    const loaded = await remembered(loads?.signals, JSON.stringify([signalsSource.path, signalsSource.onBadRow]), () => loadSignalsCsv(signalsSource.path, signalsSource.displayPath, signalsSource.onBadRow));
     signals = loaded.table;
     if (signalsSource.onBadRow === 'skip') skippedRows[signalsSource.displayPath] = loaded.skipped;
   }
