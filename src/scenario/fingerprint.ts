@@ -1,8 +1,8 @@
 /**
  * What a job's results depend on beyond its options: the scenario's content and the content of
- * every data file it names (prices, signals and rate files). A sweep or odds folder records it in its definition, and a resume or
- * a merge refuses a folder whose inputs differ, naming what differs, so that results of a 5 bps
- * base never sit beside those of a 500 bps one.
+ * every data file it names (prices, signals and rate files). A sweep or odds folder records it
+ * in its definition, and a resume or a merge refuses a folder whose inputs differ, naming what
+ * differs, so that results of a 5 bps base never sit beside those of a 500 bps one.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

@@ -56,8 +56,7 @@ export interface SimulationSetup {
    * time is <= t.
    */
   readonly sizingSchedule?: { readonly from: readonly number[]; readonly engines: readonly SizingEngine[] } | undefined;
-  /** Annual interest on positive cash, accrued at each 00:00 UTC the run passes (0 or undefined: none). */
-  /** Annual interest on positive cash: a constant, or a series of rates over time (data/rateSeries.ts). */
+  /** Annual interest on positive cash, accrued at each 00:00 UTC the run passes (0 or undefined: none): a constant, or rates over time (data/rates.ts). */
   readonly cashRate?: AnnualRate | undefined;
 }
 
