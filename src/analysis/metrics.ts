@@ -179,6 +179,8 @@ export function annualisationNote(dailyReturnCount: number | undefined): string 
 export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readonly Trade[], initialCapital: number, finalEquity: number, periodsPerYear: number, tradedNotional = 0, riskFreeRate: AnnualRate = 0): Metrics {
   const summary = summaryOf(curve);
   const returns = dailyReturnColumn(summary);
+  // a rate that changes over time: Sharpe and Sortino of the excess returns; a constant: of the returns over it
+  const excess = typeof riskFreeRate === 'number' ? undefined : excessReturns(returns, summary.dailyCloses.day, riskFreeRate, periodsPerYear);
   const deviation = sampleStdev(returns);
   const span = summary.rows > 0 ? summary.lastTime - summary.firstTime : 0;
   const years = span / (DAYS_PER_YEAR * MS_PER_DAY);
@@ -193,8 +195,8 @@ export function computeMetrics(curve: EquityCurve | CurveSummary, trades: readon
     totalReturn: growth - 1,
     cagr: finiteOrNull(cagr),
     volatility: finiteOrNull(deviation * Math.sqrt(periodsPerYear)),
-    sharpe: typeof riskFreeRate === 'number' ? sharpeRatio(returns, periodsPerYear, riskFreeRate) : sharpeRatio(excessReturns(returns, summary.dailyCloses.day, riskFreeRate, periodsPerYear), periodsPerYear),
-    sortino: typeof riskFreeRate === 'number' ? sortinoRatio(returns, periodsPerYear, riskFreeRate) : sortinoRatio(excessReturns(returns, summary.dailyCloses.day, riskFreeRate, periodsPerYear), periodsPerYear),
+    sharpe: excess === undefined ? sharpeRatio(returns, periodsPerYear, riskFreeRate as number) : sharpeRatio(excess, periodsPerYear),
+    sortino: excess === undefined ? sortinoRatio(returns, periodsPerYear, riskFreeRate as number) : sortinoRatio(excess, periodsPerYear),
     maxDrawdown,
     calmar: maxDrawdown > 0 ? finiteOrNull(cagr / maxDrawdown) : null,
     trades: trades.length,
