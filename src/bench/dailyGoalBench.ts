@@ -6,13 +6,12 @@
  * collecting garbage (PerformanceObserver `gc` entries) and the CPU time of all the process's
  * threads over the wall time (V8's helper threads make it more than 1).
  */
-import { PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { loadScenarioFile, type ResolvedScenario } from '../scenario/load.js';
 import { loadScenarioData } from '../sim/loadData.js';
 import { runScenario } from '../sim/run.js';
+import { DAX_PIPELINE_SCENARIO } from './benchScenarios.js';
+import { cpuOverWall, gcShare, timeWithGc, type GcTiming } from './gcTiming.js';
 
-export const DAILY_SCENARIO = fileURLToPath(new URL('../../scenarios/compare/dax-pipeline.json', import.meta.url));
 export const DAILY_RUNS = 1000;
 /** Timed in batches, the best batch kept: this machine's moments differ by 20 % and more. */
 const BATCHES = 5;
@@ -30,37 +29,26 @@ export interface DailyCaseFigures {
 
 async function timed(resolved: ResolvedScenario, runs: number): Promise<DailyCaseFigures> {
   const data = await loadScenarioData(resolved);
-  let gcMs = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcMs += entry.duration;
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20)); // lets the observer's entries arrive
   let bars = 0;
   for (let r = 0; r < 100; r++) bars = (await runScenario(resolved, data, { trackerRows: false })).bars; // warm-up
-  let best: { ms: number; gcMs: number; cpuMs: number } = { ms: Infinity, gcMs: 0, cpuMs: 0 };
   const perBatch = Math.ceil(runs / BATCHES);
+  let best: GcTiming | undefined;
   for (let b = 0; b < BATCHES; b++) {
-    await settle();
-    gcMs = 0;
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    for (let r = 0; r < perBatch; r++) await runScenario(resolved, data, { trackerRows: false });
-    const ms = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    await settle();
-    if (ms < best.ms) best = { ms, gcMs, cpuMs: (used.user + used.system) / 1000 };
+    const timing = await timeWithGc(async () => {
+      for (let r = 0; r < perBatch; r++) await runScenario(resolved, data, { trackerRows: false });
+    });
+    if (best === undefined || timing.ms < best.ms) best = timing;
   }
-  observer.disconnect();
+  if (best === undefined) throw new Error('no batch ran');
   const microsPerPath = (best.ms * 1000) / perBatch;
-  return { bars, microsPerPath: Math.round(microsPerPath), nanosPerBar: Math.round((microsPerPath * 1000) / bars), gcShare: Math.round((best.gcMs / best.ms) * 1000) / 10, cpuOverWall: Math.round((best.cpuMs / best.ms) * 100) / 100 };
+  return { bars, microsPerPath: Math.round(microsPerPath), nanosPerBar: Math.round((microsPerPath * 1000) / bars), gcShare: gcShare(best), cpuOverWall: cpuOverWall(best) };
 }
 
 /** The DAX pipeline scenario with its goals, and the same without them (no goals, no goal factor). */
 export async function dailyGoalBench(): Promise<{ readonly goals: DailyCaseFigures; readonly noGoals: DailyCaseFigures }> {
-  const resolved = loadScenarioFile(DAILY_SCENARIO);
+  const resolved = loadScenarioFile(DAX_PIPELINE_SCENARIO);
   const { scenario } = resolved;
-  if (scenario.sizing.engine !== 'pipeline') throw new Error(`${DAILY_SCENARIO}: the daily goal case is a pipeline scenario`);
+  if (scenario.sizing.engine !== 'pipeline') throw new Error(`${DAX_PIPELINE_SCENARIO}: the daily goal case is a pipeline scenario`);
   const sizing = { ...scenario.sizing, params: { ...scenario.sizing.params, goalFactor: { ...scenario.sizing.params.goalFactor, enabled: false } } };
   const noGoals: ResolvedScenario = { ...resolved, scenario: { ...scenario, sizing }, goals: [] };
   return { goals: await timed(resolved, DAILY_RUNS), noGoals: await timed(noGoals, DAILY_RUNS) };

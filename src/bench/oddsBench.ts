@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ODDS_ENGINES } from '../odds/oddsRunner.js';
+import { DAX_PIPELINE_SCENARIO } from './benchScenarios.js';
 
 export const ODDS_PATHS = 1000;
-export const ODDS_SCENARIO = fileURLToPath(new URL('../../scenarios/compare/dax-pipeline.json', import.meta.url));
+export const ODDS_SCENARIO = DAX_PIPELINE_SCENARIO;
 
 export interface OddsFigures {
   readonly oddsPaths: number;

@@ -3,14 +3,14 @@
  * connections) of position-sizing/calculate and goals/summary on the DAX replay held mid-run, in
  * this process. Floor: calculate at 2,000 requests/s or more with p99 under 25 ms.
  */
+import { DAX_PIPELINE_SCENARIO } from './benchScenarios.js';
 import autocannon from 'autocannon';
-import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../scenario/load.js';
 import { ReplayService } from '../serve/replayService.js';
 import { buildServer } from '../serve/server.js';
 import { loadScenarioData } from '../sim/loadData.js';
 
-const SCENARIO = fileURLToPath(new URL('../../scenarios/compare/dax-pipeline.json', import.meta.url));
+const SCENARIO = DAX_PIPELINE_SCENARIO;
 export const SERVE_REQUESTS = 20_000;
 
 export interface ServeFigures {

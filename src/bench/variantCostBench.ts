@@ -10,11 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DAX_PIPELINE_SCENARIO as DAX } from './benchScenarios.js';
 
 const SMALL = 12;
 const LARGE = 240;
 const REPEATS = 3;
-const DAX = fileURLToPath(new URL('../../scenarios/compare/dax-pipeline.json', import.meta.url));
 
 export interface VariantCostFigures {
   /** ms per added variant. */

@@ -123,7 +123,8 @@ export class GoalTracker implements GoalHooks {
   ) {
     this.byPriority = Int32Array.from(goals.keys()).sort((a, b) => (goals[a] as GoalConfig).priority - (goals[b] as GoalConfig).priority || a - b);
     const driver = settings.driverGoal;
-    this.driverIndex = driver === undefined ? -1 : goals.some((g) => g.type === driver) ? goals.findIndex((g) => g.type === driver) : goals.length;
+    const driverAt = goals.findIndex((g) => g.type === driver);
+    this.driverIndex = driver === undefined ? -1 : driverAt < 0 ? goals.length : driverAt;
     this.portfolioTarget = goals.find((g) => g.type === 'portfolio_value')?.target;
     const milestones = settings.milestones;
     this.milestoneSlot = Int32Array.from(milestones, (m) => milestones.findIndex((other) => other.at === m.at));
